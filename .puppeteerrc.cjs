@@ -1,0 +1,2 @@
+// readme-i18n drives the system Chromium (Debian's `chromium`); never download a browser.
+module.exports = { skipDownload: true };

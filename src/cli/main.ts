@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { ReadmeI18nError } from '../errors.js';
+import { registerTranslate } from './translate.js';
+
+/** Every command registers itself here; each lives in its own file. */
+const commands: ReadonlyArray<(program: Command) => void> = [registerTranslate];
+
+/**
+ * Runs the CLI with `argv` (without node and the script) and resolves to the exit code:
+ * 0 success, 1 a language failed or a unit fell back, 2 usage or input errors.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('readme-i18n')
+    .description('Translate Markdown files without breaking a byte that is not prose.')
+    .version(await readVersion())
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  for (const register of commands) register(program);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; every other commander error is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (error instanceof ReadmeI18nError) {
+    process.stderr.write(`readme-i18n: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`readme-i18n: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+async function readVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
