@@ -1,0 +1,125 @@
+import type { Image, ImageReference, Link, LinkReference, PhrasingContent } from 'mdast';
+import { parseTagName, verbatimElements, voidElements } from './html-tags.js';
+import { findLabelEnd, findTitle } from './link-parts.js';
+import { nodeRange } from './node-range.js';
+import type { UnitBuilder } from './unit-builder.js';
+import type { Range, UnitKind } from './unit.js';
+
+export interface InlineContext {
+  readonly source: string;
+  /** Makes a unit of plain text (alt text, a title) nested in the current unit. */
+  readonly nestedUnit: (kind: UnitKind, range: Range) => void;
+}
+
+const wrapping = new Set(['strong', 'emphasis', 'delete']);
+
+/**
+ * Adds phrasing content to a unit: text stays text, what wraps prose becomes a `<g>` group, and
+ * everything else (code, inline HTML, images, math, footnote references) a verbatim `<x/>`.
+ */
+export function addPhrasing(
+  children: readonly PhrasingContent[],
+  builder: UnitBuilder,
+  context: InlineContext,
+  range: Range,
+): void {
+  let position = range.start;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as PhrasingContent;
+    const { start, end } = nodeRange(child);
+    builder.addText(position, start);
+    position = end;
+    if (child.type === 'text') builder.addText(Math.max(start, range.start), Math.min(end, range.end));
+    else if (wrapping.has(child.type) && 'children' in child && child.children.length > 0) {
+      addGroup(child.children as PhrasingContent[], child.type, { start, end }, builder, context);
+    } else if (child.type === 'link' || child.type === 'linkReference') addLink(child, builder, context);
+    else if (child.type === 'image' || child.type === 'imageReference') addImage(child, builder, context);
+    else if (child.type === 'break') {
+      // The line ending after a hard break belongs to the text, so the container prefix is kept.
+      const raw = context.source.slice(start, end);
+      const ending = /\r?\n$/.exec(raw)?.[0] ?? '';
+      builder.addVerbatim(start, end - ending.length);
+      builder.addText(end - ending.length, end);
+    } else if (child.type === 'html') {
+      const closing = findClosingHtml(children, index);
+      if (closing === undefined) builder.addVerbatim(start, end);
+      else {
+        const closeNode = children[closing] as PhrasingContent;
+        const name = parseTagName(context.source.slice(start, end))?.name ?? '';
+        if (verbatimElements.has(name) || closing === index + 1) builder.addVerbatim(start, nodeRange(closeNode).end);
+        else {
+          const id = builder.open(start, end, 'html');
+          const inner = children.slice(index + 1, closing);
+          addPhrasing(inner, builder, context, { start: end, end: nodeRange(closeNode).start });
+          builder.close(id, nodeRange(closeNode).start, nodeRange(closeNode).end);
+        }
+        index = closing;
+        position = nodeRange(closeNode).end;
+      }
+    } else builder.addVerbatim(start, end);
+  }
+  builder.addText(position, range.end);
+}
+
+function addGroup(
+  children: readonly PhrasingContent[],
+  type: string,
+  outer: Range,
+  builder: UnitBuilder,
+  context: InlineContext,
+): void {
+  const first = nodeRange(children[0] as PhrasingContent).start;
+  const last = nodeRange(children.at(-1) as PhrasingContent).end;
+  const id = builder.open(outer.start, first, type);
+  addPhrasing(children, builder, context, { start: first, end: last });
+  builder.close(id, last, outer.end);
+}
+
+function addLink(node: Link | LinkReference, builder: UnitBuilder, context: InlineContext): void {
+  const { start, end } = nodeRange(node);
+  const children = node.children;
+  const first = children[0];
+  const last = children.at(-1);
+  // Autolinks (`<https://…>`, bare `www.…`) and empty links are not prose.
+  if (!first || !last || context.source[start] !== '[') {
+    builder.addVerbatim(start, end);
+    return;
+  }
+  const inner = { start: nodeRange(first).start, end: nodeRange(last).end };
+  const id = builder.open(start, inner.start, 'link');
+  addPhrasing(children, builder, context, inner);
+  builder.close(id, inner.end, end);
+  if (node.type === 'link' && node.title) {
+    const title = findTitle(context.source, inner.end, end);
+    if (title) context.nestedUnit('title', title);
+  }
+}
+
+function addImage(node: Image | ImageReference, builder: UnitBuilder, context: InlineContext): void {
+  const { start, end } = nodeRange(node);
+  builder.addVerbatim(start, end);
+  const labelEnd = findLabelEnd(context.source, start + 1, end);
+  if (labelEnd !== undefined && node.alt) context.nestedUnit('alt', { start: start + 2, end: labelEnd });
+  if (node.type === 'image' && node.title && labelEnd !== undefined) {
+    const title = findTitle(context.source, labelEnd, end);
+    if (title) context.nestedUnit('title', title);
+  }
+}
+
+/** The index of the sibling `</name>` that closes the inline tag at `index`, nesting considered. */
+function findClosingHtml(children: readonly PhrasingContent[], index: number): number | undefined {
+  const node = children[index];
+  if (node?.type !== 'html') return undefined;
+  const tag = parseTagName(node.value);
+  if (!tag || tag.closing || tag.selfClosing || voidElements.has(tag.name)) return undefined;
+  let depth = 0;
+  for (let next = index + 1; next < children.length; next++) {
+    const sibling = children[next];
+    if (sibling?.type !== 'html') continue;
+    const other = parseTagName(sibling.value);
+    if (other?.name !== tag.name) continue;
+    if (!other.closing) depth++;
+    else if (depth-- === 0) return next;
+  }
+  return undefined;
+}

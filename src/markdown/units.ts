@@ -1,0 +1,88 @@
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+import { forEachHtmlRun } from './html-units.js';
+import { addPhrasing, type InlineContext } from './inline-units.js';
+import { createLineIndex } from './line-index.js';
+import { childrenRange, nodeRange } from './node-range.js';
+import { findSwitcher } from './switcher.js';
+import { UnitBuilder, type Protector } from './unit-builder.js';
+import type { Range, Unit, UnitKind } from './unit.js';
+
+// A GitHub alert marker stays on its own line, untranslated: `> [!NOTE]`.
+const alertMarker = /^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\r?\n[ \t>]*/i;
+
+/** Blocks that are never prose: code, math, front matter, link reference definitions. */
+const skipped = new Set(['code', 'math', 'yaml', 'toml', 'definition', 'thematicBreak']);
+
+/**
+ * Finds every translation unit of a document: paragraphs, headings, table cells, the prose runs of
+ * HTML, and (nested in those) image alt texts and link titles. Units never overlap except by nesting.
+ */
+export function extractUnits(text: string, tree: Root, protect: Protector): Unit[] {
+  const lineOf = createLineIndex(text);
+  const switcher = findSwitcher(text);
+  const newBuilder = () => new UnitBuilder(text, protect);
+  const units: Unit[] = [];
+
+  const plainUnit = (kind: UnitKind, range: Range): Unit | undefined => {
+    const builder = newBuilder();
+    builder.addText(range.start, range.end);
+    return builder.hasProse() ? builder.finish(kind, range, lineOf(range.start)) : undefined;
+  };
+
+  /** Completes a unit, or hands its nested units to the container when it has no prose of its own. */
+  const complete = (builder: UnitBuilder, kind: UnitKind, range: Range, into: Unit[]) => {
+    if (builder.hasProse()) into.push(builder.finish(kind, range, lineOf(range.start)));
+    else into.push(...builder.nested);
+  };
+
+  const phrasingUnit = (kind: UnitKind, children: readonly PhrasingContent[], into: Unit[]) => {
+    const content = childrenRange(children);
+    if (!content) return;
+    let range = content;
+    const marker = kind === 'paragraph' ? alertMarker.exec(text.slice(range.start, range.end)) : null;
+    if (marker) range = { start: range.start + marker[0].length, end: range.end };
+    if (range.start >= range.end) return;
+    const builder = newBuilder();
+    const context: InlineContext = {
+      source: text,
+      nestedUnit: (nestedKind, nestedRange) => {
+        const unit = plainUnit(nestedKind, nestedRange);
+        if (unit) builder.nested.push(unit);
+      },
+    };
+    addPhrasing(
+      children.filter((child) => nodeRange(child).end > range.start),
+      builder,
+      context,
+      range,
+    );
+    complete(builder, kind, range, into);
+  };
+
+  const walk = (node: Nodes) => {
+    if (skipped.has(node.type)) return;
+    if (switcher && node.position) {
+      const { start, end } = nodeRange(node);
+      if (start >= switcher.start && end <= switcher.end) return;
+    }
+    if (node.type === 'paragraph') phrasingUnit('paragraph', node.children, units);
+    else if (node.type === 'heading') phrasingUnit('heading', node.children, units);
+    else if (node.type === 'tableCell') phrasingUnit('tableCell', node.children, units);
+    else if (node.type === 'html') {
+      forEachHtmlRun(text, nodeRange(node), newBuilder, (builder, range) => complete(builder, 'html', range, units));
+    } else if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return units;
+}
+
+/** Every unit, nested ones included, in document order. */
+export function flattenUnits(units: readonly Unit[]): Unit[] {
+  const all: Unit[] = [];
+  const add = (unit: Unit) => {
+    all.push(unit);
+    for (const nested of unit.nested) add(nested);
+  };
+  for (const unit of units) add(unit);
+  return all;
+}

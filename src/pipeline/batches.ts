@@ -1,0 +1,41 @@
+import type { EngineLimits } from '../engines/engine.js';
+
+/**
+ * Splits texts into requests that respect an engine's limits: at most `maxTexts` texts and
+ * `maxBytes` bytes of UTF-8 each, in order. A text larger than `maxBytes` travels alone.
+ */
+export function makeBatches(texts: readonly string[], limits: EngineLimits): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const text of texts) {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (current.length > 0 && (current.length >= limits.maxTexts || bytes + size > limits.maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(text);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Runs `task` over `items` with at most `concurrency` at once; stops starting new ones after a failure. */
+export async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const index = next++;
+      try {
+        await task(items[index] as T, index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  if (failure) throw failure.error;
+}

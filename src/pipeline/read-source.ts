@@ -1,0 +1,64 @@
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+
+/** The byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index] as number;
+    let length: number;
+    let min: number;
+    if (byte < 0x80) {
+      index++;
+      continue;
+    } else if (byte >= 0xc2 && byte <= 0xdf) [length, min] = [2, 0x80];
+    else if (byte >= 0xe0 && byte <= 0xef) [length, min] = [3, 0x800];
+    else if (byte >= 0xf0 && byte <= 0xf4) [length, min] = [4, 0x10000];
+    else return index;
+    if (index + length > bytes.length) return index;
+    let codePoint = byte & (0xff >> (length + 1));
+    for (let next = 1; next < length; next++) {
+      const continuation = bytes[index + next] as number;
+      if ((continuation & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (continuation & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+/**
+ * Reads a Markdown source as UTF-8 text. A missing file, one over `maxBytes`, or bytes that are not
+ * UTF-8 are input errors that name the file, the place and the fix.
+ */
+export async function readSource(file: string, maxBytes: number): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputError(`${file} is not a file; pass a Markdown file with --source`, { file });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${file}: no such file; pass the Markdown file to translate with --source`, { file, cause: error });
+  }
+  if (size > maxBytes) {
+    throw new InputError(
+      `${file} is ${size.toLocaleString('en')} bytes, over the limit of ${maxBytes.toLocaleString('en')}; ` +
+        'raise it with --max-size if this file is really meant to be translated',
+      { file },
+    );
+  }
+  const bytes = await readFile(file);
+  const invalid = findInvalidUtf8(bytes);
+  if (invalid !== -1) {
+    const before = bytes.subarray(0, invalid);
+    const line = before.filter((byte) => byte === 0x0a).length + 1;
+    throw new InputError(
+      `${file} is not valid UTF-8: byte ${invalid} (line ${line}) is 0x${(bytes[invalid] as number).toString(16).padStart(2, '0')}; ` +
+        'convert the file to UTF-8, for example with `iconv -f latin1 -t utf-8`',
+      { file },
+    );
+  }
+  return bytes.toString('utf8');
+}

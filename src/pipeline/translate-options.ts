@@ -1,0 +1,56 @@
+import { UsageError } from '../errors.js';
+import { normalizeLanguage } from './languages.js';
+
+export interface TranslateOptions {
+  /** Folder that paths are relative to (default: the current folder). */
+  readonly cwd?: string;
+  /** The Markdown file to translate (default: `README.md`). */
+  readonly source?: string;
+  /** The source language (default: `en`). */
+  readonly from?: string;
+  /** Target languages, at least one. */
+  readonly langs: readonly string[];
+  /** Engine name (default: `pseudo` until a real engine is configured). */
+  readonly engine?: string;
+  /** Output path pattern, `{lang}` standing for the language (default: `locales/README.{lang}.md`). */
+  readonly out?: string;
+  /** Whether outputs carry a language switcher (default: true). */
+  readonly switcher?: boolean;
+  /** Largest source accepted, in bytes (default: 5 MB). */
+  readonly maxSizeBytes?: number;
+  /** Requests in flight at once (default: 4). */
+  readonly concurrency?: number;
+  /** Terms never translated (default: none). */
+  readonly glossary?: readonly string[];
+}
+
+export type ResolvedTranslateOptions = Required<TranslateOptions>;
+
+export const defaultMaxSizeBytes = 5_000_000;
+
+/** Applies the defaults, stated here once, and checks what was given. */
+export function resolveTranslateOptions(options: TranslateOptions): ResolvedTranslateOptions {
+  const out = options.out ?? 'locales/README.{lang}.md';
+  if (!out.includes('{lang}')) {
+    throw new UsageError(`--out '${out}' must contain {lang}, for example --out 'locales/README.{lang}.md'`);
+  }
+  if (options.langs.length === 0) throw new UsageError('no target language: pass --lang, for example --lang fr,es');
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new UsageError(`--concurrency must be a whole number of at least 1, not ${concurrency}`);
+  }
+  const maxSizeBytes = options.maxSizeBytes ?? defaultMaxSizeBytes;
+  if (!Number.isFinite(maxSizeBytes) || maxSizeBytes <= 0) throw new UsageError(`--max-size must be a positive number of bytes`);
+  return {
+    cwd: options.cwd ?? process.cwd(),
+    source: options.source ?? 'README.md',
+    from: normalizeLanguage(options.from ?? 'en', '--from'),
+    langs: options.langs.map((lang) => normalizeLanguage(lang)),
+    engine: options.engine ?? 'pseudo',
+    out,
+    switcher: options.switcher ?? true,
+    maxSizeBytes,
+    concurrency,
+    glossary: options.glossary ?? [],
+  };
+}
