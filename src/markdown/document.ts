@@ -35,7 +35,7 @@ export function parseDocument(raw: string, options: DocumentOptions = {}): Parse
   let contentStart = 0;
   if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
     const end = first.position?.end.offset ?? 0;
-    contentStart = end + (/^\r?\n/.exec(source.text.slice(end))?.[0].length ?? 0);
+    contentStart = end + (/^(?:[ \t]*\r?\n)+/.exec(source.text.slice(end))?.[0].length ?? 0);
   }
   return {
     ...source,

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { isEnglishWord } from './english-words.js';
 import type { Protector } from './unit-builder.js';
 
 export interface TermOptions {
@@ -48,8 +49,10 @@ function collectCodeWords(tree: Root): { exact: Set<string>; commands: Set<strin
   visit(tree, (node) => {
     if (node.type === 'inlineCode' && /^[^\s]{2,}$/u.test(node.value)) exact.add(node.value);
     if (node.type === 'code' && shellLanguages.has((node.lang ?? '').toLowerCase())) {
+      // Unlabelled code is often output or prose: only its prompted lines (`$ cmd`) are commands.
+      const prompted = !node.lang;
       for (const line of node.value.split('\n')) {
-        if (/^\s*#/.test(line)) continue;
+        if (/^\s*#/.test(line) || (prompted && !/^\s*[$>]\s/.test(line))) continue;
         const words = line.replace(/^\s*(?:[$>]\s+)?(?:sudo\s+)?/, '').split(/\s+/);
         const command = words[0] ?? '';
         if (/^[a-z][\w.-]{2,}$/.test(command)) commands.add(command);
@@ -59,9 +62,13 @@ function collectCodeWords(tree: Root): { exact: Set<string>; commands: Set<strin
   return { exact, commands };
 }
 
-/** Is the hyphenated word a code shape rather than prose such as `well-known`? */
+/** Is the hyphenated word a code shape (`qemu-img`, `x86_64`) rather than prose such as `well-known`? */
 function isCodeLike(word: string, code: Set<string>): boolean {
-  return /[\d_]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || code.has(word);
+  if (/[\d_]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || code.has(word)) return true;
+  return word
+    .toLowerCase()
+    .split('-')
+    .some((part) => part.length > 1 && /^[a-z]+$/.test(part) && !isEnglishWord(part));
 }
 
 /**
@@ -87,7 +94,9 @@ export function createTermProtector(tree: Root, options: TermOptions = {}): Prot
     const spans: Array<[number, number]> = [];
     const add = (pattern: RegExp, accept: (word: string) => boolean = () => true) => {
       for (const match of line.matchAll(pattern)) {
-        if (match[0].length > 0 && accept(match[0])) spans.push([match.index, match.index + match[0].length]);
+        // A sentence's full stop after a path is not part of it: `see /etc/xen.`
+        const word = match[0].replace(/\.+$/, '');
+        if (word.length > 0 && accept(word)) spans.push([match.index, match.index + word.length]);
       }
     };
     for (const pattern of alwaysProtected) add(pattern);

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+
+let words: Set<string> | undefined;
+
+/**
+ * Whether a lower-case word is English (274,000 words of the `word-list` package, read on first use):
+ * `well-known` is prose, `qemu-img` is a command because `qemu` and `img` are not words.
+ */
+export function isEnglishWord(word: string): boolean {
+  words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return words.has(word);
+}
