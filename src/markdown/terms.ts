@@ -47,7 +47,11 @@ function collectCodeWords(tree: Root): { exact: Set<string>; commands: Set<strin
   const exact = new Set<string>();
   const commands = new Set<string>();
   visit(tree, (node) => {
-    if (node.type === 'inlineCode' && /^[^\s]{2,}$/u.test(node.value)) exact.add(node.value);
+    if (node.type === 'inlineCode') {
+      if (/^[^\s]{2,}$/u.test(node.value)) exact.add(node.value);
+      // `vagrant up` names the command `vagrant`, which the prose calls Vagrant.
+      else commands.add(node.value.trim().split(/\s+/)[0] ?? '');
+    }
     if (node.type === 'code' && shellLanguages.has((node.lang ?? '').toLowerCase())) {
       // Unlabelled code is often output or prose: only its prompted lines (`$ cmd`) are commands.
       const prompted = !node.lang;
@@ -86,7 +90,7 @@ export function createTermProtector(tree: Root, options: TermOptions = {}): Prot
           'gu',
         );
   const commandWords = new Set(
-    [...commands].filter((command) => !commonWords.has(command)).flatMap((command) => [command, capitalize(command)]),
+    [...commands].filter((command) => /^[a-z][\w.-]{2,}$/.test(command) && !commonWords.has(command)).flatMap((command) => [command, capitalize(command)]),
   );
   const codeLike = new Set([...exact, ...commands]);
 
