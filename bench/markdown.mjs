@@ -31,7 +31,10 @@ for (const name of files) {
   const markdown = readFileSync(join(corpusFolder, name), 'utf8');
   const ours = time(() => {
     const document = parseDocument(markdown);
-    const out = renderDocument(document, (unit) => unit.tagged, { sourcePath: 'README.md', outputPath: 'README.md' });
+    const out = renderDocument(document, (unit) => unit.tagged, {
+      sourcePath: 'README.md',
+      outputPath: 'README.md',
+    });
     if (out.text !== markdown) throw new Error(`identity changed ${name}`);
     return out;
   });
@@ -43,8 +46,12 @@ for (const name of files) {
     return compose(skeleton, xliff, { useSource: true });
   });
   const units = parseDocument(markdown).allUnits.length;
-  rows.push(`| ${name} | ${(markdown.length / 1024).toFixed(0)} KB | ${units} | ${ours.toFixed(0)} ms | ${theirs.toFixed(0)} ms | ${(ours / theirs).toFixed(2)}× |`);
-  console.log(`${name}: readme-i18n ${ours.toFixed(0)} ms, @diplodoc/translation ${theirs.toFixed(0)} ms, ratio ${(ours / theirs).toFixed(2)}`);
+  rows.push(
+    `| ${name} | ${(markdown.length / 1024).toFixed(0)} KB | ${units} | ${ours.toFixed(0)} ms | ${theirs.toFixed(0)} ms | ${(ours / theirs).toFixed(2)}× |`,
+  );
+  console.log(
+    `${name}: readme-i18n ${ours.toFixed(0)} ms, @diplodoc/translation ${theirs.toFixed(0)} ms, ratio ${(ours / theirs).toFixed(2)}`,
+  );
 }
 
 writeSection(

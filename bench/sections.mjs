@@ -3,7 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const file = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
-const header = '# Benchmarks\n\nFigures from `npm run bench` on the project machine (2 cores, Node 20); each section is rewritten by its own script.\n';
+const header =
+  '# Benchmarks\n\nFigures from `npm run bench` on the project machine (2 cores, Node 20); each section is rewritten by its own script.\n';
 
 export function writeSection(title, body) {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : header;

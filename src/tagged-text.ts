@@ -62,6 +62,8 @@ export function parseTagged(tagged: string): TaggedToken[] {
 /** Applies `change` to every text run, leaving every tag where it is. */
 export function mapTaggedText(tagged: string, change: (text: string) => string): string {
   return serializeTagged(
-    parseTagged(tagged).map((token) => (token.type === 'text' ? { type: 'text', text: change(token.text) } : token)),
+    parseTagged(tagged).map((token) =>
+      token.type === 'text' ? { type: 'text', text: change(token.text) } : token,
+    ),
   );
 }

@@ -40,7 +40,10 @@ export function registerTranslate(program: Command): void {
           engine: flags.engine,
           out: flags.out,
           switcher: flags.switcher,
-          glossary: flags.glossary?.split(',').map((term) => term.trim()).filter(Boolean),
+          glossary: flags.glossary
+            ?.split(',')
+            .map((term) => term.trim())
+            .filter(Boolean),
           concurrency: parseCount(flags.concurrency, '--concurrency'),
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
         },
@@ -53,7 +56,8 @@ export function registerTranslate(program: Command): void {
 function parseCount(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
   return count;
 }
 

@@ -48,8 +48,10 @@ export function findDestinations(text: string, tree: Root): Destination[] {
       if (text[open] !== '[') return;
       const labelEnd = findLabelEnd(text, open, end);
       if (labelEnd === undefined) return;
-      if (node.type === 'definition' && text[labelEnd + 1] === ':') add(readDestination(text, labelEnd + 2, end));
-      else if (node.type !== 'definition' && text[labelEnd + 1] === '(') add(readDestination(text, labelEnd + 2, end));
+      if (node.type === 'definition' && text[labelEnd + 1] === ':')
+        add(readDestination(text, labelEnd + 2, end));
+      else if (node.type !== 'definition' && text[labelEnd + 1] === '(')
+        add(readDestination(text, labelEnd + 2, end));
     } else if (node.type === 'html') {
       const { start } = nodeRange(node);
       const raw = text.slice(start, nodeRange(node).end);

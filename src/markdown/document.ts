@@ -89,7 +89,13 @@ export function renderDocument(
     return renderSourceOf(unit, renderRange, text);
   });
   let out = rewriteLinks(document, spliced, options);
-  if (options.switcher) out = applySwitcher(out, renderSwitcher(options.switcher, document.eol), document.eol, document.contentStart);
+  if (options.switcher)
+    out = applySwitcher(
+      out,
+      renderSwitcher(options.switcher, document.eol),
+      document.eol,
+      document.contentStart,
+    );
   return { text: joinSourceText(out, document), keptSource };
 }
 
@@ -115,9 +121,12 @@ function rewriteLinks(document: ParsedDocument, text: string, options: RenderOpt
     let rewritten = url;
     if (url.startsWith('#')) {
       const fragment = decodeFragment(url.slice(1));
-      const index = document.anchors.has(fragment) ? undefined : (sourceIndex.get(fragment) ?? sourceIndex.get(fragment.toLowerCase()));
+      const index = document.anchors.has(fragment)
+        ? undefined
+        : (sourceIndex.get(fragment) ?? sourceIndex.get(fragment.toLowerCase()));
       const target = index === undefined ? undefined : slugs[index];
-      if (index !== undefined && target !== undefined && target !== document.slugs[index]) rewritten = `#${target}`;
+      if (index !== undefined && target !== undefined && target !== document.slugs[index])
+        rewritten = `#${target}`;
     } else if (fromDir !== toDir && isRelativeUrl(url)) rewritten = rebaseUrl(url, fromDir, toDir);
     if (rewritten !== url) edits.push({ range: destination.range, text: rewritten });
   }

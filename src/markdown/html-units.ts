@@ -17,12 +17,18 @@ const verbatimBlocks = new Set(['pre', 'script', 'style', 'svg', 'math', 'templa
 /** Tokenises raw HTML with parse5's tokenizer, keeping absolute source offsets. */
 function tokenize(source: string, range: Range): HtmlToken[] {
   const tokens: HtmlToken[] = [];
-  const push = (type: HtmlToken['type'], name: string, location: { startOffset: number; endOffset: number } | null, selfClosing = false) => {
+  const push = (
+    type: HtmlToken['type'],
+    name: string,
+    location: { startOffset: number; endOffset: number } | null,
+    selfClosing = false,
+  ) => {
     if (!location) return;
     const start = range.start + location.startOffset;
     const end = range.start + location.endOffset;
     const previous = tokens.at(-1);
-    if (type === 'text' && previous?.type === 'text' && previous.end === start) tokens[tokens.length - 1] = { ...previous, end };
+    if (type === 'text' && previous?.type === 'text' && previous.end === start)
+      tokens[tokens.length - 1] = { ...previous, end };
     else tokens.push({ type, name, start, end, selfClosing });
   };
   const handler: TokenHandler = {
@@ -75,7 +81,8 @@ export function forEachHtmlRun(
       const end = token.selfClosing ? index : (findEnd(tokens, index) ?? tokens.length - 1);
       const last = tokens[end] as HtmlToken;
       if (verbatimBlocks.has(token.name)) flush();
-      else run.push({ type: 'other', name: token.name, start: token.start, end: last.end, selfClosing: false });
+      else
+        run.push({ type: 'other', name: token.name, start: token.start, end: last.end, selfClosing: false });
       index = end;
     } else if ((token.type === 'start' || token.type === 'end') && !inlineElements.has(token.name)) flush();
     else run.push(token);
@@ -89,7 +96,8 @@ function addRun(
   newBuilder: () => UnitBuilder,
   emit: (builder: UnitBuilder, range: Range) => void,
 ): void {
-  const isBlank = (token: HtmlToken) => token.type === 'text' && source.slice(token.start, token.end).trim() === '';
+  const isBlank = (token: HtmlToken) =>
+    token.type === 'text' && source.slice(token.start, token.end).trim() === '';
   let first = 0;
   let last = run.length - 1;
   while (first <= last && isBlank(run[first] as HtmlToken)) first++;
@@ -98,7 +106,8 @@ function addRun(
   const tokens = run.slice(first, last + 1);
   const head = tokens[0] as HtmlToken;
   const tail = tokens.at(-1) as HtmlToken;
-  const start = head.type === 'text' ? head.start + leadingSpace(source.slice(head.start, head.end)) : head.start;
+  const start =
+    head.type === 'text' ? head.start + leadingSpace(source.slice(head.start, head.end)) : head.start;
   const end = tail.type === 'text' ? tail.end - trailingSpace(source.slice(tail.start, tail.end)) : tail.end;
   const builder = newBuilder();
   const open: Array<{ name: string; id: number }> = [];

@@ -46,7 +46,8 @@ export function addPhrasing(
       else {
         const closeNode = children[closing] as PhrasingContent;
         const name = parseTagName(context.source.slice(start, end))?.name ?? '';
-        if (verbatimElements.has(name) || closing === index + 1) builder.addVerbatim(start, nodeRange(closeNode).end);
+        if (verbatimElements.has(name) || closing === index + 1)
+          builder.addVerbatim(start, nodeRange(closeNode).end);
         else {
           const id = builder.open(start, end, 'html');
           const inner = children.slice(index + 1, closing);

@@ -1,7 +1,8 @@
 /** Maps source offsets to one-based line numbers. */
 export function createLineIndex(text: string): (offset: number) => number {
   const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+    starts.push(index + 1);
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;

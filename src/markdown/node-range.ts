@@ -5,7 +5,8 @@ import type { Range } from './unit.js';
 export function nodeRange(node: Node): Range {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) throw new Error(`${node.type} node without a source position`);
+  if (start === undefined || end === undefined)
+    throw new Error(`${node.type} node without a source position`);
   return { start, end };
 }
 

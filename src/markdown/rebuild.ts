@@ -2,7 +2,8 @@ import { parseTagged, type TaggedToken } from '../tagged-text.js';
 import { markdownShape } from './structure.js';
 import type { Range, Unit } from './unit.js';
 
-export type RebuildResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type RebuildResult =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 const emphasisTypes = new Set(['emphasis', 'strong', 'delete']);
 const shapeChecked = new Set(['paragraph', 'heading', 'tableCell']);
@@ -23,10 +24,14 @@ export function rebuildUnit(
   const tokens = parseTagged(translated);
   const problem = checkTags(unit, tokens);
   if (problem) return { ok: false, reason: problem };
-  if (translated === unit.tagged) return { ok: true, text: render(unit, unit.tokens, renderRange, unit.breaks) };
+  if (translated === unit.tagged)
+    return { ok: true, text: render(unit, unit.tokens, renderRange, unit.breaks) };
 
-  const escaped = tokens.map((token) => (token.type === 'text' ? { ...token, text: escapeFor(unit, token.text, text) } : token));
-  if (!shapeChecked.has(unit.kind)) return { ok: true, text: render(unit, escaped, renderRange, unit.breaks) };
+  const escaped = tokens.map((token) =>
+    token.type === 'text' ? { ...token, text: escapeFor(unit, token.text, text) } : token,
+  );
+  if (!shapeChecked.has(unit.kind))
+    return { ok: true, text: render(unit, escaped, renderRange, unit.breaks) };
 
   let shape = sourceShapes.get(unit);
   if (shape === undefined) {
@@ -175,16 +180,26 @@ const escapeNewSyntax: Repair = (unit, tokens) => {
   const sourceText = unit.tokens.map((token) => (token.type === 'text' ? token.text : '')).join('');
   return tokens.map((token) => {
     if (token.type !== 'text') return token;
-    const text = token.text.replace(/(?<!\\)([*_`[\]<~])/g, (char: string) => (sourceText.includes(char) ? char : `\\${char}`));
+    const text = token.text.replace(/(?<!\\)([*_`[\]<~])/g, (char: string) =>
+      sourceText.includes(char) ? char : `\\${char}`,
+    );
     return { type: 'text', text };
   });
 };
 
 /** Joins lines: a translated line may begin with what starts a block (`- `, `# `, `1. `). */
 const joinLines: Repair = (_unit, tokens) =>
-  tokens.map((token) => (token.type === 'text' ? { type: 'text', text: token.text.replace(/[ \t]*\n[ \t]*/g, ' ') } : token));
+  tokens.map((token) =>
+    token.type === 'text' ? { type: 'text', text: token.text.replace(/[ \t]*\n[ \t]*/g, ' ') } : token,
+  );
 
-const repairs: readonly Repair[] = [asIs, moveSpaceOutOfEmphasis, separateGluedDelimiters, escapeNewSyntax, joinLines];
+const repairs: readonly Repair[] = [
+  asIs,
+  moveSpaceOutOfEmphasis,
+  separateGluedDelimiters,
+  escapeNewSyntax,
+  joinLines,
+];
 
 function innerEdge(tokens: readonly TaggedToken[], index: number, step: 1 | -1): string {
   const neighbour = tokens[index + step];
@@ -202,9 +217,9 @@ function mergeText(tokens: readonly TaggedToken[]): TaggedToken[] {
   const out: TaggedToken[] = [];
   for (const token of tokens) {
     const last = out.at(-1);
-    if (token.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + token.text };
+    if (token.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = { type: 'text', text: last.text + token.text };
     else if (token.type !== 'text' || token.text !== '') out.push(token);
   }
   return out;
 }
-

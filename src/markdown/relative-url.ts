@@ -4,7 +4,9 @@ const scheme = /^[a-z][a-z\d+.-]*:/i;
 
 /** Whether a destination points into the repository, relative to the file that holds it. */
 export function isRelativeUrl(url: string): boolean {
-  return url !== '' && !scheme.test(url) && !url.startsWith('#') && !url.startsWith('/') && !url.startsWith('\\');
+  return (
+    url !== '' && !scheme.test(url) && !url.startsWith('#') && !url.startsWith('/') && !url.startsWith('\\')
+  );
 }
 
 /**

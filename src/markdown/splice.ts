@@ -13,7 +13,8 @@ export function spliceUnits(text: string, units: readonly Unit[], render: UnitRe
     let position = range.start;
     for (const unit of candidates) {
       if (unit.range.start < position || unit.range.end > range.end) continue;
-      out += text.slice(position, unit.range.start) + render(unit, (inner) => renderRange(inner, unit.nested));
+      out +=
+        text.slice(position, unit.range.start) + render(unit, (inner) => renderRange(inner, unit.nested));
       position = unit.range.end;
     }
     return out + text.slice(position, range.end);

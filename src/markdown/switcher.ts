@@ -33,7 +33,9 @@ export function languageName(lang: string): string {
 
 export function renderSwitcher(links: readonly SwitcherLink[], eol: string): string {
   const items = links.map((link) =>
-    link.href === undefined ? `**${languageName(link.lang)}**` : `[${languageName(link.lang)}](${encodeURI(link.href)})`,
+    link.href === undefined
+      ? `**${languageName(link.lang)}**`
+      : `[${languageName(link.lang)}](${encodeURI(link.href)})`,
   );
   return `${switcherStart}${eol}🌐 ${items.join(' · ')}${eol}${switcherEnd}`;
 }

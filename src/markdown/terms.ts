@@ -13,16 +13,30 @@ export interface TermOptions {
  * still means the verb when it writes the word in prose.
  */
 const commonWords = new Set(
-  ('a an and are as at be by can case cat cd do done down echo else end file find fix for free from get go has head help ' +
+  (
+    'a an and are as at be by can case cat cd do done down echo else end file find fix for free from get go has head help ' +
     'here history how if in install is it kill less link list make man more move name new next no not now of off on ' +
     'open or out path print read run see set sort source start stop tail test that the then this time to top touch true ' +
     'false type up update use user wait watch what when which while who with yes you all any build clean copy create ' +
     'delete edit exit export import init load log mount note only pass push pull remove reset save show sleep split ' +
-    'tree unset view write')
-    .split(' '),
+    'tree unset view write'
+  ).split(' '),
 );
 
-const shellLanguages = new Set(['', 'sh', 'bash', 'shell', 'console', 'zsh', 'fish', 'powershell', 'ps1', 'ps', 'cmd', 'bat']);
+const shellLanguages = new Set([
+  '',
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'fish',
+  'powershell',
+  'ps1',
+  'ps',
+  'cmd',
+  'bat',
+]);
 
 // Spans that are never prose whatever the document: character references, emoji shortcodes, URLs.
 const alwaysProtected = [
@@ -81,16 +95,24 @@ function isCodeLike(word: string, code: Set<string>): boolean {
  */
 export function createTermProtector(tree: Root, options: TermOptions = {}): Protector {
   const { exact, commands } = collectCodeWords(tree);
-  const words = [...(options.glossary ?? []), ...[...exact].filter((word) => !commonWords.has(word.toLowerCase()))];
+  const words = [
+    ...(options.glossary ?? []),
+    ...[...exact].filter((word) => !commonWords.has(word.toLowerCase())),
+  ];
   const listed =
     words.length === 0
       ? undefined
       : new RegExp(
-          `(?<![\\p{L}\\p{N}_-])(?:${[...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_-])`,
+          `(?<![\\p{L}\\p{N}_-])(?:${[...new Set(words)]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|')})(?![\\p{L}\\p{N}_-])`,
           'gu',
         );
   const commandWords = new Set(
-    [...commands].filter((command) => /^[a-z][\w.-]{2,}$/.test(command) && !commonWords.has(command)).flatMap((command) => [command, capitalize(command)]),
+    [...commands]
+      .filter((command) => /^[a-z][\w.-]{2,}$/.test(command) && !commonWords.has(command))
+      .flatMap((command) => [command, capitalize(command)]),
   );
   const codeLike = new Set([...exact, ...commands]);
 

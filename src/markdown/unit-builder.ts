@@ -128,7 +128,8 @@ export class UnitBuilder {
 
   private pushText(text: string): void {
     const previous = this.tokens.at(-1);
-    if (previous?.type === 'text') this.tokens[this.tokens.length - 1] = { type: 'text', text: previous.text + text };
+    if (previous?.type === 'text')
+      this.tokens[this.tokens.length - 1] = { type: 'text', text: previous.text + text };
     else this.tokens.push({ type: 'text', text });
   }
 }

@@ -69,7 +69,9 @@ export function extractUnits(text: string, tree: Root, protect: Protector): Unit
     else if (node.type === 'heading') phrasingUnit('heading', node.children, units);
     else if (node.type === 'tableCell') phrasingUnit('tableCell', node.children, units);
     else if (node.type === 'html') {
-      forEachHtmlRun(text, nodeRange(node), newBuilder, (builder, range) => complete(builder, 'html', range, units));
+      forEachHtmlRun(text, nodeRange(node), newBuilder, (builder, range) =>
+        complete(builder, 'html', range, units),
+      );
     } else if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);

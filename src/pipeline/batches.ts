@@ -23,7 +23,11 @@ export function makeBatches(texts: readonly string[], limits: EngineLimits): str
 }
 
 /** Runs `task` over `items` with at most `concurrency` at once; stops starting new ones after a failure. */
-export async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function runPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {

@@ -20,7 +20,8 @@ function distance(a: string, b: string): number {
 export function suggestLanguage(input: string): string {
   const lower = input.toLowerCase();
   const byName = ISO6391.getAllCodes().find(
-    (code) => ISO6391.getName(code).toLowerCase() === lower || ISO6391.getNativeName(code).toLowerCase() === lower,
+    (code) =>
+      ISO6391.getName(code).toLowerCase() === lower || ISO6391.getNativeName(code).toLowerCase() === lower,
   );
   if (byName) return byName;
   const primary = lower.split(/[-_]/)[0] ?? lower;
@@ -62,6 +63,7 @@ export function parseLanguageList(list: string, flag = '--lang'): string[] {
     .split(',')
     .map((code) => code.trim())
     .filter((code) => code !== '');
-  if (codes.length === 0) throw new UsageError(`${flag} needs at least one language code, for example ${flag} fr,es`);
+  if (codes.length === 0)
+    throw new UsageError(`${flag} needs at least one language code, for example ${flag} fr,es`);
   return [...new Set(codes.map((code) => normalizeLanguage(code, flag)))];
 }

@@ -36,11 +36,15 @@ export async function readSource(file: string, maxBytes: number): Promise<string
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new InputError(`${file} is not a file; pass a Markdown file with --source`, { file });
+    if (!info.isFile())
+      throw new InputError(`${file} is not a file; pass a Markdown file with --source`, { file });
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${file}: no such file; pass the Markdown file to translate with --source`, { file, cause: error });
+    throw new InputError(
+      `cannot read ${file}: no such file; pass the Markdown file to translate with --source`,
+      { file, cause: error },
+    );
   }
   if (size > maxBytes) {
     throw new InputError(

@@ -34,13 +34,15 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
   if (!out.includes('{lang}')) {
     throw new UsageError(`--out '${out}' must contain {lang}, for example --out 'locales/README.{lang}.md'`);
   }
-  if (options.langs.length === 0) throw new UsageError('no target language: pass --lang, for example --lang fr,es');
+  if (options.langs.length === 0)
+    throw new UsageError('no target language: pass --lang, for example --lang fr,es');
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new UsageError(`--concurrency must be a whole number of at least 1, not ${concurrency}`);
   }
   const maxSizeBytes = options.maxSizeBytes ?? defaultMaxSizeBytes;
-  if (!Number.isFinite(maxSizeBytes) || maxSizeBytes <= 0) throw new UsageError(`--max-size must be a positive number of bytes`);
+  if (!Number.isFinite(maxSizeBytes) || maxSizeBytes <= 0)
+    throw new UsageError(`--max-size must be a positive number of bytes`);
   return {
     cwd: options.cwd ?? process.cwd(),
     source: options.source ?? 'README.md',

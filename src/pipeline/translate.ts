@@ -7,7 +7,11 @@ import { parseDocument, renderDocument, type KeptSource, type ParsedDocument } f
 import { makeBatches, runPool } from './batches.js';
 import { existingLanguages, outputPath, switcherLinks } from './outputs.js';
 import { readSource } from './read-source.js';
-import { resolveTranslateOptions, type ResolvedTranslateOptions, type TranslateOptions } from './translate-options.js';
+import {
+  resolveTranslateOptions,
+  type ResolvedTranslateOptions,
+  type TranslateOptions,
+} from './translate-options.js';
 
 export interface LanguageReport {
   readonly lang: string;
@@ -35,7 +39,10 @@ export interface TranslateEvents {
  * Translates one Markdown source into every requested language and writes each output atomically.
  * Units identical in the source are sent once; batches respect the engine's limits.
  */
-export async function runTranslate(options: TranslateOptions, events: TranslateEvents = {}): Promise<LanguageReport[]> {
+export async function runTranslate(
+  options: TranslateOptions,
+  events: TranslateEvents = {},
+): Promise<LanguageReport[]> {
   const resolved = resolveTranslateOptions(options);
   const sourceFile = resolve(resolved.cwd, resolved.source);
   const raw = await readSource(sourceFile, resolved.maxSizeBytes);
@@ -82,7 +89,11 @@ async function translateLanguage(
   try {
     await runPool(batches, options.concurrency, async (batch) => {
       requests++;
-      const result = await engine.translate(batch, { from: options.from, to: lang, glossary: options.glossary });
+      const result = await engine.translate(batch, {
+        from: options.from,
+        to: lang,
+        glossary: options.glossary,
+      });
       batch.forEach((text, index) => translations.set(text, result.texts[index] ?? text));
       charsSent += batch.reduce((sum, text) => sum + text.length, 0);
       events.onBatch?.({ lang, done: ++done, total: batches.length });

@@ -12,8 +12,13 @@ describe('translate command', () => {
     const result = runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^fr: locales\/README\.fr\.md — 5 units \(5 unique\), 5 sent in 1 requests \(\d+ characters\), \d+\.\d s\n$/);
-    expectFile(join(fixture, 'expected', 'README.fr.md'), readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'));
+    expect(result.stdout).toMatch(
+      /^fr: locales\/README\.fr\.md — 5 units \(5 unique\), 5 sent in 1 requests \(\d+ characters\), \d+\.\d s\n$/,
+    );
+    expectFile(
+      join(fixture, 'expected', 'README.fr.md'),
+      readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
+    );
   });
 
   it('is exactly `readme-i18n translate`, and writes every language with a switcher to the others', () => {
@@ -32,11 +37,28 @@ describe('translate command', () => {
 
   it('prints one JSON line per language with --json', () => {
     const project = tempProject(fixture);
-    const result = runCli('translate', ['--lang', 'fr,de', '--json', '--engine', 'identity', '--no-switcher'], project);
+    const result = runCli(
+      'translate',
+      ['--lang', 'fr,de', '--json', '--engine', 'identity', '--no-switcher'],
+      project,
+    );
     expect(result.status).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => Object.keys(line))).toEqual(
-      Array(2).fill(['lang', 'file', 'units', 'unitsUnique', 'unitsSent', 'charsSent', 'requests', 'keptSource', 'ms']),
+      Array(2).fill([
+        'lang',
+        'file',
+        'units',
+        'unitsUnique',
+        'unitsSent',
+        'charsSent',
+        'requests',
+        'keptSource',
+        'ms',
+      ]),
     );
     expect(lines.map(({ lang, file, units, keptSource }) => ({ lang, file, units, keptSource }))).toEqual([
       { lang: 'fr', file: 'locales/README.fr.md', units: 5, keptSource: 0 },
@@ -46,9 +68,15 @@ describe('translate command', () => {
 
   it('with the identity engine and --no-switcher next to the source, reproduces the source', () => {
     const project = tempProject(fixture);
-    const result = runCli('translate', ['--lang', 'fr', '--engine', 'identity', '--no-switcher', '--out', 'README.{lang}.md'], project);
+    const result = runCli(
+      'translate',
+      ['--lang', 'fr', '--engine', 'identity', '--no-switcher', '--out', 'README.{lang}.md'],
+      project,
+    );
     expect(result.status).toBe(0);
-    expect(readFileSync(join(project, 'README.fr.md'), 'utf8')).toBe(readFileSync(join(project, 'README.md'), 'utf8'));
+    expect(readFileSync(join(project, 'README.fr.md'), 'utf8')).toBe(
+      readFileSync(join(project, 'README.md'), 'utf8'),
+    );
   });
 
   describe('bad input: a clear error, exit 2, nothing written, earlier outputs intact', () => {
@@ -56,17 +84,40 @@ describe('translate command', () => {
       [
         'invalid UTF-8',
         (project) => {
-          writeFileSync(join(project, 'README.md'), Buffer.from([0x23, 0x20, 0x48, 0x69, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+          writeFileSync(
+            join(project, 'README.md'),
+            Buffer.from([0x23, 0x20, 0x48, 0x69, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]),
+          );
           return ['--lang', 'fr'];
         },
         /README\.md is not valid UTF-8: byte 8 \(line 2\) is 0xe9; convert the file to UTF-8/,
       ],
-      ['a missing file', () => ['--lang', 'fr', '--source', 'MISSING.md'], /cannot read .*MISSING\.md: no such file; pass the Markdown file to translate with --source/],
-      ['an unknown language', () => ['--lang', 'frx'], /unknown language code 'frx' in --lang: did you mean 'fr'\?/],
+      [
+        'a missing file',
+        () => ['--lang', 'fr', '--source', 'MISSING.md'],
+        /cannot read .*MISSING\.md: no such file; pass the Markdown file to translate with --source/,
+      ],
+      [
+        'an unknown language',
+        () => ['--lang', 'frx'],
+        /unknown language code 'frx' in --lang: did you mean 'fr'\?/,
+      ],
       ['a language name', () => ['--lang', 'French'], /did you mean 'fr'\?/],
-      ['a file over the size cap', () => ['--lang', 'fr', '--max-size', '10'], /README\.md is \d+ bytes, over the limit of 10; raise it with --max-size/],
-      ['an output pattern without {lang}', () => ['--lang', 'fr', '--out', 'README.fr.md'], /--out 'README\.fr\.md' must contain \{lang\}/],
-      ['an unknown engine', () => ['--lang', 'fr', '--engine', 'babel'], /unknown engine 'babel' in --engine/],
+      [
+        'a file over the size cap',
+        () => ['--lang', 'fr', '--max-size', '10'],
+        /README\.md is \d+ bytes, over the limit of 10; raise it with --max-size/,
+      ],
+      [
+        'an output pattern without {lang}',
+        () => ['--lang', 'fr', '--out', 'README.fr.md'],
+        /--out 'README\.fr\.md' must contain \{lang\}/,
+      ],
+      [
+        'an unknown engine',
+        () => ['--lang', 'fr', '--engine', 'babel'],
+        /unknown engine 'babel' in --engine/,
+      ],
       ['a missing --lang', () => [], /required option '--lang <codes>' not specified/],
     ];
     it.each(cases)('%s', (_name, setup, message) => {

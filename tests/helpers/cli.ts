@@ -12,7 +12,12 @@ export interface CliResult {
 }
 
 /** Runs a bin of the built CLI (`npm run build` first) as a user would, in `cwd`. */
-export function runCli(bin: 'readme-i18n' | 'translate', args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
+export function runCli(
+  bin: 'readme-i18n' | 'translate',
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): CliResult {
   const result = spawnSync(process.execPath, [join(root, 'bin', `${bin}.js`), ...args], {
     cwd,
     encoding: 'utf8',

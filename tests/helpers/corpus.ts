@@ -6,11 +6,17 @@ export const corpusFolder = join(import.meta.dirname, '..', '..', '..', 'shared'
 export const hasCorpus = existsSync(corpusFolder);
 
 if (!hasCorpus) {
-  console.warn(`corpus tests skipped: ${corpusFolder} does not exist (it does in CI and development sessions)`);
+  console.warn(
+    `corpus tests skipped: ${corpusFolder} does not exist (it does in CI and development sessions)`,
+  );
 }
 
 export function corpusFiles(): string[] {
-  return hasCorpus ? readdirSync(corpusFolder).filter((name) => name.endsWith('.md')).sort() : [];
+  return hasCorpus
+    ? readdirSync(corpusFolder)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
 }
 
 export function readCorpus(name: string): string {

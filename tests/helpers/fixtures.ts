@@ -15,7 +15,8 @@ export function fixtureCases(folder: string): string[] {
 /** Compares `actual` with the expected file byte for byte, or writes it when updating. */
 export function expectFile(file: string, actual: string): void {
   if (updating || !existsSync(file)) {
-    if (!updating) throw new Error(`missing expected file ${file}: run UPDATE_FIXTURES=1 npx vitest run to create it`);
+    if (!updating)
+      throw new Error(`missing expected file ${file}: run UPDATE_FIXTURES=1 npx vitest run to create it`);
     writeFileSync(file, actual);
     return;
   }

@@ -16,7 +16,20 @@ export interface MarkdownFacts {
   readonly anchors: Set<string>;
 }
 
-const counted = ['strong', 'emphasis', 'delete', 'link', 'linkReference', 'image', 'heading', 'tableCell', 'listItem', 'code', 'inlineCode', 'html'];
+const counted = [
+  'strong',
+  'emphasis',
+  'delete',
+  'link',
+  'linkReference',
+  'image',
+  'heading',
+  'tableCell',
+  'listItem',
+  'code',
+  'inlineCode',
+  'html',
+];
 
 export function markdownFacts(text: string): MarkdownFacts {
   const tree = parseMarkdown(text.replace(/^\uFEFF/, ''));
@@ -48,7 +61,8 @@ function attributesOf(html: string): Array<[string, string]> {
   const ignore = () => undefined;
   const handler: TokenHandler = {
     onStartTag: (token) => {
-      for (const attribute of token.attrs) attributes.push([`${token.tagName} ${attribute.name}`, attribute.value]);
+      for (const attribute of token.attrs)
+        attributes.push([`${token.tagName} ${attribute.name}`, attribute.value]);
     },
     onEndTag: ignore,
     onComment: ignore,

@@ -1,7 +1,12 @@
 import { createIdentityEngine } from '../../src/engines/identity.js';
 import { createPseudoEngine } from '../../src/engines/pseudo.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { parseDocument, renderDocument, type DocumentOptions, type RenderOptions } from '../../src/markdown/document.js';
+import {
+  parseDocument,
+  renderDocument,
+  type DocumentOptions,
+  type RenderOptions,
+} from '../../src/markdown/document.js';
 
 /** Translates a whole document in memory with a real engine: the pipeline minus the files. */
 export async function translateText(

@@ -40,25 +40,40 @@ describe.skipIf(!hasCorpus)('corpus', () => {
         const added = { link: 1, strong: 1, html: 2 };
         expect(after.counts).toEqual({
           ...before.counts,
-          ...Object.fromEntries(Object.entries(added).map(([type, count]) => [type, (before.counts[type] ?? 0) + count])),
+          ...Object.fromEntries(
+            Object.entries(added).map(([type, count]) => [type, (before.counts[type] ?? 0) + count]),
+          ),
         });
       });
 
       it('keeps every link and image target, relative ones resolving to the same file', () => {
         const switcherUrls = 1;
-        const targets = after.urls.slice(switcherUrls).map((url) => (url.startsWith('#') ? '#' : resolveUrl(url, 'locales')));
+        const targets = after.urls
+          .slice(switcherUrls)
+          .map((url) => (url.startsWith('#') ? '#' : resolveUrl(url, 'locales')));
         expect(targets).toEqual(before.urls.map((url) => (url.startsWith('#') ? '#' : resolveUrl(url, '.'))));
       });
 
       it('keeps every HTML attribute, relative ones resolving to the same file', () => {
-        const resolve = (folder: string) => ([name, value]: [string, string]) =>
-          [name, /\s(?:href|src)$/.test(name) && !value.startsWith('#') ? resolveUrl(value, folder) : value.startsWith('#') ? '#' : value];
+        const resolve =
+          (folder: string) =>
+          ([name, value]: [string, string]) => [
+            name,
+            /\s(?:href|src)$/.test(name) && !value.startsWith('#')
+              ? resolveUrl(value, folder)
+              : value.startsWith('#')
+                ? '#'
+                : value,
+          ];
         expect(after.htmlAttributes.map(resolve('locales'))).toEqual(before.htmlAttributes.map(resolve('.')));
       });
 
       it('points every #fragment link that works in the source at a heading or anchor of the output', () => {
         const fragments = (facts: typeof before) =>
-          [...facts.urls, ...facts.htmlAttributes.filter(([name]) => name.endsWith(' href')).map(([, value]) => value)]
+          [
+            ...facts.urls,
+            ...facts.htmlAttributes.filter(([name]) => name.endsWith(' href')).map(([, value]) => value),
+          ]
             .filter((url) => url.startsWith('#'))
             .map((url) => decodeFragment(url.slice(1)));
         const working = fragments(before).map((fragment) => before.anchors.has(fragment));
@@ -73,12 +88,14 @@ describe.skipIf(!hasCorpus)('corpus', () => {
         for (const unit of document.allUnits) {
           for (const token of unit.tokens) {
             if (token.type !== 'text') continue;
-            for (const line of token.text.split('\n')) for (const [from, to] of protect(line)) terms.add(line.slice(from, to));
+            for (const line of token.text.split('\n'))
+              for (const [from, to] of protect(line)) terms.add(line.slice(from, to));
           }
         }
         const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const count = (text: string, term: string) =>
-          text.match(new RegExp(`(?<![\\p{L}\\p{N}_/.-])${escape(term)}(?![\\p{L}\\p{N}_/-])`, 'gu'))?.length ?? 0;
+          text.match(new RegExp(`(?<![\\p{L}\\p{N}_/.-])${escape(term)}(?![\\p{L}\\p{N}_/-])`, 'gu'))
+            ?.length ?? 0;
         const lost = [...terms].filter((term) => count(result.text, term) < count(source, term));
         expect(lost).toEqual([]);
       });

@@ -18,7 +18,9 @@ describe.each(fixtureCases(folder))('fixture %s', (name) => {
   });
 
   it('extracts the expected units', () => {
-    const units = parseDocument(input, options).allUnits.map((unit) => `${unit.kind} ${unit.line}: ${unit.tagged}`);
+    const units = parseDocument(input, options).allUnits.map(
+      (unit) => `${unit.kind} ${unit.line}: ${unit.tagged}`,
+    );
     expectFile(join(folder, name, 'units.txt'), `${units.join('\n')}\n`);
   });
 

@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { markdownFacts } from '../helpers/markdown-facts.js';
 import { identity, localesFrench, pseudo, sameFolder, translateText } from '../helpers/translate-document.js';
 
-const word = fc.constantFrom('alpha', 'Beta', 'gamma', 'XAPI', 'qemu-img', '/etc/xen', 'xl.cfg', 'été', '日本語', 'émoji 🚀', '42', 'a_b');
+const word = fc.constantFrom(
+  'alpha',
+  'Beta',
+  'gamma',
+  'XAPI',
+  'qemu-img',
+  '/etc/xen',
+  'xl.cfg',
+  'été',
+  '日本語',
+  'émoji 🚀',
+  '42',
+  'a_b',
+);
 const inline = fc.oneof(
   word,
   word.map((w) => `**${w}**`),
@@ -14,7 +27,18 @@ const inline = fc.oneof(
   word.map((w) => `[${w}](docs/${encodeURIComponent(w)}.md "T ${w}")`),
   word.map((w) => `![${w}](img/${encodeURIComponent(w)}.png)`),
   word.map((w) => `<b>${w}</b>`),
-  fc.constantFrom('&copy;', '\\*', ':rocket:', '<br>', '[^1]', '$x^2$', 'https://example.com', '<https://example.com>', '  ', '|'),
+  fc.constantFrom(
+    '&copy;',
+    '\\*',
+    ':rocket:',
+    '<br>',
+    '[^1]',
+    '$x^2$',
+    'https://example.com',
+    '<https://example.com>',
+    '  ',
+    '|',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
 );
 const line = fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
@@ -24,7 +48,9 @@ const block = fc.oneof(
   fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.map((text) => `- ${text}`).join('\n')),
   fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.map((text) => `> ${text}`).join('\n')),
   fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')),
-  fc.tuple(line, line).map(([a, b]) => `| ${a.replace(/\|/g, '\\|')} | b |\n| --- | --- |\n| ${b.replace(/\|/g, '\\|')} | c |`),
+  fc
+    .tuple(line, line)
+    .map(([a, b]) => `| ${a.replace(/\|/g, '\\|')} | b |\n| --- | --- |\n| ${b.replace(/\|/g, '\\|')} | c |`),
   line.map((text) => `<p align="center">\n  ${text}\n</p>`),
   line.map((text) => `<details>\n<summary>${text}</summary>\n\n${text}\n</details>`),
   line.map((text) => `\`\`\`sh\n${text}\n\`\`\``),
@@ -70,7 +96,9 @@ describe('properties', () => {
         const { link, strong, html, ...rest } = after.counts;
         const source = before.counts;
         expect(result.keptSource).toEqual([]);
-        expect({ link: (link ?? 0) - 1, strong: (strong ?? 0) - 1, html: (html ?? 0) - 2, ...rest }).toEqual(source);
+        expect({ link: (link ?? 0) - 1, strong: (strong ?? 0) - 1, html: (html ?? 0) - 2, ...rest }).toEqual(
+          source,
+        );
         expect(after.code).toEqual(before.code);
         expect(after.inlineCode).toEqual(before.inlineCode);
       }),

@@ -19,7 +19,8 @@ describe('rebuilding translated units', () => {
 
   it('moves white space out of emphasis', () => {
     const result = translate('Some *very* nice **bold** text\n', {
-      'Some <g id="1">very</g> nice <g id="2">bold</g> text': 'Un texte<g id="1"> très </g>joli et <g id="2">gras </g>!',
+      'Some <g id="1">very</g> nice <g id="2">bold</g> text':
+        'Un texte<g id="1"> très </g>joli et <g id="2">gras </g>!',
     });
     expect(result.text).toBe('Un texte *très* joli et **gras** !\n');
   });
@@ -30,18 +31,24 @@ describe('rebuilding translated units', () => {
   });
 
   it('joins lines when a translated line would start a list', () => {
-    const result = translate('First line\nsecond line\n', { 'First line\nsecond line': 'Première ligne\n- seconde ligne' });
+    const result = translate('First line\nsecond line\n', {
+      'First line\nsecond line': 'Première ligne\n- seconde ligne',
+    });
     expect(result.text).toBe('Première ligne - seconde ligne\n');
   });
 
   it('keeps the source of a unit whose translation lost a tag, and reports it', () => {
     const result = translate('Run `xl list` now\n', { 'Run <x id="1"/> now': 'Lancez maintenant' });
     expect(result.text).toBe('Run `xl list` now\n');
-    expect(result.keptSource).toEqual([{ line: 1, source: 'Run `xl list` now', reason: 'tags of the source are missing' }]);
+    expect(result.keptSource).toEqual([
+      { line: 1, source: 'Run `xl list` now', reason: 'tags of the source are missing' },
+    ]);
   });
 
   it('keeps the source of a unit whose translation doubled a tag', () => {
-    const result = translate('Run `xl list` now\n', { 'Run <x id="1"/> now': 'Lancez <x id="1"/> <x id="1"/>' });
+    const result = translate('Run `xl list` now\n', {
+      'Run <x id="1"/> now': 'Lancez <x id="1"/> <x id="1"/>',
+    });
     expect(result.keptSource.map((kept) => kept.reason)).toEqual(['tag 1 appears twice']);
     expect(result.text).toBe('Run `xl list` now\n');
   });
@@ -58,7 +65,10 @@ describe('rebuilding translated units', () => {
   });
 
   it('escapes brackets in alt text and the delimiter in a title', () => {
-    const result = translate('![A logo](logo.png "The logo")\n', { 'A logo': 'Un [logo]', 'The logo': 'Le "logo"' });
+    const result = translate('![A logo](logo.png "The logo")\n', {
+      'A logo': 'Un [logo]',
+      'The logo': 'Le "logo"',
+    });
     expect(result.text).toBe('![Un \\[logo\\]](logo.png "Le \\"logo\\"")\n');
   });
 
