@@ -14,6 +14,7 @@ interface TranslateFlags {
   maxSize?: string;
   concurrency?: string;
   glossary?: string;
+  frontMatter?: string;
 }
 
 /** `readme-i18n translate`: the flags, parsed here; the work, done by the pipeline. */
@@ -28,6 +29,7 @@ export function registerTranslate(program: Command): void {
     .option('--out <pattern>', "output path, {lang} for the language (default: 'locales/README.{lang}.md')")
     .option('--no-switcher', 'leave the language switcher out of the outputs')
     .option('--glossary <terms>', 'terms never translated, comma-separated (Vagrant,XAPI)')
+    .option('--front-matter <keys>', 'front-matter keys whose values are translated, comma-separated (title,description)')
     .option('--concurrency <n>', 'requests in flight at once (default: 4)')
     .option('--max-size <bytes>', 'largest source accepted, in bytes (default: 5000000)')
     .option('--json', 'print one JSON line per language instead of a summary')
@@ -40,10 +42,8 @@ export function registerTranslate(program: Command): void {
           engine: flags.engine,
           out: flags.out,
           switcher: flags.switcher,
-          glossary: flags.glossary
-            ?.split(',')
-            .map((term) => term.trim())
-            .filter(Boolean),
+          glossary: splitList(flags.glossary),
+          frontMatter: splitList(flags.frontMatter),
           concurrency: parseCount(flags.concurrency, '--concurrency'),
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
         },
@@ -51,6 +51,13 @@ export function registerTranslate(program: Command): void {
       );
       if (reports.some((report) => report.keptSource > 0)) process.exitCode = 1;
     });
+}
+
+function splitList(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function parseCount(value: string | undefined, flag: string): number | undefined {

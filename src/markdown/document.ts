@@ -24,13 +24,16 @@ export interface ParsedDocument extends SourceText {
   readonly contentStart: number;
 }
 
-export type DocumentOptions = TermOptions;
+export interface DocumentOptions extends TermOptions {
+  /** Top-level front-matter keys whose string values are translated (default: none). */
+  readonly frontMatter?: readonly string[];
+}
 
 /** Reads a Markdown file's text (BOM and all) into its units. */
 export function parseDocument(raw: string, options: DocumentOptions = {}): ParsedDocument {
   const source = splitSourceText(raw);
   const tree = parseMarkdown(source.text);
-  const units = extractUnits(source.text, tree, createTermProtector(tree, options));
+  const units = extractUnits(source.text, tree, createTermProtector(tree, options), options.frontMatter);
   const first = tree.children[0];
   let contentStart = 0;
   if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
@@ -81,12 +84,16 @@ export function renderDocument(
 ): RenderedDocument {
   const keptSource: KeptSource[] = [];
   const text = document.text;
+  // Translated front matter changes length: the switcher goes where the content starts in the output.
+  let contentStart = document.contentStart;
   const spliced = spliceUnits(text, document.units, (unit, renderRange) => {
     const translated = translationOf(unit);
     const rebuilt = rebuildUnit(unit, translated ?? unit.tagged, renderRange, text);
-    if (rebuilt.ok) return rebuilt.text;
-    keptSource.push({ line: unit.line, source: unit.source, reason: rebuilt.reason });
-    return renderSourceOf(unit, renderRange, text);
+    const out = rebuilt.ok ? rebuilt.text : renderSourceOf(unit, renderRange, text);
+    if (!rebuilt.ok) keptSource.push({ line: unit.line, source: unit.source, reason: rebuilt.reason });
+    if (unit.range.end <= document.contentStart)
+      contentStart += out.length - (unit.range.end - unit.range.start);
+    return out;
   });
   let out = rewriteLinks(document, spliced, options);
   if (options.switcher)
@@ -94,7 +101,7 @@ export function renderDocument(
       out,
       renderSwitcher(options.switcher, document.eol),
       document.eol,
-      document.contentStart,
+      contentStart,
     );
   return { text: joinSourceText(out, document), keptSource };
 }

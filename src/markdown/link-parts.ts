@@ -29,3 +29,8 @@ export function findTitle(source: string, start: number, end: number): Range | u
   }
   return undefined;
 }
+
+/** The inside of a definition's title (`[ref]: url "title"`), which ends the definition. */
+export function findDefinitionTitle(source: string, start: number, end: number): Range | undefined {
+  return findTitle(`${source.slice(0, end)})`, start, end + 1);
+}

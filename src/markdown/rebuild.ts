@@ -1,4 +1,5 @@
 import { parseTagged, type TaggedToken } from '../tagged-text.js';
+import { escapeFrontMatter } from './front-matter.js';
 import { markdownShape } from './structure.js';
 import type { Range, Unit } from './unit.js';
 
@@ -27,9 +28,17 @@ export function rebuildUnit(
   if (translated === unit.tagged)
     return { ok: true, text: render(unit, unit.tokens, renderRange, unit.breaks) };
 
-  const escaped = tokens.map((token) =>
-    token.type === 'text' ? { ...token, text: escapeFor(unit, token.text, text) } : token,
-  );
+  const escaped: TaggedToken[] = [];
+  for (const token of tokens) {
+    const value = token.type === 'text' ? escapeFor(unit, token.text, text) : undefined;
+    if (token.type === 'text' && value === undefined) {
+      return {
+        ok: false,
+        reason: 'the translation cannot be written as a plain YAML value; quote the source value',
+      };
+    }
+    escaped.push(token.type === 'text' ? { type: 'text', text: value as string } : token);
+  }
   if (!shapeChecked.has(unit.kind))
     return { ok: true, text: render(unit, escaped, renderRange, unit.breaks) };
 
@@ -90,7 +99,7 @@ function render(
 }
 
 /** Escapes what a translation may add that the text's place would read as syntax. */
-function escapeFor(unit: Unit, value: string, text: string): string {
+function escapeFor(unit: Unit, value: string, text: string): string | undefined {
   switch (unit.kind) {
     case 'tableCell':
       return value.replace(/(?<!\\)\|/g, '\\|');
@@ -104,6 +113,10 @@ function escapeFor(unit: Unit, value: string, text: string): string {
     case 'title': {
       const delimiter = text[unit.range.start - 1] === '(' ? ')' : (text[unit.range.start - 1] ?? '"');
       return value.split(delimiter).join(`\\${delimiter}`).replace(/\n/g, ' ');
+    }
+    case 'frontMatter': {
+      const quote = text[unit.range.start - 1];
+      return escapeFrontMatter(value, quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain');
     }
     default:
       return value;

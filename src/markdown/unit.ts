@@ -10,7 +10,7 @@ export interface Range {
  * What a unit is, which decides how its translation is checked: Markdown prose is re-parsed, HTML
  * text is escaped as HTML, plain text (alt, titles) only has its delimiters escaped.
  */
-export type UnitKind = 'paragraph' | 'heading' | 'tableCell' | 'html' | 'alt' | 'title';
+export type UnitKind = 'paragraph' | 'heading' | 'tableCell' | 'html' | 'alt' | 'title' | 'frontMatter';
 
 export interface Group {
   readonly open: Range;

@@ -1,6 +1,8 @@
 import type { Nodes, PhrasingContent, Root } from 'mdast';
+import { frontMatterValues } from './front-matter.js';
 import { forEachHtmlRun } from './html-units.js';
 import { addPhrasing, type InlineContext } from './inline-units.js';
+import { findDefinitionTitle } from './link-parts.js';
 import { createLineIndex } from './line-index.js';
 import { childrenRange, nodeRange } from './node-range.js';
 import { findSwitcher } from './switcher.js';
@@ -17,7 +19,12 @@ const skipped = new Set(['code', 'math', 'yaml', 'toml', 'definition', 'thematic
  * Finds every translation unit of a document: paragraphs, headings, table cells, the prose runs of
  * HTML, and (nested in those) image alt texts and link titles. Units never overlap except by nesting.
  */
-export function extractUnits(text: string, tree: Root, protect: Protector): Unit[] {
+export function extractUnits(
+  text: string,
+  tree: Root,
+  protect: Protector,
+  frontMatterKeys: readonly string[] = [],
+): Unit[] {
   const lineOf = createLineIndex(text);
   const switcher = findSwitcher(text);
   const newBuilder = () => new UnitBuilder(text, protect);
@@ -60,6 +67,18 @@ export function extractUnits(text: string, tree: Root, protect: Protector): Unit
   };
 
   const walk = (node: Nodes) => {
+    if (node.type === 'yaml') {
+      for (const value of frontMatterValues(text, node, frontMatterKeys)) {
+        const unit = plainUnit('frontMatter', value.range);
+        if (unit) units.push(unit);
+      }
+    }
+    if (node.type === 'definition' && node.title) {
+      const { start, end } = nodeRange(node);
+      const title = findDefinitionTitle(text, start, end);
+      const unit = title && plainUnit('title', title);
+      if (unit) units.push(unit);
+    }
     if (skipped.has(node.type)) return;
     if (switcher && node.position) {
       const { start, end } = nodeRange(node);

@@ -22,6 +22,8 @@ export interface TranslateOptions {
   readonly concurrency?: number;
   /** Terms never translated (default: none). */
   readonly glossary?: readonly string[];
+  /** Top-level front-matter keys whose values are translated (default: none). */
+  readonly frontMatter?: readonly string[];
 }
 
 export type ResolvedTranslateOptions = Required<TranslateOptions>;
@@ -54,5 +56,6 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     maxSizeBytes,
     concurrency,
     glossary: options.glossary ?? [],
+    frontMatter: options.frontMatter ?? [],
   };
 }

@@ -46,7 +46,7 @@ export async function runTranslate(
   const resolved = resolveTranslateOptions(options);
   const sourceFile = resolve(resolved.cwd, resolved.source);
   const raw = await readSource(sourceFile, resolved.maxSizeBytes);
-  const document = parseDocument(raw, { glossary: resolved.glossary });
+  const document = parseDocument(raw, { glossary: resolved.glossary, frontMatter: resolved.frontMatter });
   const engine = await createEngine(resolved.engine);
   try {
     const sourcePath = posix.normalize(resolved.source.split('\\').join('/'));
