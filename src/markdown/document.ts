@@ -1,10 +1,9 @@
 import type { Root } from 'mdast';
 import { posix } from 'node:path';
-import { decodeFragment, explicitAnchors, headingSlugs } from './anchors.js';
-import { applyEdits, findDestinations } from './destinations.js';
+import { explicitAnchors, headingSlugs } from './anchors.js';
+import { createLinkMap, mapLinks, type LinkMap } from './link-map.js';
 import { parseMarkdown } from './parse.js';
 import { rebuildUnit } from './rebuild.js';
-import { isRelativeUrl, rebaseUrl } from './relative-url.js';
 import { joinSourceText, splitSourceText, type SourceText } from './source-text.js';
 import { spliceUnits } from './splice.js';
 import { applySwitcher, renderSwitcher, type SwitcherLink } from './switcher.js';
@@ -66,76 +65,73 @@ export interface RenderOptions {
   readonly switcher?: readonly SwitcherLink[] | undefined;
 }
 
+/**
+ * A unit's translation: tagged text from an engine, rebuilt and checked; or Markdown from the
+ * translation memory (a human's or an earlier run's), used as it is.
+ */
+export type UnitTranslation = { readonly tagged: string } | { readonly markdown: string };
+
 export interface RenderedDocument {
+  /** The output file's text, BOM included when the source has one. */
   readonly text: string;
   /** Units whose translation could not be used: they keep their source text. */
   readonly keptSource: readonly KeptSource[];
+  /** Each rendered unit's Markdown, links as the source writes them: what the memory keeps. */
+  readonly unitTexts: ReadonlyMap<Unit, string>;
+  /** How links differ between the source and this output. */
+  readonly links: LinkMap;
 }
 
 /**
  * Writes a translated document: the source with every unit replaced by its translation
- * (`translationOf` gives the translated tagged text, or undefined to keep the source), then links
- * to headings pointed at the translated anchors, relative links rebased and the switcher put in.
+ * (`translationOf` gives it, or undefined to keep the source), then links to headings pointed at the
+ * translated anchors, relative links rebased for the output's folder and the switcher put in.
  */
 export function renderDocument(
   document: ParsedDocument,
-  translationOf: (unit: Unit) => string | undefined,
+  translationOf: (unit: Unit) => UnitTranslation | undefined,
   options: RenderOptions,
 ): RenderedDocument {
   const keptSource: KeptSource[] = [];
+  const unitTexts = new Map<Unit, string>();
   const text = document.text;
   // Translated front matter changes length: the switcher goes where the content starts in the output.
   let contentStart = document.contentStart;
   const spliced = spliceUnits(text, document.units, (unit, renderRange) => {
-    const translated = translationOf(unit);
-    const rebuilt = rebuildUnit(unit, translated ?? unit.tagged, renderRange, text);
-    const out = rebuilt.ok ? rebuilt.text : renderSourceOf(unit, renderRange, text);
-    if (!rebuilt.ok) keptSource.push({ line: unit.line, source: unit.source, reason: rebuilt.reason });
+    const out = renderUnit(unit, translationOf(unit), renderRange, text, keptSource);
+    unitTexts.set(unit, out);
     if (unit.range.end <= document.contentStart)
       contentStart += out.length - (unit.range.end - unit.range.start);
     return out;
   });
-  let out = rewriteLinks(document, spliced, options);
-  if (options.switcher)
-    out = applySwitcher(
-      out,
-      renderSwitcher(options.switcher, document.eol),
-      document.eol,
-      contentStart,
-    );
-  return { text: joinSourceText(out, document), keptSource };
-}
-
-function renderSourceOf(unit: Unit, renderRange: (range: Range) => string, text: string): string {
-  const rebuilt = rebuildUnit(unit, unit.tagged, renderRange, text);
-  return rebuilt.ok ? rebuilt.text : text.slice(unit.range.start, unit.range.end);
-}
-
-/** Points `#fragment` links at the translated headings and rebases relative links for the output's folder. */
-function rewriteLinks(document: ParsedDocument, text: string, options: RenderOptions): string {
-  const fromDir = posix.dirname(options.sourcePath);
-  const toDir = posix.dirname(options.outputPath);
-  if (text === document.text && fromDir === toDir) return text;
-  const tree = parseMarkdown(text);
-  const slugs = headingSlugs(tree);
-  const sourceIndex = new Map<string, number>();
-  document.slugs.forEach((slug, index) => {
-    if (!sourceIndex.has(slug)) sourceIndex.set(slug, index);
+  const unchanged =
+    spliced === text && posix.dirname(options.sourcePath) === posix.dirname(options.outputPath);
+  const tree = unchanged ? document.tree : parseMarkdown(spliced);
+  const links = createLinkMap({
+    sourceSlugs: document.slugs,
+    outputSlugs: unchanged ? document.slugs : headingSlugs(tree),
+    anchors: document.anchors,
+    sourcePath: options.sourcePath,
+    outputPath: options.outputPath,
   });
-  const edits: Array<{ range: Range; text: string }> = [];
-  for (const destination of findDestinations(text, tree)) {
-    const { url } = destination;
-    let rewritten = url;
-    if (url.startsWith('#')) {
-      const fragment = decodeFragment(url.slice(1));
-      const index = document.anchors.has(fragment)
-        ? undefined
-        : (sourceIndex.get(fragment) ?? sourceIndex.get(fragment.toLowerCase()));
-      const target = index === undefined ? undefined : slugs[index];
-      if (index !== undefined && target !== undefined && target !== document.slugs[index])
-        rewritten = `#${target}`;
-    } else if (fromDir !== toDir && isRelativeUrl(url)) rewritten = rebaseUrl(url, fromDir, toDir);
-    if (rewritten !== url) edits.push({ range: destination.range, text: rewritten });
+  let out = unchanged ? spliced : mapLinks(spliced, tree, links.toOutput);
+  if (options.switcher) {
+    out = applySwitcher(out, renderSwitcher(options.switcher, document.eol), document.eol, contentStart);
   }
-  return applyEdits(text, edits);
+  return { text: joinSourceText(out, document), keptSource, unitTexts, links };
+}
+
+function renderUnit(
+  unit: Unit,
+  translation: UnitTranslation | undefined,
+  renderRange: (range: Range) => string,
+  text: string,
+  keptSource: KeptSource[],
+): string {
+  if (translation && 'markdown' in translation) return translation.markdown;
+  const rebuilt = rebuildUnit(unit, translation?.tagged ?? unit.tagged, renderRange, text);
+  if (rebuilt.ok) return rebuilt.text;
+  keptSource.push({ line: unit.line, source: unit.source, reason: rebuilt.reason });
+  const original = rebuildUnit(unit, unit.tagged, renderRange, text);
+  return original.ok ? original.text : text.slice(unit.range.start, unit.range.end);
 }

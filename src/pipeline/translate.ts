@@ -3,7 +3,13 @@ import { writeFileAtomic } from '../atomic-write.js';
 import type { Engine } from '../engines/engine.js';
 import { createEngine } from '../engines/select.js';
 import { QuotaExceededError } from '../errors.js';
-import { parseDocument, renderDocument, type KeptSource, type ParsedDocument } from '../markdown/document.js';
+import {
+  parseDocument,
+  renderDocument,
+  type KeptSource,
+  type ParsedDocument,
+  type UnitTranslation,
+} from '../markdown/document.js';
 import { makeBatches, runPool } from './batches.js';
 import { existingLanguages, outputPath, switcherLinks } from './outputs.js';
 import { readSource } from './read-source.js';
@@ -70,6 +76,10 @@ export async function runTranslate(
   }
 }
 
+function tagged(text: string | undefined): UnitTranslation | undefined {
+  return text === undefined ? undefined : { tagged: text };
+}
+
 async function translateLanguage(
   document: ParsedDocument,
   engine: Engine,
@@ -108,7 +118,7 @@ async function translateLanguage(
     throw error;
   }
   const file = outputPath(options.out, lang);
-  const rendered = renderDocument(document, (unit) => translations.get(unit.tagged), {
+  const rendered = renderDocument(document, (unit) => tagged(translations.get(unit.tagged)), {
     sourcePath,
     outputPath: file,
     switcher: options.switcher ? switcherLinks(lang, languages) : undefined,

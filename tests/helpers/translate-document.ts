@@ -19,7 +19,11 @@ export async function translateText(
   const unique = [...new Set(document.allUnits.map((unit) => unit.tagged))];
   const { texts } = await engine.translate(unique, { from: 'en', to: 'fr' });
   const translations = new Map(unique.map((text, index) => [text, texts[index] as string]));
-  return renderDocument(document, (unit) => translations.get(unit.tagged), render);
+  return renderDocument(
+    document,
+    (unit) => ({ tagged: translations.get(unit.tagged) ?? unit.tagged }),
+    render,
+  );
 }
 
 export const identity = createIdentityEngine();

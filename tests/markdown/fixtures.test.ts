@@ -9,7 +9,10 @@ const folder = join(fixturesRoot, 'markdown');
 
 describe.each(fixtureCases(folder))('fixture %s', (name) => {
   const input = readFileSync(join(folder, name, 'input.md'), 'utf8');
-  const options = readJson<{ glossary?: string[]; frontMatter?: string[] }>(join(folder, name, 'config.json'), {});
+  const options = readJson<{ glossary?: string[]; frontMatter?: string[] }>(
+    join(folder, name, 'config.json'),
+    {},
+  );
 
   it('identity returns the input byte for byte', async () => {
     const result = await translateText(input, identity, sameFolder, options);
