@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { ReadmeI18nError } from '../errors.js';
 import { registerTranslate } from './translate.js';
+import { registerRender } from './render.js';
 
 /** Every command registers itself here; each lives in its own file. */
-const commands: ReadonlyArray<(program: Command) => void> = [registerTranslate];
+const commands: ReadonlyArray<(program: Command) => void> = [registerTranslate, registerRender];
 
 /**
  * Runs the CLI with `argv` (without node and the script) and resolves to the exit code:
@@ -35,12 +36,16 @@ function reportError(error: unknown): number {
     process.stderr.write(`readme-i18n: ${error.message}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`readme-i18n: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `readme-i18n: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }
 
 async function readVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseLanguageList } from '../pipeline/languages.js';
 import { runTranslate, type LanguageReport } from '../pipeline/translate.js';
+import { createProgress } from './progress.js';
 
 interface TranslateFlags {
   source?: string;
@@ -11,6 +12,7 @@ interface TranslateFlags {
   out?: string;
   switcher: boolean;
   json?: boolean;
+  quiet?: boolean;
   maxSize?: string;
   concurrency?: string;
   glossary?: string;
@@ -25,15 +27,25 @@ export function registerTranslate(program: Command): void {
     .requiredOption('--lang <codes>', 'target languages, comma-separated (fr,es,pt-BR)')
     .option('--source <file>', 'the Markdown file to translate (default: README.md)')
     .option('--from <code>', 'the source language (default: en)')
-    .addOption(new Option('--engine <name>', 'translation engine: identity, pseudo (default: pseudo)'))
+    .addOption(
+      new Option(
+        '--engine <name>',
+        'deepl, apertium, pseudo or identity (default: deepl with DEEPL_AUTH_KEY, else apertium)',
+      ),
+    )
     .option('--out <pattern>', "output path, {lang} for the language (default: 'locales/README.{lang}.md')")
     .option('--no-switcher', 'leave the language switcher out of the outputs')
     .option('--glossary <terms>', 'terms never translated, comma-separated (Vagrant,XAPI)')
-    .option('--front-matter <keys>', 'front-matter keys whose values are translated, comma-separated (title,description)')
+    .option(
+      '--front-matter <keys>',
+      'front-matter keys whose values are translated, comma-separated (title,description)',
+    )
     .option('--concurrency <n>', 'requests in flight at once (default: 4)')
     .option('--max-size <bytes>', 'largest source accepted, in bytes (default: 5000000)')
     .option('--json', 'print one JSON line per language instead of a summary')
+    .option('--quiet', 'print nothing but errors')
     .action(async (flags: TranslateFlags) => {
+      const progress = createProgress(process.stderr, !flags.quiet && !flags.json);
       const reports = await runTranslate(
         {
           langs: parseLanguageList(flags.lang),
@@ -47,7 +59,13 @@ export function registerTranslate(program: Command): void {
           concurrency: parseCount(flags.concurrency, '--concurrency'),
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
         },
-        { onLanguage: (report) => printReport(report, flags.json === true) },
+        {
+          onBatch: progress.batch,
+          onLanguage: (report) => {
+            progress.clear();
+            if (!flags.quiet || flags.json) printReport(report, flags.json === true);
+          },
+        },
       );
       if (reports.some((report) => report.keptSource > 0)) process.exitCode = 1;
     });

@@ -10,8 +10,8 @@ export interface TranslateOptions {
   readonly from?: string;
   /** Target languages, at least one. */
   readonly langs: readonly string[];
-  /** Engine name (default: `pseudo` until a real engine is configured). */
-  readonly engine?: string;
+  /** Engine name (default: DeepL when `DEEPL_AUTH_KEY` is set, else Apertium). */
+  readonly engine?: string | undefined;
   /** Output path pattern, `{lang}` standing for the language (default: `locales/README.{lang}.md`). */
   readonly out?: string;
   /** Whether outputs carry a language switcher (default: true). */
@@ -26,7 +26,8 @@ export interface TranslateOptions {
   readonly frontMatter?: readonly string[];
 }
 
-export type ResolvedTranslateOptions = Required<TranslateOptions>;
+export type ResolvedTranslateOptions = Required<Omit<TranslateOptions, 'engine'>> &
+  Pick<TranslateOptions, 'engine'>;
 
 export const defaultMaxSizeBytes = 5_000_000;
 
@@ -50,7 +51,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     source: options.source ?? 'README.md',
     from: normalizeLanguage(options.from ?? 'en', '--from'),
     langs: options.langs.map((lang) => normalizeLanguage(lang)),
-    engine: options.engine ?? 'pseudo',
+    engine: options.engine,
     out,
     switcher: options.switcher ?? true,
     maxSizeBytes,

@@ -11,6 +11,7 @@ import {
   type UnitTranslation,
 } from '../markdown/document.js';
 import { makeBatches, runPool } from './batches.js';
+import { repairTags } from './repair-tags.js';
 import { existingLanguages, outputPath, switcherLinks } from './outputs.js';
 import { readSource } from './read-source.js';
 import {
@@ -36,7 +37,13 @@ export interface LanguageReport {
 
 export interface TranslateEvents {
   /** Called after each completed request. */
-  readonly onBatch?: (event: { lang: string; done: number; total: number }) => void;
+  readonly onBatch?: (event: {
+    lang: string;
+    done: number;
+    total: number;
+    units: number;
+    chars: number;
+  }) => void;
   /** Called when a language is written. */
   readonly onLanguage?: (report: LanguageReport) => void;
 }
@@ -53,7 +60,11 @@ export async function runTranslate(
   const sourceFile = resolve(resolved.cwd, resolved.source);
   const raw = await readSource(sourceFile, resolved.maxSizeBytes);
   const document = parseDocument(raw, { glossary: resolved.glossary, frontMatter: resolved.frontMatter });
-  const engine = await createEngine(resolved.engine);
+  const engine = await createEngine(resolved.engine, {
+    from: resolved.from,
+    langs: resolved.langs,
+    concurrency: resolved.concurrency,
+  });
   try {
     const sourcePath = posix.normalize(resolved.source.split('\\').join('/'));
     const onDisk = await existingLanguages(resolved.cwd, resolved.out);
@@ -104,9 +115,19 @@ async function translateLanguage(
         to: lang,
         glossary: options.glossary,
       });
-      batch.forEach((text, index) => translations.set(text, result.texts[index] ?? text));
+      // Engines move, drop or double tags now and then: repair what can be, the rest is refused later.
+      batch.forEach((text, index) => {
+        const translated = result.texts[index] ?? text;
+        translations.set(text, repairTags(text, translated) ?? translated);
+      });
       charsSent += batch.reduce((sum, text) => sum + text.length, 0);
-      events.onBatch?.({ lang, done: ++done, total: batches.length });
+      events.onBatch?.({
+        lang,
+        done: ++done,
+        total: batches.length,
+        units: translations.size,
+        chars: charsSent,
+      });
     });
   } catch (error) {
     if (error instanceof QuotaExceededError) {

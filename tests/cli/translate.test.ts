@@ -6,10 +6,10 @@ import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 
 const fixture = join(fixturesRoot, 'cli-translate');
 
-describe('translate command', () => {
-  it('writes locales/README.fr.md with the pseudo engine', () => {
+describe('translate command', async () => {
+  it('writes locales/README.fr.md with the pseudo engine', async () => {
     const project = tempProject(fixture);
-    const result = runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
+    const result = await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
@@ -21,11 +21,15 @@ describe('translate command', () => {
     );
   });
 
-  it('is exactly `readme-i18n translate`, and writes every language with a switcher to the others', () => {
+  it('is exactly `readme-i18n translate`, and writes every language with a switcher to the others', async () => {
     const viaTranslate = tempProject(fixture);
     const viaMain = tempProject(fixture);
-    expect(runCli('translate', ['--lang', 'fr,es'], viaTranslate).status).toBe(0);
-    expect(runCli('readme-i18n', ['translate', '--lang', 'fr,es'], viaMain).status).toBe(0);
+    expect((await runCli('translate', ['--lang', 'fr,es', '--engine', 'pseudo'], viaTranslate)).status).toBe(
+      0,
+    );
+    expect(
+      (await runCli('readme-i18n', ['translate', '--lang', 'fr,es', '--engine', 'pseudo'], viaMain)).status,
+    ).toBe(0);
     for (const lang of ['fr', 'es']) {
       const file = join('locales', `README.${lang}.md`);
       expect(readFileSync(join(viaMain, file), 'utf8')).toBe(readFileSync(join(viaTranslate, file), 'utf8'));
@@ -35,9 +39,9 @@ describe('translate command', () => {
     );
   });
 
-  it('prints one JSON line per language with --json', () => {
+  it('prints one JSON line per language with --json', async () => {
     const project = tempProject(fixture);
-    const result = runCli(
+    const result = await runCli(
       'translate',
       ['--lang', 'fr,de', '--json', '--engine', 'identity', '--no-switcher'],
       project,
@@ -66,9 +70,9 @@ describe('translate command', () => {
     ]);
   });
 
-  it('with the identity engine and --no-switcher next to the source, reproduces the source', () => {
+  it('with the identity engine and --no-switcher next to the source, reproduces the source', async () => {
     const project = tempProject(fixture);
-    const result = runCli(
+    const result = await runCli(
       'translate',
       ['--lang', 'fr', '--engine', 'identity', '--no-switcher', '--out', 'README.{lang}.md'],
       project,
@@ -79,7 +83,7 @@ describe('translate command', () => {
     );
   });
 
-  describe('bad input: a clear error, exit 2, nothing written, earlier outputs intact', () => {
+  describe('bad input: a clear error, exit 2, nothing written, earlier outputs intact', async () => {
     const cases: Array<[string, (project: string) => string[], RegExp]> = [
       [
         'invalid UTF-8',
@@ -120,13 +124,13 @@ describe('translate command', () => {
       ],
       ['a missing --lang', () => [], /required option '--lang <codes>' not specified/],
     ];
-    it.each(cases)('%s', (_name, setup, message) => {
+    it.each(cases)('%s', async (_name, setup, message) => {
       const project = tempProject(fixture);
       const earlier = join(project, 'locales', 'README.fr.md');
-      runCli('translate', ['--lang', 'fr'], project);
+      await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
       const before = readFileSync(earlier, 'utf8');
       writeFileSync(earlier, `${before}<!-- edited -->\n`);
-      const result = runCli('translate', setup(project), project);
+      const result = await runCli('translate', setup(project), project);
       expect(result.stderr).toMatch(message);
       expect(result.status).toBe(2);
       expect(readFileSync(earlier, 'utf8')).toBe(`${before}<!-- edited -->\n`);

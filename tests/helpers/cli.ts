@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,20 +11,29 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs a bin of the built CLI (`npm run build` first) as a user would, in `cwd`. */
+/**
+ * Runs a bin of the built CLI (`npm run build` first) as a user would, in `cwd`. Asynchronous, so
+ * that test servers in this process keep answering while it runs.
+ */
 export function runCli(
   bin: 'readme-i18n' | 'translate',
   args: readonly string[],
   cwd: string,
   env: NodeJS.ProcessEnv = {},
-): CliResult {
-  const result = spawnSync(process.execPath, [join(root, 'bin', `${bin}.js`), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    timeout: 120_000,
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin', `${bin}.js`), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A fresh temporary folder, optionally filled with a copy of a fixture folder. */

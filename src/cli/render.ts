@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { relative } from 'node:path';
+import { UsageError } from '../errors.js';
+import { parseLanguageList } from '../pipeline/languages.js';
+import { renderSite, type RenderReport } from '../render/render-site.js';
+
+interface RenderFlags {
+  lang?: string;
+  out?: string;
+  html?: boolean;
+  pdf?: boolean;
+  source?: string;
+  from?: string;
+  pattern?: string;
+  outPattern?: string;
+  allowRemote?: boolean;
+  pageTimeout?: string;
+  concurrency?: string;
+  name?: string;
+  siteUrl?: string;
+}
+
+/** `readme-i18n render`: the flags, parsed here; the work, done by `renderSite`. */
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('render the README and its translations as web pages and PDFs, each linking to the others')
+    .option('--lang <codes>', 'languages to render, comma-separated (default: every file matching --pattern)')
+    .option('--out <dir>', 'output folder (default: docs)')
+    .option('--html', 'write the web pages (without --pdf: only them)')
+    .option('--pdf', 'write the PDFs (without --html: only them)')
+    .option('--source <file>', 'the source Markdown file (default: README.md)')
+    .option('--from <code>', 'the source language (default: en)')
+    .option(
+      '--pattern <pattern>',
+      "where translations are, {lang} for the code (default: 'locales/README.{lang}.md')",
+    )
+    .option('--out-pattern <pattern>', 'same as --pattern, named as in the translate command')
+    .option('--allow-remote', 'fetch remote images such as badges (default: shown as their alt text)')
+    .option('--page-timeout <ms>', 'time limit to load and print one page (default: 60000)')
+    .option('--concurrency <n>', 'PDFs printed at once in the one browser (default: 2)')
+    .option('--name <name>', 'base name of the PDFs, as in <name>.<lang>.pdf (default: the source file name)')
+    .option('--site-url <url>', 'where the site is published, for links in the PDFs (default: none)')
+    .action(async (flags: RenderFlags) => {
+      if (
+        flags.pattern !== undefined &&
+        flags.outPattern !== undefined &&
+        flags.pattern !== flags.outPattern
+      ) {
+        throw new UsageError('--pattern and --out-pattern name the same thing; give one of them');
+      }
+      const report = await renderSite({
+        langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),
+        outDir: flags.out,
+        html: flags.html,
+        pdf: flags.pdf,
+        source: flags.source,
+        sourceLang: flags.from,
+        pattern: flags.pattern ?? flags.outPattern,
+        allowRemote: flags.allowRemote,
+        pageTimeoutMs: parseCount(flags.pageTimeout, '--page-timeout'),
+        concurrency: parseCount(flags.concurrency, '--concurrency'),
+        name: flags.name,
+        siteUrl: flags.siteUrl,
+      });
+      printReport(report);
+    });
+}
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1)
+    throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  return count;
+}
+
+function printReport(report: RenderReport): void {
+  const show = (file: string): string => relative(process.cwd(), file) || file;
+  for (const page of report.pages) {
+    const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
+    const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB)`;
+    process.stdout.write(`${page.lang}: ${outputs.join(', ')}${size}\n`);
+    if (page.refused.length > 0) {
+      process.stderr.write(
+        `  ${page.lang}: ${page.refused.length} request(s) refused (remote images need --allow-remote)\n`,
+      );
+    }
+  }
+  for (const image of report.missingImages)
+    process.stderr.write(`  missing image, shown as its alt text: ${show(image)}\n`);
+  if (report.diagramsAsSource > 0) {
+    process.stderr.write(
+      `  ${report.diagramsAsSource} Mermaid diagram(s) left as source: no Chromium to draw them\n`,
+    );
+  }
+}

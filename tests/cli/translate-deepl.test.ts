@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
+
+const fixture = join(fixturesRoot, 'cli-translate');
+const authKey = 'test-key-0f7c2a9e:fx';
+
+describe('translate with DeepL (the real deepl-node client against a local DeepL server)', async () => {
+  let server: DeeplServer;
+  beforeAll(async () => {
+    server = await startDeeplServer({ authKey });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const env = () => ({ DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: server.url });
+  const filesOf = (folder: string) =>
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+
+  it('is chosen when DEEPL_AUTH_KEY is set, sends one request per 50 units, and never shows the key', async () => {
+    const project = tempProject(fixture);
+    const before = server.requests.filter((request) => request.path === '/v2/translate').length;
+    const result = await runCli('translate', ['--lang', 'fr,de'], project, env());
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const translateRequests = server.requests
+      .filter((request) => request.path === '/v2/translate')
+      .slice(before);
+    expect(translateRequests.map((request) => request.texts)).toEqual([5, 5]);
+    expectFile(
+      join(fixture, 'expected', 'README.fr.deepl.md'),
+      readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
+    );
+    for (const text of [result.stdout, result.stderr, ...filesOf(project)])
+      expect(text).not.toContain(authKey);
+  });
+
+  it('stops with exit 1 and a clear message when the quota runs out, writing nothing broken', async () => {
+    const project = tempProject(fixture);
+    server.setFaults({ quotaCharacters: 1 });
+    try {
+      const result = await runCli('translate', ['--lang', 'fr'], project, env());
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /^readme-i18n: fr: quota exhausted after 0 of 5 units; DeepL quota exhausted/,
+      );
+      expect(result.stderr).not.toContain(authKey);
+      expect(existsSync(join(project, 'locales', 'README.fr.md'))).toBe(false);
+    } finally {
+      server.setFaults({});
+    }
+  });
+
+  it('exits 1 and names the unit when a translation lost a tag that cannot be put back', async () => {
+    const project = tempProject(fixture);
+    server.setFaults({ dropTag: true });
+    try {
+      const result = await runCli('translate', ['--lang', 'fr'], project, env());
+      expect(result.stderr).toMatch(/fr: line \d+ kept its source text: /);
+      expect(result.status).toBe(1);
+    } finally {
+      server.setFaults({});
+    }
+  });
+});
