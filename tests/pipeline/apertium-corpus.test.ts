@@ -1,0 +1,48 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runTranslate } from '../../src/pipeline/translate.js';
+import { tempProject } from '../helpers/cli.js';
+import { countTerm, protectedTerms } from '../helpers/protected-terms.js';
+import { corpusFolder, hasCorpus } from '../helpers/corpus.js';
+import { markdownFacts, resolveUrl } from '../helpers/markdown-facts.js';
+
+describe.skipIf(!hasCorpus)('lpic-305-300.md to Spanish with the real Apertium', async () => {
+  const project = tempProject();
+  copyFileSync(join(corpusFolder, 'lpic-305-300.md'), join(project, 'README.md'));
+  const [report] = await runTranslate({ cwd: project, langs: ['es'], engine: 'apertium', switcher: false });
+  const source = readFileSync(join(project, 'README.md'), 'utf8');
+  const output = readFileSync(join(project, 'locales', 'README.es.md'), 'utf8');
+  const before = markdownFacts(source);
+  const after = markdownFacts(output);
+
+  it('translates nearly every unit', () => {
+    expect(report?.units).toBe(2203);
+    // Units whose tags Apertium could not keep fall back to English and are reported, never broken.
+    expect(report?.keptSource).toBeLessThan((report?.units ?? 0) * 0.05);
+    expect(output).not.toBe(source);
+  });
+
+  it('keeps every code block, inline code span and URL', () => {
+    expect(after.code).toEqual(before.code);
+    expect(after.inlineCode).toEqual(before.inlineCode);
+    expect(after.urls.map((url) => resolveUrl(url, 'locales'))).toEqual(
+      before.urls
+        .map((url) => (url.startsWith('#') ? url : resolveUrl(url, '.')))
+        .map((url, index) => (url.startsWith('#') ? (after.urls[index] ?? url) : url)),
+    );
+  });
+
+  it('keeps every strong and emphasis node', () => {
+    expect({ strong: after.counts.strong, emphasis: after.counts.emphasis }).toEqual({
+      strong: before.counts.strong,
+      emphasis: before.counts.emphasis,
+    });
+  });
+
+  it('keeps every code-shaped identifier as often as the source has it', () => {
+    const terms = protectedTerms(source);
+    expect(terms.size).toBeGreaterThan(300);
+    expect([...terms].filter((term) => countTerm(output, term) < countTerm(source, term))).toEqual([]);
+  });
+});
