@@ -2,9 +2,18 @@ import { Command, CommanderError } from 'commander';
 import { ReadmeI18nError } from '../errors.js';
 import { registerTranslate } from './translate.js';
 import { registerRender } from './render.js';
+import { registerInit } from './init.js';
+import { registerDoctor } from './doctor.js';
+import { registerRelease } from './release.js';
 
 /** Every command registers itself here; each lives in its own file. */
-const commands: ReadonlyArray<(program: Command) => void> = [registerTranslate, registerRender];
+const commands: ReadonlyArray<(program: Command) => void> = [
+  registerTranslate,
+  registerRender,
+  registerRelease,
+  registerInit,
+  registerDoctor,
+];
 
 /**
  * Runs the CLI with `argv` (without node and the script) and resolves to the exit code:

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseLanguageList } from '../pipeline/languages.js';
-import { runTranslate, type LanguageReport } from '../pipeline/translate.js';
+import { runTranslate, type LanguageReport, type TranslateResult } from '../pipeline/translate.js';
 import { createProgress } from './progress.js';
 
 interface TranslateFlags {
@@ -10,9 +10,12 @@ interface TranslateFlags {
   lang: string;
   engine?: string;
   out?: string;
+  memory?: string;
   switcher: boolean;
   json?: boolean;
   quiet?: boolean;
+  dryRun?: boolean;
+  prune?: boolean;
   maxSize?: string;
   concurrency?: string;
   glossary?: string;
@@ -34,6 +37,10 @@ export function registerTranslate(program: Command): void {
       ),
     )
     .option('--out <pattern>', "output path, {lang} for the language (default: 'locales/README.{lang}.md')")
+    .option(
+      '--memory <pattern>',
+      "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
+    )
     .option('--no-switcher', 'leave the language switcher out of the outputs')
     .option('--glossary <terms>', 'terms never translated, comma-separated (Vagrant,XAPI)')
     .option(
@@ -42,32 +49,40 @@ export function registerTranslate(program: Command): void {
     )
     .option('--concurrency <n>', 'requests in flight at once (default: 4)')
     .option('--max-size <bytes>', 'largest source accepted, in bytes (default: 5000000)')
+    .option('--dry-run', 'count what would be sent (and, with DeepL, the quota left); send and write nothing')
+    .option('--prune', 'drop memory entries the source no longer has instead of keeping them obsolete')
     .option('--json', 'print one JSON line per language instead of a summary')
     .option('--quiet', 'print nothing but errors')
     .action(async (flags: TranslateFlags) => {
       const progress = createProgress(process.stderr, !flags.quiet && !flags.json);
-      const reports = await runTranslate(
+      const dryRun = flags.dryRun === true;
+      const result = await runTranslate(
         {
           langs: parseLanguageList(flags.lang),
           source: flags.source,
           from: flags.from,
           engine: flags.engine,
           out: flags.out,
+          memory: flags.memory,
           switcher: flags.switcher,
           glossary: splitList(flags.glossary),
           frontMatter: splitList(flags.frontMatter),
           concurrency: parseCount(flags.concurrency, '--concurrency'),
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
+          dryRun,
+          prune: flags.prune,
         },
         {
           onBatch: progress.batch,
           onLanguage: (report) => {
             progress.clear();
-            if (!flags.quiet || flags.json) printReport(report, flags.json === true);
+            for (const warning of report.warnings) process.stderr.write(`readme-i18n: warning: ${warning}\n`);
+            if (!flags.quiet || flags.json) printReport(report, flags.json === true, dryRun);
           },
         },
       );
-      if (reports.some((report) => report.keptSource > 0)) process.exitCode = 1;
+      if (dryRun && !flags.quiet) printUsage(result, flags.json === true);
+      if (result.languages.some((report) => report.keptSource > 0)) process.exitCode = 1;
     });
 }
 
@@ -86,17 +101,52 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   return count;
 }
 
-function printReport(report: LanguageReport, json: boolean): void {
+const jsonFields = [
+  'lang',
+  'file',
+  'units',
+  'unitsUnique',
+  'unitsSent',
+  'charsSent',
+  'requests',
+  'keptSource',
+  'ms',
+] as const;
+
+function printReport(report: LanguageReport, json: boolean, dryRun: boolean): void {
   if (json) {
-    const { kept: _kept, ...line } = report;
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    const line = Object.fromEntries(jsonFields.map((field) => [field, report[field]]));
+    process.stdout.write(`${JSON.stringify(dryRun ? { ...line, dryRun } : line)}\n`);
+    return;
+  }
+  const memory = `${report.fromMemory} from memory${report.byHand > 0 ? ` (${report.byHand} by hand)` : ''}`;
+  if (dryRun) {
+    process.stdout.write(
+      `${report.lang}: would send ${report.unitsSent} units (${report.charsSent.toLocaleString('en')} characters) ` +
+        `in ${report.requests} requests; ${memory}\n`,
+    );
     return;
   }
   process.stdout.write(
-    `${report.lang}: ${report.file} — ${report.units} units (${report.unitsUnique} unique), ` +
-      `${report.unitsSent} sent in ${report.requests} requests (${report.charsSent} characters), ${(report.ms / 1000).toFixed(1)} s\n`,
+    `${report.lang}: ${report.file} — ${report.units} units (${report.unitsUnique} unique), ${memory}, ` +
+      `${report.unitsSent} sent in ${report.requests} requests (${report.charsSent.toLocaleString('en')} characters), ` +
+      `${(report.ms / 1000).toFixed(1)} s\n`,
   );
   for (const kept of report.kept) {
     process.stderr.write(`  ${report.lang}: line ${kept.line} kept its source text: ${kept.reason}\n`);
   }
+}
+
+function printUsage(result: TranslateResult, json: boolean): void {
+  const usage = result.usage;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ engine: result.engine, usage: usage ?? null })}\n`);
+    return;
+  }
+  if (!usage) return;
+  const left = usage.characterLimit - usage.characterCount;
+  process.stdout.write(
+    `${result.engine}: ${usage.characterCount.toLocaleString('en')} of ${usage.characterLimit.toLocaleString('en')} ` +
+      `characters used this period, ${left.toLocaleString('en')} left\n`,
+  );
 }

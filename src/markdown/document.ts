@@ -5,11 +5,11 @@ import { createLinkMap, mapLinks, type LinkMap } from './link-map.js';
 import { parseMarkdown } from './parse.js';
 import { rebuildUnit } from './rebuild.js';
 import { joinSourceText, splitSourceText, type SourceText } from './source-text.js';
-import { spliceUnits } from './splice.js';
+import { renderOne, spliceUnits } from './splice.js';
 import { applySwitcher, renderSwitcher, type SwitcherLink } from './switcher.js';
 import { createTermProtector, type TermOptions } from './terms.js';
 import type { Range, Unit } from './unit.js';
-import { extractUnits, flattenUnits } from './units.js';
+import { extractUnits, flattenUnits, proseUnits } from './units.js';
 
 export interface ParsedDocument extends SourceText {
   readonly tree: Root;
@@ -17,6 +17,11 @@ export interface ParsedDocument extends SourceText {
   readonly units: readonly Unit[];
   /** Every unit, nested ones included, in document order. */
   readonly allUnits: readonly Unit[];
+  /**
+   * Every block that may hold prose, with or without, in document order: what pairs a translated
+   * file's units with the source's, whatever the translation made of them.
+   */
+  readonly blocks: readonly Unit[];
   readonly slugs: readonly string[];
   readonly anchors: ReadonlySet<string>;
   /** Where content starts, after any front matter: where a switcher goes. */
@@ -32,7 +37,8 @@ export interface DocumentOptions extends TermOptions {
 export function parseDocument(raw: string, options: DocumentOptions = {}): ParsedDocument {
   const source = splitSourceText(raw);
   const tree = parseMarkdown(source.text);
-  const units = extractUnits(source.text, tree, createTermProtector(tree, options), options.frontMatter);
+  const blocks = extractUnits(source.text, tree, createTermProtector(tree, options), options.frontMatter);
+  const units = proseUnits(blocks);
   const first = tree.children[0];
   let contentStart = 0;
   if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
@@ -44,6 +50,7 @@ export function parseDocument(raw: string, options: DocumentOptions = {}): Parse
     tree,
     units,
     allUnits: flattenUnits(units),
+    blocks: flattenUnits(blocks),
     slugs: headingSlugs(tree),
     anchors: explicitAnchors(tree),
     contentStart,
@@ -119,6 +126,22 @@ export function renderDocument(
     out = applySwitcher(out, renderSwitcher(options.switcher, document.eol), document.eol, contentStart);
   }
   return { text: joinSourceText(out, document), keptSource, unitTexts, links };
+}
+
+/**
+ * One unit's Markdown as the memory keeps it (links as the source writes them, nested units
+ * translated), or undefined when its translation cannot be used.
+ */
+export function renderUnitAlone(
+  document: ParsedDocument,
+  unit: Unit,
+  translationOf: (unit: Unit) => UnitTranslation | undefined,
+): { text: string; kept: readonly KeptSource[] } {
+  const kept: KeptSource[] = [];
+  const text = renderOne(document.text, unit, (each, renderRange) =>
+    renderUnit(each, translationOf(each), renderRange, document.text, kept),
+  );
+  return { text, kept };
 }
 
 function renderUnit(

@@ -87,6 +87,7 @@ export class UnitBuilder {
       groups: new Map(this.groups),
       breaks: [...this.breaks],
       nested: [...this.nested],
+      prose: this.hasProse(),
     };
   }
 

@@ -38,4 +38,9 @@ export interface Unit {
   readonly breaks: readonly string[];
   /** Units inside this unit's placeholders (an image's alt text, a link's title). */
   readonly nested: readonly Unit[];
+  /**
+   * Whether the unit has anything to translate. A block without prose (a heading that is only
+   * `XAPI`) is never sent, but still counts when a translated file is matched against its source.
+   */
+  readonly prose: boolean;
 }

@@ -16,8 +16,9 @@ const alertMarker = /^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\r?\n[ \t
 const skipped = new Set(['code', 'math', 'yaml', 'toml', 'definition', 'thematicBreak']);
 
 /**
- * Finds every translation unit of a document: paragraphs, headings, table cells, the prose runs of
- * HTML, and (nested in those) image alt texts and link titles. Units never overlap except by nesting.
+ * Finds every block that may hold prose: paragraphs, headings, table cells, the runs of HTML between
+ * block tags, and (nested in those) image alt texts and link titles, each flagged with whether it has
+ * prose. Units never overlap except by nesting.
  */
 export function extractUnits(
   text: string,
@@ -30,16 +31,14 @@ export function extractUnits(
   const newBuilder = () => new UnitBuilder(text, protect);
   const units: Unit[] = [];
 
-  const plainUnit = (kind: UnitKind, range: Range): Unit | undefined => {
+  const plainUnit = (kind: UnitKind, range: Range): Unit => {
     const builder = newBuilder();
     builder.addText(range.start, range.end);
-    return builder.hasProse() ? builder.finish(kind, range, lineOf(range.start)) : undefined;
+    return builder.finish(kind, range, lineOf(range.start));
   };
 
-  /** Completes a unit, or hands its nested units to the container when it has no prose of its own. */
   const complete = (builder: UnitBuilder, kind: UnitKind, range: Range, into: Unit[]) => {
-    if (builder.hasProse()) into.push(builder.finish(kind, range, lineOf(range.start)));
-    else into.push(...builder.nested);
+    into.push(builder.finish(kind, range, lineOf(range.start)));
   };
 
   const phrasingUnit = (kind: UnitKind, children: readonly PhrasingContent[], into: Unit[]) => {
@@ -53,8 +52,7 @@ export function extractUnits(
     const context: InlineContext = {
       source: text,
       nestedUnit: (nestedKind, nestedRange) => {
-        const unit = plainUnit(nestedKind, nestedRange);
-        if (unit) builder.nested.push(unit);
+        builder.nested.push(plainUnit(nestedKind, nestedRange));
       },
     };
     addPhrasing(
@@ -69,15 +67,13 @@ export function extractUnits(
   const walk = (node: Nodes) => {
     if (node.type === 'yaml') {
       for (const value of frontMatterValues(text, node, frontMatterKeys)) {
-        const unit = plainUnit('frontMatter', value.range);
-        if (unit) units.push(unit);
+        units.push(plainUnit('frontMatter', value.range));
       }
     }
     if (node.type === 'definition' && node.title) {
       const { start, end } = nodeRange(node);
       const title = findDefinitionTitle(text, start, end);
-      const unit = title && plainUnit('title', title);
-      if (unit) units.push(unit);
+      if (title) units.push(plainUnit('title', title));
     }
     if (skipped.has(node.type)) return;
     if (switcher && node.position) {
@@ -106,4 +102,11 @@ export function flattenUnits(units: readonly Unit[]): Unit[] {
   };
   for (const unit of units) add(unit);
   return all;
+}
+
+/** The units to translate: blocks with prose, those without handing on the prose nested in them. */
+export function proseUnits(blocks: readonly Unit[]): Unit[] {
+  return blocks.flatMap((unit) =>
+    unit.prose ? [{ ...unit, nested: proseUnits(unit.nested) }] : proseUnits(unit.nested),
+  );
 }

@@ -24,6 +24,12 @@ export interface TranslateOptions {
   readonly glossary?: readonly string[];
   /** Top-level front-matter keys whose values are translated (default: none). */
   readonly frontMatter?: readonly string[];
+  /** Translation memory path pattern, `{lang}` standing for the language (default: `locales/{lang}.po`). */
+  readonly memory?: string;
+  /** Drop memory entries the source no longer has, instead of keeping them obsolete (default: false). */
+  readonly prune?: boolean;
+  /** Count what would be sent, send and write nothing (default: false). */
+  readonly dryRun?: boolean;
 }
 
 export type ResolvedTranslateOptions = Required<Omit<TranslateOptions, 'engine'>> &
@@ -39,6 +45,12 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
   }
   if (options.langs.length === 0)
     throw new UsageError('no target language: pass --lang, for example --lang fr,es');
+  const memory = options.memory ?? 'locales/{lang}.po';
+  if (!memory.includes('{lang}')) {
+    throw new UsageError(
+      `--memory '${memory}' must contain {lang}, for example --memory 'locales/{lang}.po'`,
+    );
+  }
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new UsageError(`--concurrency must be a whole number of at least 1, not ${concurrency}`);
@@ -58,5 +70,8 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     concurrency,
     glossary: options.glossary ?? [],
     frontMatter: options.frontMatter ?? [],
+    memory,
+    prune: options.prune ?? false,
+    dryRun: options.dryRun ?? false,
   };
 }

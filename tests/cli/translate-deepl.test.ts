@@ -47,7 +47,7 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
       const result = await runCli('translate', ['--lang', 'fr'], project, env());
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(
-        /^readme-i18n: fr: quota exhausted after 0 of 5 units; DeepL quota exhausted/,
+        /^readme-i18n: fr: quota exhausted after 0 of 5 units; the 0 are kept in locales\/fr\.po and the next run sends only the rest\. DeepL quota exhausted/,
       );
       expect(result.stderr).not.toContain(authKey);
       expect(existsSync(join(project, 'locales', 'README.fr.md'))).toBe(false);

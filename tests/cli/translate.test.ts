@@ -13,7 +13,7 @@ describe('translate command', async () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^fr: locales\/README\.fr\.md — 5 units \(5 unique\), 5 sent in 1 requests \(\d+ characters\), \d+\.\d s\n$/,
+      /^fr: locales\/README\.fr\.md — 5 units \(5 unique\), 0 from memory, 5 sent in 1 requests \(\d+ characters\), \d+\.\d s\n$/,
     );
     expectFile(
       join(fixture, 'expected', 'README.fr.md'),

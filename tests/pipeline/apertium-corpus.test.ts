@@ -10,7 +10,9 @@ import { markdownFacts, resolveUrl } from '../helpers/markdown-facts.js';
 describe.skipIf(!hasCorpus)('lpic-305-300.md to Spanish with the real Apertium', async () => {
   const project = tempProject();
   copyFileSync(join(corpusFolder, 'lpic-305-300.md'), join(project, 'README.md'));
-  const [report] = await runTranslate({ cwd: project, langs: ['es'], engine: 'apertium', switcher: false });
+  const {
+    languages: [report],
+  } = await runTranslate({ cwd: project, langs: ['es'], engine: 'apertium', switcher: false });
   const source = readFileSync(join(project, 'README.md'), 'utf8');
   const output = readFileSync(join(project, 'locales', 'README.es.md'), 'utf8');
   const before = markdownFacts(source);

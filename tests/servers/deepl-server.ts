@@ -59,6 +59,8 @@ export interface RecordedRequest {
   readonly bodyBytes: number;
   /** Number of `text` values (translate requests), else 0. */
   readonly texts: number;
+  /** The `text` values themselves, in order: what would be billed. */
+  readonly textValues: readonly string[];
   /** Whether an `Authorization` header was sent (its value is never recorded). */
   readonly hasAuth: boolean;
   /** Body and query parameters except `text`; repeated names keep their last value. */
@@ -169,6 +171,7 @@ export async function startDeeplServer(options: DeeplServerOptions = {}): Promis
       path: url.pathname,
       bodyBytes: raw.length,
       texts: body.texts.length,
+      textValues: [...body.texts],
       hasAuth: request.headers.authorization !== undefined,
       params: body.params,
       status: 0,

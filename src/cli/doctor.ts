@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { redact } from '../engines/deepl-errors.js';
+import { formatReport } from '../config/checks/format-report.js';
+import { runDoctor } from '../config/checks/run-doctor.js';
+import { parseLanguageList } from '../pipeline/languages.js';
+
+interface DoctorFlags {
+  lang?: string;
+  json?: boolean;
+}
+
+/** `readme-i18n doctor`: checks what translating and rendering need, with the command that fixes each problem. */
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description(
+      'check Node, Chromium, fonts, Apertium pairs, the DeepL key and gettext; print how to fix each problem',
+    )
+    .option(
+      '--lang <codes>',
+      'target languages to check, comma-separated (default: those of the configuration)',
+    )
+    .option('--json', 'print the findings as JSON')
+    .action(async (flags: DoctorFlags) => {
+      const results = await runDoctor({
+        cwd: process.cwd(),
+        requiredNode: await requiredNodeRange(),
+        ...(flags.lang === undefined ? {} : { langs: parseLanguageList(flags.lang) }),
+      });
+      const problems = results.some((result) => result.status === 'problem');
+      const text = flags.json
+        ? `${JSON.stringify({ ok: !problems, checks: results }, null, 2)}\n`
+        : formatReport(results);
+      // No check puts the key in what it says; this makes sure of it.
+      process.stdout.write(redact(text, process.env.DEEPL_AUTH_KEY?.trim() ?? ''));
+      if (problems) process.exitCode = 1;
+    });
+}
+
+/** The `engines.node` range of our package.json, where it is stated once. */
+async function requiredNodeRange(): Promise<string> {
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    engines?: { node?: string };
+  };
+  return manifest.engines?.node ?? '>=20.19';
+}

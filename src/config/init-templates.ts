@@ -1,0 +1,128 @@
+/** What `readme-i18n init` puts in the files it writes. */
+export interface InitChoices {
+  readonly source: string;
+  readonly langs: readonly string[];
+  readonly engine: 'deepl' | 'apertium';
+  /** The branch whose pushes run the workflow. */
+  readonly branch: string;
+}
+
+export const initConfigFile = 'readme-i18n.config.yaml';
+export const initWorkflowFile = '.github/workflows/readme-i18n.yml';
+
+/**
+ * The Action's name on the Marketplace. A placeholder until the repository is published: confirm
+ * it (and the input names in action.yml) before release.
+ */
+export const actionReference = 'readme-i18n/readme-i18n@v1';
+
+/**
+ * The configuration, every key explained. Keys left to their defaults are commented-out examples
+ * (a line `# key: value`); uncommented, each is valid, which a test checks.
+ */
+export function configTemplate(choices: InitChoices): string {
+  return `# readme-i18n configuration, written by \`readme-i18n init\`.
+# Every key is optional. README_I18N_LANGUAGES and README_I18N_ENGINE in the environment
+# override this file, and command-line flags override both.
+
+# The Markdown files to translate (file names or globs).
+sources:
+  - ${yamlScalar(choices.source)}
+
+# The languages to translate into: ISO 639-1 codes, with a region or script if needed (pt-BR, zh-Hans).
+languages:
+${choices.langs.map((lang) => `  - ${lang}`).join('\n')}
+
+# The engine. deepl needs DEEPL_AUTH_KEY; apertium runs offline and needs one Apertium pair per
+# language (\`readme-i18n doctor\` names the package); pseudo and identity are for testing.
+engine: ${choices.engine}
+
+# The language the sources are written in.
+# from: en
+
+# DeepL only, how formal each language is (default, more or less).
+# formality:
+#   fr: more
+
+# Terms never translated, such as product names. Words the README writes as code are kept anyway.
+# glossary:
+#   - MyProduct
+
+# Fixed translations of terms, per language.
+# terms:
+#   pull request:
+#     fr: demande de fusion
+
+# Where translations go: {lang} is the language, {name} the source file's name without .md.
+# out: locales/{name}.{lang}.md
+
+# The translation memory, one PO file per language, so that unchanged text is not sent again.
+# memory: locales/{lang}.po
+
+# Front-matter keys whose values are translated.
+# frontMatter:
+#   - title
+
+# Set to false to leave out the links to the other languages at the top of each translation.
+# switcher: false
+
+# Most requests to the engine in flight at once.
+# concurrency: 2
+
+# How \`readme-i18n render\` publishes each language as a web page and a PDF.
+# render:
+#   out: site
+#   html: true
+#   pdf: true
+#   allowRemote: false
+
+# How \`readme-i18n release\` attaches the rendered files to a GitHub Release.
+# release:
+#   tag: docs-latest
+#   assets: site/**/*
+#   draft: false
+`;
+}
+
+/** The workflow that runs the Action when a source or the configuration changes. */
+export function workflowTemplate(choices: InitChoices): string {
+  return `# Translates ${choices.source} with readme-i18n whenever it changes on ${choices.branch}.
+# Written by \`readme-i18n init\`. The DeepL key comes from the repository secret DEEPL_AUTH_KEY
+# (Settings > Secrets and variables > Actions); only the deepl engine needs it.
+name: readme-i18n
+
+on:
+  push:
+    branches: [${choices.branch}]
+    paths:
+      - ${yamlScalar(choices.source)}
+      - ${initConfigFile}
+  workflow_dispatch:
+
+# Least privilege: nothing by default; the job may only write the repository's contents
+# (to commit translations and publish releases).
+permissions: {}
+
+# One run at a time per branch: a newer push waits instead of racing on the same files.
+concurrency:
+  group: readme-i18n-\${{ github.ref }}
+  cancel-in-progress: false
+
+jobs:
+  translate:
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ${actionReference}
+        with:
+          deepl-auth-key: \${{ secrets.DEEPL_AUTH_KEY }}
+`;
+}
+
+/** A plain YAML scalar when it is safe to write one, else a quoted one. */
+function yamlScalar(value: string): string {
+  return /^[\w][\w./-]*$/.test(value) ? value : JSON.stringify(value);
+}

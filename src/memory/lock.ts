@@ -1,0 +1,143 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { MemoryLockedError } from './memory-errors.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
+
+export interface MemoryLockOptions {
+  /** How long to wait for another run to finish, in ms (default: `10_000`). */
+  readonly waitMs?: number;
+  /** A lock not refreshed for this long, in ms, belongs to a dead run and is taken over (default: `60_000`). */
+  readonly staleMs?: number;
+}
+
+const retryStepMs = 250;
+
+/**
+ * Runs `fn` while holding the lock of every memory file (a `<file>.lock` folder, refreshed while
+ * held), so that two runs on the same files never interleave their writes. Waits a bounded time
+ * for another run, then throws MemoryLockedError naming the holder. Once held, the temporary files of
+ * a killed run are removed.
+ */
+export async function withMemoryLock<T>(
+  files: readonly string[],
+  fn: () => Promise<T>,
+  options: MemoryLockOptions = {},
+): Promise<T> {
+  const waitMs = options.waitMs ?? 10_000;
+  const staleMs = options.staleMs ?? 60_000;
+  // One order for every run, so two runs cannot each hold what the other waits for.
+  const shown = new Map(files.map((file) => [resolve(file), file]));
+  const ordered = [...shown.keys()].sort();
+  const releases: Array<() => Promise<void>> = [];
+  let compromised: Error | undefined;
+  try {
+    for (const file of ordered) {
+      await mkdir(dirname(file), { recursive: true });
+      await removeLockOfDeadRun(file);
+      let release: () => Promise<void>;
+      try {
+        release = await lockfile.lock(file, {
+          realpath: false,
+          stale: staleMs,
+          update: Math.max(1000, Math.floor(staleMs / 2)),
+          retries: {
+            retries: Math.ceil(waitMs / retryStepMs),
+            factor: 1,
+            minTimeout: retryStepMs,
+            maxTimeout: retryStepMs,
+          },
+          onCompromised: (error) => {
+            compromised ??= error;
+          },
+        });
+      } catch (error) {
+        throw await lockedError(file, shown.get(file) ?? file, error, waitMs);
+      }
+      releases.push(release);
+      await writeFile(
+        ownerFile(file),
+        JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+      );
+      await removeStaleTemporaries(file);
+    }
+    const result = await fn();
+    if (compromised) {
+      throw new MemoryLockedError(
+        `lost the lock of ${files.join(', ')} during the run (${compromised.message}); another run may have written the memory, so run again`,
+        { file: ordered[0] ?? '', cause: compromised },
+      );
+    }
+    return result;
+  } finally {
+    for (let index = releases.length - 1; index >= 0; index--) {
+      await rm(ownerFile(ordered[index] ?? ''), { force: true });
+      await releases[index]?.().catch(() => undefined); // a compromised lock is already gone
+    }
+  }
+}
+
+function ownerFile(file: string): string {
+  return `${file}.lock-owner`;
+}
+
+async function lockedError(file: string, shown: string, cause: unknown, waitMs: number): Promise<Error> {
+  if (!(cause instanceof Error && 'code' in cause && cause.code === 'ELOCKED')) {
+    return new MemoryLockedError(
+      `cannot lock ${shown}: ${cause instanceof Error ? cause.message : String(cause)}; check that its folder is writable`,
+      {
+        file,
+        cause,
+      },
+    );
+  }
+  const owner = await readOwner(file);
+  return new MemoryLockedError(
+    `another readme-i18n run holds ${shown}${owner} and did not finish within ${waitMs / 1000} s; ` +
+      `wait for it to end, or delete ${shown}.lock if no run is active`,
+    { file, cause },
+  );
+}
+
+async function readOwner(file: string): Promise<string> {
+  try {
+    const owner: unknown = JSON.parse(await readFile(ownerFile(file), 'utf8'));
+    if (typeof owner === 'object' && owner !== null && 'pid' in owner && 'since' in owner) {
+      return ` (pid ${String(owner.pid)}, since ${String(owner.since)})`;
+    }
+  } catch {
+    // The owner note is a courtesy; the lock folder's age still helps.
+  }
+  try {
+    return ` (lock refreshed ${(await stat(`${file}.lock`)).mtime.toISOString()})`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A run killed on this machine leaves its lock behind until it goes stale; when its owner note names
+ * a process of this host that no longer exists, the lock is taken over at once.
+ */
+async function removeLockOfDeadRun(file: string): Promise<void> {
+  let owner: unknown;
+  try {
+    owner = JSON.parse(await readFile(ownerFile(file), 'utf8'));
+  } catch {
+    return;
+  }
+  if (typeof owner !== 'object' || owner === null || !('pid' in owner) || !('host' in owner)) return;
+  if (owner.host !== hostname() || typeof owner.pid !== 'number' || isAlive(owner.pid)) return;
+  await rm(`${file}.lock`, { recursive: true, force: true });
+  await rm(ownerFile(file), { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,262 @@
+import { writeFileAtomic } from '../atomic-write.js';
+import { alignEdges } from './edges.js';
+import { dayOf, isEngineOrigin, type MemoryEntry, type Origin, type PreviousVersion } from './entry.js';
+import { MemoryUsageError } from './memory-errors.js';
+import { compilePo, orderHeaders, type PoContent } from './po-file.js';
+
+export interface RecordOptions {
+  readonly origin: Origin;
+  /** Where the unit appears (`README.md:12`); left as they were when omitted. */
+  readonly references?: readonly string[];
+}
+
+/** A unit of this run: its source, and optionally where it appears. */
+export type UsedUnit = string | { readonly source: string; readonly reference?: string };
+
+export interface FinishOptions {
+  /** Drop entries this run did not use instead of keeping them as obsolete `#~` entries (default: `false`). */
+  readonly prune?: boolean;
+}
+
+/** What harvest needs: a read-only view. */
+export interface MemoryView {
+  entry(source: string): MemoryEntry | undefined;
+}
+
+export interface MemoryInit {
+  readonly file: string;
+  readonly lang: string;
+  readonly content: PoContent;
+  /** The file's text as read, so that saving unchanged content writes nothing. */
+  readonly written: string | undefined;
+  readonly now: () => Date;
+  readonly warnings: readonly string[];
+  readonly setAside?: string;
+}
+
+const fixedHeaders: ReadonlyArray<readonly [string, string]> = [
+  ['MIME-Version', '1.0'],
+  ['Content-Type', 'text/plain; charset=UTF-8'],
+  ['Content-Transfer-Encoding', '8bit'],
+  ['X-Generator', 'readme-i18n'],
+];
+
+/** Defaults for the fields a PO editor may change; msgfmt --check warns when any is missing. */
+const defaultHeaders: ReadonlyArray<readonly [string, string]> = [
+  ['Project-Id-Version', 'README'],
+  ['Last-Translator', 'readme-i18n'],
+  ['Language-Team', 'none'],
+  ['Plural-Forms', 'nplurals=2; plural=(n != 1);'],
+];
+
+/**
+ * One language's translation memory, kept in a gettext PO file. Keys are units' Markdown sources,
+ * never their positions. Methods never mutate the objects they return or receive.
+ */
+export class TranslationMemory implements MemoryView {
+  readonly file: string;
+  readonly lang: string;
+  /** Problems met while loading (a broken file set aside, entries skipped), for the caller to show. */
+  readonly warnings: readonly string[];
+  /** Where an unparsable PO file was moved (the memory then starts empty: rebuild it with harvest's `recover`). */
+  readonly setAside: string | undefined;
+  readonly #entries = new Map<string, MemoryEntry>();
+  readonly #headers: Map<string, string>;
+  readonly #used = new Map<string, string[]>();
+  readonly #now: () => Date;
+  #written: string | undefined;
+
+  constructor(init: MemoryInit) {
+    this.file = init.file;
+    this.lang = init.lang;
+    this.warnings = [...init.warnings];
+    this.setAside = init.setAside;
+    this.#now = init.now;
+    this.#written = init.written;
+    this.#headers = new Map(init.content.headers.map(([key, value]) => [key, value]));
+    for (const entry of init.content.entries) this.#entries.set(entry.source, entry);
+  }
+
+  /** The entry for a source in any state, or `undefined`. */
+  entry(source: string): MemoryEntry | undefined {
+    return this.#entries.get(source);
+  }
+
+  /** Entries in file order: current ones, then obsolete ones. */
+  entries(): MemoryEntry[] {
+    const all = [...this.#entries.values()];
+    return [...all.filter((entry) => !entry.obsolete), ...all.filter((entry) => entry.obsolete)];
+  }
+
+  /** The translation to reuse without sending: current (obsolete ones revive), never fuzzy, never empty. */
+  lookup(source: string): string | undefined {
+    const entry = this.#entries.get(source);
+    return entry && !entry.fuzzy && entry.translation !== '' ? entry.translation : undefined;
+  }
+
+  /**
+   * An engine's translation of exactly this source that awaits review because an older human
+   * translation exists (see `carryOver`): fit to output, not to send again.
+   */
+  draft(source: string): string | undefined {
+    const entry = this.#entries.get(source);
+    return entry && entry.fuzzy && isEngineOrigin(entry.origin) && entry.translation !== ''
+      ? entry.translation
+      : undefined;
+  }
+
+  /**
+   * Stores a translation. An engine never replaces a human translation of the same source, even a
+   * fuzzy one being worked on (returns `false`: use the engine's text for this run's output only);
+   * an engine translation of a source whose old human translation was carried over stays fuzzy,
+   * for review, with the old version kept as previous.
+   */
+  record(source: string, translation: string, options: RecordOptions): boolean {
+    checkSource(source);
+    const existing = this.#entries.get(source);
+    const text = alignEdges(source, translation);
+    let fuzzy = false;
+    let previous: PreviousVersion | undefined;
+    if (isEngineOrigin(options.origin) && existing) {
+      // Only an old human text carried over a source change, untouched since, gives way to an
+      // engine; any other human text (reviewed, or fuzzy work in progress) stays.
+      const carried =
+        existing.fuzzy &&
+        existing.previous !== undefined &&
+        existing.translation === existing.previous.translation;
+      if (existing.origin === 'human' && existing.translation !== '' && !carried) return false;
+      if (existing.fuzzy && existing.previous) {
+        fuzzy = true;
+        previous = existing.previous;
+      }
+    }
+    this.#put(existing, {
+      source,
+      translation: text,
+      origin: options.origin,
+      references: options.references ?? existing?.references ?? [],
+      fuzzy,
+      ...(previous ? { previous } : {}),
+      ...(existing?.comment ? { comment: existing.comment } : {}),
+    });
+    return true;
+  }
+
+  /** Records a person's translation: current, reviewed, never replaced by an engine. */
+  markHuman(source: string, translation: string): void {
+    this.record(source, translation, { origin: 'human' });
+  }
+
+  /**
+   * A unit's source changed from `oldSource` to `newSource`. When the old translation was a
+   * person's, it moves to the new source as a fuzzy entry with the old source as `#| msgid`: never
+   * output, so the engine translates the new source, and the reviewer sees what changed. Returns
+   * whether anything was carried.
+   */
+  carryOver(oldSource: string, newSource: string): boolean {
+    checkSource(newSource);
+    const old = this.#entries.get(oldSource);
+    if (!old || oldSource === newSource) return false;
+    const human: PreviousVersion | undefined =
+      old.origin === 'human' && !old.fuzzy && old.translation !== ''
+        ? { source: old.source, translation: old.translation }
+        : old.previous;
+    const existing = this.#entries.get(newSource);
+    if (!human || (existing && existing.translation !== '')) return false;
+    this.#put(existing, {
+      source: newSource,
+      translation: human.translation,
+      origin: 'human',
+      references: existing?.references ?? old.references,
+      fuzzy: true,
+      previous: human,
+    });
+    return true;
+  }
+
+  /** Notes the units of this run, in source order, for `finish`. */
+  markUsed(units: Iterable<UsedUnit>): void {
+    for (const unit of units) {
+      const { source, reference } = typeof unit === 'string' ? { source: unit, reference: undefined } : unit;
+      const references = this.#used.get(source) ?? [];
+      if (reference !== undefined && !references.includes(reference)) references.push(reference);
+      this.#used.set(source, references);
+    }
+  }
+
+  /**
+   * Ends a complete run: used entries come first in source order and revive if obsolete; the rest
+   * become obsolete (`#~`), or go with `prune`. Not for a run stopped early, which would obsolete
+   * what it did not reach.
+   */
+  finish(options: FinishOptions = {}): void {
+    const previous = new Map(this.#entries);
+    this.#entries.clear();
+    for (const [source, references] of this.#used) {
+      const entry = previous.get(source);
+      if (entry) {
+        this.#entries.set(source, {
+          ...entry,
+          obsolete: false,
+          references: references.length > 0 ? references : entry.references,
+        });
+      }
+    }
+    for (const entry of previous.values()) {
+      if (!this.#used.has(entry.source) && options.prune !== true) {
+        this.#entries.set(entry.source, { ...entry, obsolete: true });
+      }
+    }
+    this.#used.clear();
+  }
+
+  /** The PO text `save` would write. */
+  serialize(revisionDate = this.#headers.get('PO-Revision-Date')): string {
+    const headers = new Map<string, string>(defaultHeaders);
+    for (const [key, value] of this.#headers) headers.set(key, value);
+    for (const [key, value] of fixedHeaders) headers.set(key, value);
+    headers.set('Language', this.lang);
+    if (revisionDate === undefined) headers.delete('PO-Revision-Date');
+    else headers.set('PO-Revision-Date', revisionDate);
+    return compilePo(orderHeaders(headers), this.entries());
+  }
+
+  /**
+   * Writes the PO file atomically when its content changed (returns whether it wrote). The revision
+   * date changes only with the content, so an unchanged memory leaves the file byte-identical.
+   */
+  async save(): Promise<boolean> {
+    if (this.serialize() === this.#written) return false;
+    const revisionDate = poDate(this.#now());
+    const text = this.serialize(revisionDate);
+    await writeFileAtomic(this.file, text);
+    this.#headers.set('PO-Revision-Date', revisionDate);
+    this.#written = text;
+    return true;
+  }
+
+  #put(existing: MemoryEntry | undefined, next: Omit<MemoryEntry, 'date' | 'obsolete'>): void {
+    const unchanged =
+      existing !== undefined &&
+      existing.translation === next.translation &&
+      existing.origin === next.origin &&
+      existing.fuzzy === next.fuzzy &&
+      existing.previous?.source === next.previous?.source &&
+      existing.previous?.translation === next.previous?.translation;
+    const date = unchanged ? existing.date : dayOf(this.#now());
+    this.#entries.set(next.source, { ...next, date, obsolete: false });
+  }
+}
+
+function checkSource(source: string): void {
+  if (source === '') {
+    throw new MemoryUsageError(
+      'an empty unit source cannot be a translation memory key (the empty msgid is the PO header); skip empty units before recording them',
+    );
+  }
+}
+
+/** gettext's `YEAR-MO-DA HO:MI+ZONE`, in UTC. */
+function poDate(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')}+0000`;
+}

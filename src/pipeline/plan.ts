@@ -1,0 +1,32 @@
+import type { ParsedDocument } from '../markdown/document.js';
+import type { Unit } from '../markdown/unit.js';
+import type { TranslationMemory } from '../memory/translation-memory.js';
+
+export interface Plan {
+  /** Units with no usable translation in the memory, nested units before the units that hold them. */
+  readonly units: readonly Unit[];
+  /** Their tagged texts, each once: what is sent. */
+  readonly texts: readonly string[];
+  /** Characters of `texts`. */
+  readonly chars: number;
+}
+
+/** What the memory can give a unit: its own translation, or an engine draft awaiting review. */
+export function fromMemory(memory: TranslationMemory, unit: Unit): string | undefined {
+  return memory.lookup(unit.source) ?? memory.draft(unit.source);
+}
+
+/**
+ * Only what the memory lacks is sent. Nested units (alt texts, titles) come first so that a unit
+ * holding them can be recorded as soon as its own batch is back.
+ */
+export function planLanguage(document: ParsedDocument, memory: TranslationMemory): Plan {
+  const units: Unit[] = [];
+  const visit = (unit: Unit) => {
+    for (const nested of unit.nested) visit(nested);
+    if (fromMemory(memory, unit) === undefined) units.push(unit);
+  };
+  for (const unit of document.units) visit(unit);
+  const texts = [...new Set(units.map((unit) => unit.tagged))];
+  return { units, texts, chars: texts.reduce((sum, text) => sum + text.length, 0) };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { EngineError } from '../../src/errors.js';
+import { ApertiumPipeline, PipelineDiedError } from '../../src/engines/apertium-pipeline.js';
+
+/**
+ * The null-flush protocol of the pipeline, with small bash programs standing in for Apertium's
+ * where Apertium cannot be made to misbehave on purpose (answering twice, never, or dying).
+ */
+const echo = `while IFS= read -r -d '' segment; do printf '%s\\0' "$segment"; done`;
+
+function pipeline(script: string, unitTimeoutMs = 10_000): ApertiumPipeline {
+  return new ApertiumPipeline({ direction: 'test', script, generatorFlag: '-n', unitTimeoutMs });
+}
+
+describe('ApertiumPipeline', () => {
+  it('matches each answer to its segment and hides the sync marker', async () => {
+    const running = pipeline(echo);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, index) => running.translate(`segment ${index}`)),
+      );
+      expect(answers).toEqual(Array.from({ length: 100 }, (_, index) => `segment ${index}`));
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('drops a pipeline whose answers get out of step', async () => {
+    const running = pipeline(`while IFS= read -r -d '' segment; do printf 'one\\0%s\\0' "$segment"; done`);
+    try {
+      const failure = await running.translate('a').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(PipelineDiedError);
+      expect((failure as Error).message).toBe('Apertium test answered out of step; it is restarted');
+      expect(running.alive).toBe(false);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('gives up on a unit after the time limit', async () => {
+    const running = pipeline('cat > /dev/null', 200);
+    try {
+      const failure = await running.translate('a').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(EngineError);
+      expect(failure).not.toBeInstanceOf(PipelineDiedError);
+      expect((failure as Error).message).toBe(
+        'Apertium test gave no answer to a unit within 200 ms; the pipeline is restarted for the next unit. ' +
+          'Raise the time limit (unitTimeoutMs) for very long units, or split the unit.',
+      );
+      expect(running.alive).toBe(false);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('reports a pipeline that stops, with what it said', async () => {
+    const running = pipeline('echo "no such mode" >&2; exit 3');
+    try {
+      const failure = await running.translate('a').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(PipelineDiedError);
+      expect((failure as Error).message).toBe('Apertium test stopped (exit code 3): no such mode');
+      await expect(running.translate('b')).rejects.toThrow('Apertium test is not running');
+    } finally {
+      await running.close();
+    }
+  });
+});
