@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ReadmeI18nError } from '../errors.js';
+import { registerCheck } from './check.js';
 import { registerTranslate } from './translate.js';
 import { registerRender } from './render.js';
 import { registerInit } from './init.js';
@@ -9,6 +10,7 @@ import { registerRelease } from './release.js';
 /** Every command registers itself here; each lives in its own file. */
 const commands: ReadonlyArray<(program: Command) => void> = [
   registerTranslate,
+  registerCheck,
   registerRender,
   registerRelease,
   registerInit,

@@ -83,6 +83,23 @@ describe('translate command', async () => {
     );
   });
 
+  it('sets a broken PO file aside with a warning and rebuilds the memory from the translated README', async () => {
+    const project = tempProject(fixture);
+    expect((await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
+    const memory = join(project, 'locales', 'fr.po');
+    const good = readFileSync(memory, 'utf8');
+    writeFileSync(memory, 'msgid "unterminated\n');
+    const result = await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo', '--json'], project);
+    expect(result.stderr).toMatch(
+      /^readme-i18n: warning: .*locales\/fr\.po is not a valid PO file \(.*\); moved it to .*locales\/fr\.po\.broken-[\dTZ-]+ and started an empty memory, rebuilt from the translated README\./,
+    );
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ unitsSent: 0, requests: 0 });
+    const rebuilt = readFileSync(memory, 'utf8');
+    expect(rebuilt.match(/^msgid /gm)?.length).toBe(good.match(/^msgid /gm)?.length);
+    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(0);
+  });
+
   describe('bad input: a clear error, exit 2, nothing written, earlier outputs intact', async () => {
     const cases: Array<[string, (project: string) => string[], RegExp]> = [
       [

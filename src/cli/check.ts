@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { parseLanguageList } from '../pipeline/languages.js';
+import { runCheck, type CheckReport } from '../pipeline/check.js';
+
+interface CheckFlags {
+  lang?: string;
+  source?: string;
+  from?: string;
+  out?: string;
+  memory?: string;
+  switcher: boolean;
+  json?: boolean;
+}
+
+/** `readme-i18n check`: exit 1 when a language is stale, for CI. */
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description(
+      'exit 1 when a translation is stale: units the memory lacks, or an output that does not match it',
+    )
+    .option('--lang <codes>', 'languages to check, comma-separated (default: every output found)')
+    .option('--source <file>', 'the Markdown source (default: README.md)')
+    .option('--from <code>', 'the source language (default: en)')
+    .option('--out <pattern>', "output path, {lang} for the language (default: 'locales/README.{lang}.md')")
+    .option(
+      '--memory <pattern>',
+      "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
+    )
+    .option('--no-switcher', 'the outputs were written without the language switcher')
+    .option('--json', 'print one JSON line per language')
+    .action(async (flags: CheckFlags) => {
+      const reports = await runCheck({
+        langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),
+        source: flags.source,
+        from: flags.from,
+        out: flags.out,
+        memory: flags.memory,
+        switcher: flags.switcher,
+      });
+      if (reports.length === 0) {
+        process.stderr.write(
+          'readme-i18n: no translation to check: none found; pass --lang or run `readme-i18n translate` first\n',
+        );
+        process.exitCode = 2;
+        return;
+      }
+      for (const report of reports) print(report, flags.json === true);
+      if (reports.some((report) => report.untranslated.length > 0 || !report.outputCurrent))
+        process.exitCode = 1;
+    });
+}
+
+function print(report: CheckReport, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  const fix = `run \`readme-i18n translate --lang ${report.lang}\``;
+  if (report.untranslated.length === 0 && report.outputCurrent) {
+    process.stdout.write(`${report.lang}: up to date (${report.units} units, ${report.file})\n`);
+    return;
+  }
+  if (report.untranslated.length > 0) {
+    process.stdout.write(
+      `${report.lang}: ${report.untranslated.length} of ${report.units} units have no current translation; ${fix}\n`,
+    );
+    for (const unit of report.untranslated.slice(0, 20)) {
+      process.stdout.write(`  line ${unit.line}: ${excerpt(unit.source)}\n`);
+    }
+    if (report.untranslated.length > 20)
+      process.stdout.write(`  … and ${report.untranslated.length - 20} more\n`);
+  }
+  if (report.outputMissing) process.stdout.write(`${report.lang}: ${report.file} is missing; ${fix}\n`);
+  else if (!report.outputCurrent) {
+    process.stdout.write(
+      `${report.lang}: ${report.file} does not match the translation memory (edited by hand, or the source changed); ${fix}\n`,
+    );
+  }
+}
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
