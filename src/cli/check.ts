@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { parseLanguageList } from '../pipeline/languages.js';
 import { runCheck, type CheckReport } from '../pipeline/check.js';
+import { runSettings, type SourceFlags } from './settings.js';
 
-interface CheckFlags {
-  lang?: string;
-  source?: string;
-  from?: string;
-  out?: string;
-  memory?: string;
-  switcher: boolean;
+interface CheckFlags extends SourceFlags {
   json?: boolean;
 }
 
@@ -20,23 +14,29 @@ export function registerCheck(program: Command): void {
       'exit 1 when a translation is stale: units the memory lacks, or an output that does not match it',
     )
     .option('--lang <codes>', 'languages to check, comma-separated (default: every output found)')
-    .option('--source <file>', 'the Markdown source (default: README.md)')
+    .option('--source <files>', 'Markdown files or globs, comma-separated (default: README.md)')
     .option('--from <code>', 'the source language (default: en)')
-    .option('--out <pattern>', "output path, {lang} for the language (default: 'locales/README.{lang}.md')")
+    .option(
+      '--out <pattern>',
+      "output path: {lang}, {name} and {dir} of the source (default: '{dir}/locales/{name}.{lang}.md')",
+    )
     .option(
       '--memory <pattern>',
       "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
     )
     .option('--no-switcher', 'the outputs were written without the language switcher')
     .option('--json', 'print one JSON line per language')
-    .action(async (flags: CheckFlags) => {
+    .action(async (flags: CheckFlags, command: Command) => {
+      const settings = await runSettings(flags, command);
       const reports = await runCheck({
-        langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),
-        source: flags.source,
-        from: flags.from,
-        out: flags.out,
-        memory: flags.memory,
-        switcher: flags.switcher,
+        langs: settings.langs,
+        sources: settings.sources,
+        from: settings.from,
+        out: settings.out,
+        memory: settings.memory,
+        switcher: settings.switcher,
+        glossary: settings.glossary,
+        frontMatter: settings.frontMatter,
       });
       if (reports.length === 0) {
         process.stderr.write(

@@ -1,25 +1,14 @@
 import { Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
-import { parseLanguageList } from '../pipeline/languages.js';
 import { runTranslate, type LanguageReport, type TranslateResult } from '../pipeline/translate.js';
 import { createProgress } from './progress.js';
+import { parseCount, runSettings, type SourceFlags } from './settings.js';
 
-interface TranslateFlags {
-  source?: string;
-  from?: string;
-  lang: string;
-  engine?: string;
-  out?: string;
-  memory?: string;
-  switcher: boolean;
+interface TranslateFlags extends SourceFlags {
   json?: boolean;
   quiet?: boolean;
   dryRun?: boolean;
   prune?: boolean;
   maxSize?: string;
-  concurrency?: string;
-  glossary?: string;
-  frontMatter?: string;
 }
 
 /** `readme-i18n translate`: the flags, parsed here; the work, done by the pipeline. */
@@ -27,8 +16,11 @@ export function registerTranslate(program: Command): void {
   program
     .command('translate')
     .description('translate a Markdown file into other languages, keeping every byte that is not prose')
-    .requiredOption('--lang <codes>', 'target languages, comma-separated (fr,es,pt-BR)')
-    .option('--source <file>', 'the Markdown file to translate (default: README.md)')
+    .option('--lang <codes>', 'target languages, comma-separated (fr,es,pt-BR); else from the configuration')
+    .option(
+      '--source <files>',
+      "Markdown files or globs, comma-separated (default: README.md; 'docs/**/*.md')",
+    )
     .option('--from <code>', 'the source language (default: en)')
     .addOption(
       new Option(
@@ -36,7 +28,10 @@ export function registerTranslate(program: Command): void {
         'deepl, apertium, pseudo or identity (default: deepl with DEEPL_AUTH_KEY, else apertium)',
       ),
     )
-    .option('--out <pattern>', "output path, {lang} for the language (default: 'locales/README.{lang}.md')")
+    .option(
+      '--out <pattern>',
+      "output path: {lang}, {name} and {dir} of the source (default: '{dir}/locales/{name}.{lang}.md')",
+    )
     .option(
       '--memory <pattern>',
       "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
@@ -53,21 +48,23 @@ export function registerTranslate(program: Command): void {
     .option('--prune', 'drop memory entries the source no longer has instead of keeping them obsolete')
     .option('--json', 'print one JSON line per language instead of a summary')
     .option('--quiet', 'print nothing but errors')
-    .action(async (flags: TranslateFlags) => {
+    .action(async (flags: TranslateFlags, command: Command) => {
       const progress = createProgress(process.stderr, !flags.quiet && !flags.json);
       const dryRun = flags.dryRun === true;
+      const settings = await runSettings(flags, command);
       const result = await runTranslate(
         {
-          langs: parseLanguageList(flags.lang),
-          source: flags.source,
-          from: flags.from,
-          engine: flags.engine,
-          out: flags.out,
-          memory: flags.memory,
-          switcher: flags.switcher,
-          glossary: splitList(flags.glossary),
-          frontMatter: splitList(flags.frontMatter),
-          concurrency: parseCount(flags.concurrency, '--concurrency'),
+          langs: settings.langs ?? [],
+          sources: settings.sources,
+          from: settings.from,
+          engine: settings.engine,
+          out: settings.out,
+          memory: settings.memory,
+          switcher: settings.switcher,
+          glossary: settings.glossary,
+          frontMatter: settings.frontMatter,
+          formality: settings.formality,
+          concurrency: settings.concurrency,
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
           dryRun,
           prune: flags.prune,
@@ -84,21 +81,6 @@ export function registerTranslate(program: Command): void {
       if (dryRun && !flags.quiet) printUsage(result, flags.json === true);
       if (result.languages.some((report) => report.keptSource > 0)) process.exitCode = 1;
     });
-}
-
-function splitList(value: string | undefined): string[] | undefined {
-  return value
-    ?.split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-function parseCount(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1)
-    throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
-  return count;
 }
 
 const jsonFields = [

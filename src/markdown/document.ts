@@ -70,6 +70,8 @@ export interface RenderOptions {
   readonly outputPath: string;
   /** Links of the language switcher, or undefined for none. */
   readonly switcher?: readonly SwitcherLink[] | undefined;
+  /** Other sources translated into the same language: links to them go to their translations. */
+  readonly counterparts?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -112,7 +114,9 @@ export function renderDocument(
     return out;
   });
   const unchanged =
-    spliced === text && posix.dirname(options.sourcePath) === posix.dirname(options.outputPath);
+    spliced === text &&
+    posix.dirname(options.sourcePath) === posix.dirname(options.outputPath) &&
+    (options.counterparts?.size ?? 0) === 0;
   const tree = unchanged ? document.tree : parseMarkdown(spliced);
   const links = createLinkMap({
     sourceSlugs: document.slugs,
@@ -120,6 +124,7 @@ export function renderDocument(
     anchors: document.anchors,
     sourcePath: options.sourcePath,
     outputPath: options.outputPath,
+    counterparts: options.counterparts,
   });
   let out = unchanged ? spliced : mapLinks(spliced, tree, links.toOutput);
   if (options.switcher) {

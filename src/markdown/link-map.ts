@@ -22,6 +22,11 @@ export interface LinkMapInput {
   /** Paths relative to the repository root, in POSIX form. */
   readonly sourcePath: string;
   readonly outputPath: string;
+  /**
+   * Other files translated into the same language: a link to one of them (by its repository path)
+   * points to its translation instead (default: none).
+   */
+  readonly counterparts?: ReadonlyMap<string, string>;
 }
 
 function indexOf(slugs: readonly string[]): Map<string, number> {
@@ -39,7 +44,15 @@ function indexOf(slugs: readonly string[]): Map<string, number> {
 export function createLinkMap(input: LinkMapInput): LinkMap {
   const sourceDir = posix.dirname(input.sourcePath);
   const outputDir = posix.dirname(input.outputPath);
-  const mapper = (from: readonly string[], to: readonly string[], fromDir: string, toDir: string) => {
+  const forward = input.counterparts ?? new Map<string, string>();
+  const backward = new Map([...forward].map(([source, output]) => [output, source]));
+  const mapper = (
+    from: readonly string[],
+    to: readonly string[],
+    fromDir: string,
+    toDir: string,
+    targets: ReadonlyMap<string, string>,
+  ) => {
     const positions = indexOf(from);
     return (url: string): string => {
       if (url.startsWith('#')) {
@@ -51,13 +64,43 @@ export function createLinkMap(input: LinkMapInput): LinkMap {
           ? `#${target}`
           : url;
       }
-      return fromDir !== toDir && isRelativeUrl(url) ? rebaseUrl(url, fromDir, toDir) : url;
+      if (!isRelativeUrl(url)) return url;
+      const counterpart = counterpartOf(url, fromDir, targets);
+      if (counterpart !== undefined) return relativeUrl(toDir, counterpart.path) + counterpart.rest;
+      return fromDir !== toDir ? rebaseUrl(url, fromDir, toDir) : url;
     };
   };
   return {
-    toOutput: mapper(input.sourceSlugs, input.outputSlugs, sourceDir, outputDir),
-    toSource: mapper(input.outputSlugs, input.sourceSlugs, outputDir, sourceDir),
+    toOutput: mapper(input.sourceSlugs, input.outputSlugs, sourceDir, outputDir, forward),
+    toSource: mapper(input.outputSlugs, input.sourceSlugs, outputDir, sourceDir, backward),
   };
+}
+
+/** The repository path a relative link points to, when it is one of `targets`, mapped. */
+function counterpartOf(
+  url: string,
+  fromDir: string,
+  targets: ReadonlyMap<string, string>,
+): { path: string; rest: string } | undefined {
+  if (targets.size === 0) return undefined;
+  const split = /[?#]/.exec(url);
+  const path = split ? url.slice(0, split.index) : url;
+  if (path === '') return undefined;
+  const target = posix.normalize(posix.join(fromDir, safeDecode(path)));
+  const mapped = targets.get(target);
+  return mapped === undefined ? undefined : { path: mapped, rest: split ? url.slice(split.index) : '' };
+}
+
+function relativeUrl(fromDir: string, path: string): string {
+  return encodeURI(posix.relative(fromDir, path) || posix.basename(path));
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Rewrites every destination of a parsed text with `map`, leaving every other byte as it is. */

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { posix, resolve } from 'node:path';
-import { parseDocument, renderDocument } from '../markdown/document.js';
+import { resolve } from 'node:path';
+import { renderDocument } from '../markdown/document.js';
 import { loadMemory } from '../memory/load-memory.js';
 import { memoryPath } from '../memory/memory-path.js';
+import { findSources } from './find-sources.js';
+import { loadSources } from './load-sources.js';
 import { existingLanguages, outputPath, switcherLinks } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
-import { readSource } from './read-source.js';
-import { languageFiles } from './translate.js';
 import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
 
 export interface CheckReport {
@@ -25,47 +25,58 @@ export interface CheckReport {
  * output on disk.
  */
 export async function runCheck(
-  options: Omit<TranslateOptions, 'langs'> & { langs?: readonly string[] },
+  options: Omit<TranslateOptions, 'langs'> & { langs?: readonly string[] | undefined },
 ): Promise<CheckReport[]> {
   const cwd = options.cwd ?? process.cwd();
   const langs = options.langs?.length
     ? options.langs
-    : await existingLanguages(cwd, options.out ?? 'locales/README.{lang}.md');
+    : await languagesOnDisk({ ...options, cwd, langs: ['en'] });
   if (langs.length === 0) return [];
   const resolved = resolveTranslateOptions({ ...options, cwd, langs });
-  const raw = await readSource(resolve(cwd, resolved.source), resolved.maxSizeBytes);
-  const documentOptions = { glossary: resolved.glossary, frontMatter: resolved.frontMatter };
-  const document = parseDocument(raw, documentOptions);
-  const sourcePath = posix.normalize(resolved.source.split('\\').join('/'));
-  const languages = await languageFiles(resolved, sourcePath);
+  const sources = await loadSources(resolved);
+  const counterparts = (lang: string) =>
+    new Map(sources.map((source) => [source.path, outputPath(resolved.out, lang, source.path)]));
   const reports: CheckReport[] = [];
   for (const lang of resolved.langs) {
     const memory = await loadMemory(resolve(cwd, memoryPath(resolved.memory, lang)), lang);
-    const file = outputPath(resolved.out, lang);
-    const expected = renderDocument(
-      document,
-      (unit) => {
-        const stored = fromMemory(memory, unit);
-        return stored === undefined ? undefined : { markdown: stored };
-      },
-      {
-        sourcePath,
-        outputPath: file,
-        switcher: resolved.switcher ? switcherLinks(lang, languages) : undefined,
-      },
-    );
-    const actual = await readFile(resolve(cwd, file), 'utf8').catch(() => undefined);
-    reports.push({
-      lang,
-      file,
-      units: document.allUnits.length,
-      untranslated: planLanguage(document, memory).units.map((unit) => ({
-        line: unit.line,
-        source: unit.source,
-      })),
-      outputCurrent: actual === expected.text,
-      outputMissing: actual === undefined,
-    });
+    for (const source of sources) {
+      const file = outputPath(resolved.out, lang, source.path);
+      const expected = renderDocument(
+        source.document,
+        (unit) => {
+          const stored = fromMemory(memory, unit);
+          return stored === undefined ? undefined : { markdown: stored };
+        },
+        {
+          sourcePath: source.path,
+          outputPath: file,
+          switcher: resolved.switcher ? switcherLinks(lang, source.languages) : undefined,
+          counterparts: counterparts(lang),
+        },
+      );
+      const actual = await readFile(resolve(cwd, file), 'utf8').catch(() => undefined);
+      reports.push({
+        lang,
+        file,
+        units: source.document.allUnits.length,
+        untranslated: planLanguage(source.document, memory).units.map((unit) => ({
+          line: unit.line,
+          source: unit.source,
+        })),
+        outputCurrent: actual === expected.text,
+        outputMissing: actual === undefined,
+      });
+    }
   }
   return reports;
+}
+
+/** Languages with an output of any source on disk. */
+async function languagesOnDisk(options: TranslateOptions & { cwd: string }): Promise<string[]> {
+  const resolved = resolveTranslateOptions(options);
+  const paths = await findSources(resolved.cwd, resolved.sources, resolved.out, []);
+  const found = new Set<string>();
+  for (const path of paths)
+    for (const lang of await existingLanguages(resolved.cwd, resolved.out, path)) found.add(lang);
+  return [...found].sort();
 }

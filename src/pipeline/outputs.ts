@@ -2,16 +2,30 @@ import { readdir } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { SwitcherLink } from '../markdown/switcher.js';
 
-/** The output path for a language: the pattern with `{lang}` replaced. */
-export function outputPath(pattern: string, lang: string): string {
-  return posix.normalize(pattern.replaceAll('{lang}', lang));
+/**
+ * The output path of a source for a language: `{lang}`, `{name}` (the file name without `.md`) and
+ * `{dir}` (the source's folder) replaced.
+ */
+export function outputPath(pattern: string, lang: string, sourcePath = 'README.md'): string {
+  const name = posix.basename(sourcePath).replace(/\.(?:md|markdown)$/i, '');
+  return posix.normalize(
+    pattern
+      .replaceAll('{dir}', posix.dirname(sourcePath))
+      .replaceAll('{name}', name)
+      .replaceAll('{lang}', lang),
+  );
 }
 
-/** Languages that already have an output on disk, found by the pattern (when `{lang}` is in the file name). */
-export async function existingLanguages(cwd: string, pattern: string): Promise<string[]> {
-  const folder = posix.dirname(pattern);
+/** Languages that already have an output of this source on disk (when `{lang}` is in the file name). */
+export async function existingLanguages(
+  cwd: string,
+  pattern: string,
+  sourcePath = 'README.md',
+): Promise<string[]> {
+  const file = outputPath(pattern, '{lang}', sourcePath);
+  const folder = posix.dirname(file);
   if (folder.includes('{lang}')) return [];
-  const escaped = posix.basename(pattern).replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const escaped = posix.basename(file).replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   const matcher = new RegExp(`^${escaped.replace(/\{lang\}/g, '([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)')}$`);
   try {
     const names = await readdir(posix.join(cwd, folder));

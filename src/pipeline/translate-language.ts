@@ -6,25 +6,27 @@ import {
   renderDocument,
   renderUnitAlone,
   type KeptSource,
-  type ParsedDocument,
   type UnitTranslation,
 } from '../markdown/document.js';
 import type { Unit } from '../markdown/unit.js';
 import { loadMemory } from '../memory/load-memory.js';
 import { withMemoryLock } from '../memory/lock.js';
+import { memoryPath } from '../memory/memory-path.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
 import { makeBatches, runPool } from './batches.js';
 import { harvestOutput } from './harvest-output.js';
-import { memoryPath } from '../memory/memory-path.js';
 import { outputPath, switcherLinks } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
 import { repairTags } from './repair-tags.js';
+import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
 
 export interface LanguageReport {
   readonly lang: string;
   /** The output file, relative to `cwd`. */
   readonly file: string;
+  /** The source file, relative to `cwd`. */
+  readonly source: string;
   readonly units: number;
   readonly unitsUnique: number;
   /** Units (unique tagged texts) sent to the engine, or that would be with `dryRun`. */
@@ -51,129 +53,155 @@ export interface BatchEvent {
 }
 
 export interface LanguageRun {
-  readonly document: ParsedDocument;
+  readonly sources: readonly SourceDocument[];
   readonly engine: Engine;
   readonly lang: string;
   readonly options: ResolvedTranslateOptions;
-  readonly sourcePath: string;
-  readonly languages: ReadonlyArray<{ lang: string; path: string }>;
   readonly onBatch?: ((event: BatchEvent) => void) | undefined;
+  readonly onReport?: ((report: LanguageReport) => void) | undefined;
 }
 
 /**
- * Translates the document into one language under the memory's lock: harvest what people changed
- * in the current output, send only what the memory lacks, record each batch in the memory as it
- * completes (so a stopped run loses nothing), then write the output and the memory atomically.
+ * Translates every source into one language under the lock of the language's memory: harvest what
+ * people changed in the current outputs, send only what the memory lacks, record each batch as it
+ * completes (so a stopped run loses nothing), then write the outputs and the memory atomically.
  */
-export async function translateLanguage(run: LanguageRun): Promise<LanguageReport> {
+export async function translateLanguage(run: LanguageRun): Promise<LanguageReport[]> {
   const { options, lang } = run;
-  const file = outputPath(options.out, lang);
   const memoryFile = resolve(options.cwd, memoryPath(options.memory, lang));
   return withMemoryLock([memoryFile], async () => {
-    const started = performance.now();
     const memory = await loadMemory(memoryFile, lang);
-    const warnings = [...memory.warnings];
-    const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
-    const paths = { file: resolve(options.cwd, file), sourcePath: run.sourcePath, outputPath: file };
-    warnings.push(...(await harvestOutput(run.document, memory, paths, documentOptions)));
-    const plan = planLanguage(run.document, memory);
-    const batches = makeBatches(plan.texts, run.engine.limits);
-    const counts = memoryCounts(run.document, memory, plan.units);
-    const base = {
-      lang,
-      file,
-      units: run.document.allUnits.length,
-      unitsUnique: new Set(run.document.allUnits.map((unit) => unit.tagged)).size,
-      ...counts,
-      warnings,
-    };
-    if (options.dryRun) {
-      const ms = Math.round(performance.now() - started);
-      return {
-        ...base,
-        unitsSent: plan.texts.length,
-        charsSent: plan.chars,
-        requests: batches.length,
-        keptSource: 0,
-        ms,
-        kept: [],
-      };
+    const counterparts = new Map(
+      run.sources.map((source) => [source.path, outputPath(options.out, lang, source.path)]),
+    );
+    const reports: LanguageReport[] = [];
+    for (const [index, source] of run.sources.entries()) {
+      const warnings = index === 0 ? [...memory.warnings] : [];
+      const report = await translateSource(run, source, memory, counterparts, warnings);
+      reports.push(report);
+      run.onReport?.(report);
     }
-
-    const translations = new Map<string, string>();
-    const translationOf = (unit: Unit): UnitTranslation | undefined => {
-      const stored = fromMemory(memory, unit);
-      if (stored !== undefined) return { markdown: stored };
-      const translated = translations.get(unit.tagged);
-      return translated === undefined ? undefined : { tagged: translated };
-    };
-    const recorder = createRecorder(run, memory, plan.units, translations, translationOf);
-    let done = 0;
-    let charsSent = 0;
-    try {
-      await runPool(batches, options.concurrency, async (batch) => {
-        const result = await run.engine.translate(batch, {
-          from: options.from,
-          to: lang,
-          glossary: options.glossary,
-        });
-        // Engines move, drop or double tags now and then: repair what can be, the rest is refused later.
-        batch.forEach((text, index) => {
-          const translated = result.texts[index] ?? text;
-          translations.set(text, repairTags(text, translated) ?? translated);
-        });
-        charsSent += batch.reduce((sum, text) => sum + text.length, 0);
-        await recorder.save();
-        run.onBatch?.({
-          lang,
-          done: ++done,
-          total: batches.length,
-          units: translations.size,
-          chars: charsSent,
-        });
-      });
-    } catch (error) {
-      await recorder.save();
-      if (error instanceof QuotaExceededError) {
-        throw new QuotaExceededError(
-          `${lang}: quota exhausted after ${translations.size} of ${plan.texts.length} units; ` +
-            `the ${translations.size} are kept in ${memoryPath(options.memory, lang)} and the next run sends only the rest. ${error.message}`,
-          { cause: error },
+    if (!options.dryRun) {
+      for (const source of run.sources) {
+        memory.markUsed(
+          source.document.allUnits.map((unit) => ({
+            source: unit.source,
+            reference: `${source.path}:${unit.line}`,
+          })),
         );
       }
-      throw error;
+      memory.finish({ prune: options.prune });
+      await memory.save();
     }
-    await recorder.save();
-    const rendered = renderDocument(run.document, translationOf, {
-      sourcePath: run.sourcePath,
-      outputPath: file,
-      switcher: options.switcher ? switcherLinks(lang, run.languages) : undefined,
-    });
-    await writeFileAtomic(paths.file, rendered.text);
-    memory.markUsed(
-      run.document.allUnits.map((unit) => ({
-        source: unit.source,
-        reference: `${run.sourcePath}:${unit.line}`,
-      })),
-    );
-    memory.finish({ prune: options.prune });
-    await memory.save();
-    return {
-      ...base,
-      unitsSent: translations.size,
-      charsSent,
-      requests: done,
-      keptSource: rendered.keptSource.length,
-      ms: Math.round(performance.now() - started),
-      kept: rendered.keptSource,
-    };
+    return reports;
   });
 }
 
+async function translateSource(
+  run: LanguageRun,
+  source: SourceDocument,
+  memory: TranslationMemory,
+  counterparts: ReadonlyMap<string, string>,
+  warnings: string[],
+): Promise<LanguageReport> {
+  const { options, lang, engine } = run;
+  const { document } = source;
+  const started = performance.now();
+  const file = outputPath(options.out, lang, source.path);
+  const paths = { file: resolve(options.cwd, file), sourcePath: source.path, outputPath: file };
+  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
+  warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
+  const plan = planLanguage(document, memory);
+  const batches = makeBatches(plan.texts, engine.limits);
+  const base = {
+    lang,
+    file,
+    source: source.path,
+    units: document.allUnits.length,
+    unitsUnique: new Set(document.allUnits.map((unit) => unit.tagged)).size,
+    ...memoryCounts(document.allUnits, memory, plan.units),
+    warnings,
+  };
+  if (options.dryRun) {
+    const ms = Math.round(performance.now() - started);
+    return {
+      ...base,
+      unitsSent: plan.texts.length,
+      charsSent: plan.chars,
+      requests: batches.length,
+      keptSource: 0,
+      ms,
+      kept: [],
+    };
+  }
+
+  const translations = new Map<string, string>();
+  const translationOf = (unit: Unit): UnitTranslation | undefined => {
+    const stored = fromMemory(memory, unit);
+    if (stored !== undefined) return { markdown: stored };
+    const translated = translations.get(unit.tagged);
+    return translated === undefined ? undefined : { tagged: translated };
+  };
+  const recorder = createRecorder(source, engine, memory, plan.units, translations, translationOf);
+  let done = 0;
+  let charsSent = 0;
+  try {
+    await runPool(batches, options.concurrency, async (batch) => {
+      const result = await engine.translate(batch, {
+        from: options.from,
+        to: lang,
+        glossary: options.glossary,
+        formality: options.formality[lang],
+      });
+      // Engines move, drop or double tags now and then: repair what can be, the rest is refused later.
+      batch.forEach((text, index) => {
+        const translated = result.texts[index] ?? text;
+        translations.set(text, repairTags(text, translated) ?? translated);
+      });
+      charsSent += batch.reduce((sum, text) => sum + text.length, 0);
+      await recorder.save();
+      run.onBatch?.({
+        lang,
+        done: ++done,
+        total: batches.length,
+        units: translations.size,
+        chars: charsSent,
+      });
+    });
+  } catch (error) {
+    await recorder.save();
+    if (error instanceof QuotaExceededError) {
+      throw new QuotaExceededError(
+        `${lang}: quota exhausted after ${translations.size} of ${plan.texts.length} units; ` +
+          `the ${translations.size} are kept in ${memoryPath(options.memory, lang)} and the next run sends only the rest. ${error.message}`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  await recorder.save();
+  const rendered = renderDocument(document, translationOf, {
+    sourcePath: source.path,
+    outputPath: file,
+    switcher: options.switcher ? switcherLinks(lang, source.languages) : undefined,
+    counterparts,
+  });
+  await writeFileAtomic(paths.file, rendered.text);
+  return {
+    ...base,
+    unitsSent: translations.size,
+    charsSent,
+    requests: done,
+    keptSource: rendered.keptSource.length,
+    ms: Math.round(performance.now() - started),
+    kept: rendered.keptSource,
+  };
+}
+
 /** Units the memory served, and of those, how many a person wrote. */
-function memoryCounts(document: ParsedDocument, memory: TranslationMemory, planned: readonly Unit[]) {
+function memoryCounts(units: readonly Unit[], memory: TranslationMemory, planned: readonly Unit[]) {
   const sent = new Set(planned);
-  const served = document.allUnits.filter((unit) => !sent.has(unit));
+  const served = units.filter((unit) => !sent.has(unit));
   return {
     fromMemory: served.length,
     byHand: served.filter((unit) => memory.entry(unit.source)?.origin === 'human').length,
@@ -185,7 +213,8 @@ function memoryCounts(document: ParsedDocument, memory: TranslationMemory, plann
  * the memory after each batch, one save at a time.
  */
 function createRecorder(
-  run: LanguageRun,
+  source: SourceDocument,
+  engine: Engine,
   memory: TranslationMemory,
   planned: readonly Unit[],
   translations: ReadonlyMap<string, string>,
@@ -197,12 +226,12 @@ function createRecorder(
     for (const unit of pending) {
       if (!translations.has(unit.tagged) || unit.nested.some((nested) => pending.has(nested))) continue;
       pending.delete(unit);
-      const rendered = renderUnitAlone(run.document, unit, translationOf);
+      const rendered = renderUnitAlone(source.document, unit, translationOf);
       // A unit whose own translation was refused is not remembered: it is sent again next time.
       if (rendered.kept.some((kept) => kept.source === unit.source)) continue;
       memory.record(unit.source, rendered.text, {
-        origin: `engine:${run.engine.name}`,
-        references: [`${run.sourcePath}:${unit.line}`],
+        origin: `engine:${engine.name}`,
+        references: [`${source.path}:${unit.line}`],
       });
     }
   };

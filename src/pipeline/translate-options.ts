@@ -4,16 +4,21 @@ import { normalizeLanguage } from './languages.js';
 export interface TranslateOptions {
   /** Folder that paths are relative to (default: the current folder). */
   readonly cwd?: string;
-  /** The Markdown file to translate (default: `README.md`). */
-  readonly source?: string;
+  /** Markdown files or globs to translate (default: `README.md`). */
+  readonly sources?: readonly string[];
   /** The source language (default: `en`). */
   readonly from?: string;
   /** Target languages, at least one. */
   readonly langs: readonly string[];
   /** Engine name (default: DeepL when `DEEPL_AUTH_KEY` is set, else Apertium). */
   readonly engine?: string | undefined;
-  /** Output path pattern, `{lang}` standing for the language (default: `locales/README.{lang}.md`). */
+  /**
+   * Output path pattern: `{lang}` the language, `{name}` the source's file name without `.md`, `{dir}`
+   * its folder (default: `{dir}/locales/{name}.{lang}.md`, so `README.md` → `locales/README.fr.md`).
+   */
   readonly out?: string;
+  /** Formality per target language, where the engine supports it (default: none). */
+  readonly formality?: Readonly<Record<string, 'default' | 'more' | 'less'>>;
   /** Whether outputs carry a language switcher (default: true). */
   readonly switcher?: boolean;
   /** Largest source accepted, in bytes (default: 5 MB). */
@@ -39,12 +44,22 @@ export const defaultMaxSizeBytes = 5_000_000;
 
 /** Applies the defaults, stated here once, and checks what was given. */
 export function resolveTranslateOptions(options: TranslateOptions): ResolvedTranslateOptions {
-  const out = options.out ?? 'locales/README.{lang}.md';
+  const out = options.out ?? '{dir}/locales/{name}.{lang}.md';
   if (!out.includes('{lang}')) {
     throw new UsageError(`--out '${out}' must contain {lang}, for example --out 'locales/README.{lang}.md'`);
   }
-  if (options.langs.length === 0)
-    throw new UsageError('no target language: pass --lang, for example --lang fr,es');
+  const sources = options.sources?.length ? options.sources : ['README.md'];
+  if ((sources.length > 1 || sources.some((source) => /[*?[{]/.test(source))) && !out.includes('{name}')) {
+    throw new UsageError(
+      `--out '${out}' must contain {name} when several files are translated, for example --out '{dir}/locales/{name}.{lang}.md'`,
+    );
+  }
+  if (options.langs.length === 0) {
+    throw new UsageError(
+      'no target language: pass --lang (for example --lang fr,es), set README_I18N_LANGUAGES, ' +
+        'or add `languages:` to readme-i18n.config.yaml (`readme-i18n init` writes one)',
+    );
+  }
   const memory = options.memory ?? 'locales/{lang}.po';
   if (!memory.includes('{lang}')) {
     throw new UsageError(
@@ -60,7 +75,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     throw new UsageError(`--max-size must be a positive number of bytes`);
   return {
     cwd: options.cwd ?? process.cwd(),
-    source: options.source ?? 'README.md',
+    sources,
     from: normalizeLanguage(options.from ?? 'en', '--from'),
     langs: options.langs.map((lang) => normalizeLanguage(lang)),
     engine: options.engine,
@@ -69,6 +84,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     maxSizeBytes,
     concurrency,
     glossary: options.glossary ?? [],
+    formality: options.formality ?? {},
     frontMatter: options.frontMatter ?? [],
     memory,
     prune: options.prune ?? false,

@@ -1,26 +1,20 @@
-import { posix, resolve } from 'node:path';
 import type { Engine } from '../engines/engine.js';
 import { createEngine } from '../engines/select.js';
-import { parseDocument } from '../markdown/document.js';
-import { existingLanguages, outputPath } from './outputs.js';
-import { readSource } from './read-source.js';
+import { loadSources } from './load-sources.js';
 import { translateLanguage, type BatchEvent, type LanguageReport } from './translate-language.js';
-import {
-  resolveTranslateOptions,
-  type ResolvedTranslateOptions,
-  type TranslateOptions,
-} from './translate-options.js';
+import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
 
 export type { LanguageReport } from './translate-language.js';
 
 export interface TranslateEvents {
   /** Called after each completed request. */
   readonly onBatch?: (event: BatchEvent) => void;
-  /** Called when a language is done (or counted, with `dryRun`). */
+  /** Called when a source is done in a language (or counted, with `dryRun`). */
   readonly onLanguage?: (report: LanguageReport) => void;
 }
 
 export interface TranslateResult {
+  /** One report per language and source. */
   readonly languages: LanguageReport[];
   /** The engine that translated (or would have). */
   readonly engine: string;
@@ -29,37 +23,34 @@ export interface TranslateResult {
 }
 
 /**
- * Translates one Markdown source into every requested language. Each language sends only what its
- * translation memory lacks, units identical in the source once, in batches within the engine's limits.
+ * Translates Markdown sources into every requested language. Each language sends only what its
+ * translation memory lacks, units identical in a source once, in batches within the engine's limits.
  */
 export async function runTranslate(
   options: TranslateOptions,
   events: TranslateEvents = {},
 ): Promise<TranslateResult> {
   const resolved = resolveTranslateOptions(options);
-  const raw = await readSource(resolve(resolved.cwd, resolved.source), resolved.maxSizeBytes);
-  const document = parseDocument(raw, { glossary: resolved.glossary, frontMatter: resolved.frontMatter });
+  const sources = await loadSources(resolved);
   const engine = await createEngine(resolved.engine, {
     from: resolved.from,
     langs: resolved.langs,
     concurrency: resolved.concurrency,
+    formality: resolved.formality,
   });
   try {
-    const sourcePath = posix.normalize(resolved.source.split('\\').join('/'));
-    const languages = await languageFiles(resolved, sourcePath);
     const reports: LanguageReport[] = [];
     for (const lang of resolved.langs) {
-      const report = await translateLanguage({
-        document,
-        engine,
-        lang,
-        options: resolved,
-        sourcePath,
-        languages,
-        onBatch: events.onBatch,
-      });
-      reports.push(report);
-      events.onLanguage?.(report);
+      reports.push(
+        ...(await translateLanguage({
+          sources,
+          engine,
+          lang,
+          options: resolved,
+          onBatch: events.onBatch,
+          onReport: events.onLanguage,
+        })),
+      );
     }
     return {
       languages: reports,
@@ -69,21 +60,6 @@ export async function runTranslate(
   } finally {
     await engine.close?.();
   }
-}
-
-/** The source and every translation the switcher links to: this run's and those already on disk. */
-export async function languageFiles(
-  options: ResolvedTranslateOptions,
-  sourcePath: string,
-): Promise<Array<{ lang: string; path: string }>> {
-  const onDisk = await existingLanguages(options.cwd, options.out);
-  return [
-    { lang: options.from, path: sourcePath },
-    ...[...new Set([...options.langs, ...onDisk])]
-      .filter((lang) => lang !== options.from)
-      .sort()
-      .map((lang) => ({ lang, path: outputPath(options.out, lang) })),
-  ];
 }
 
 async function usageOf(engine: Engine): Promise<TranslateResult['usage']> {

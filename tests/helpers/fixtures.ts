@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 
 /** Regenerate expected files only when asked: `UPDATE_FIXTURES=1 npx vitest run`. */
@@ -17,6 +17,7 @@ export function expectFile(file: string, actual: string): void {
   if (updating || !existsSync(file)) {
     if (!updating)
       throw new Error(`missing expected file ${file}: run UPDATE_FIXTURES=1 npx vitest run to create it`);
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
     return;
   }

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { gitHubTargetFromEnv } from '../publish/github-env.js';
+import { publishRelease, type PublishReport } from '../publish/publish-release.js';
+import { readLanguageReport } from '../publish/read-language-report.js';
+
+interface ReleaseFlags {
+  tag: string;
+  assets?: string[];
+  draft?: boolean;
+  dryRun?: boolean;
+  report?: string;
+}
+
+/** `readme-i18n release`: the flags, parsed here; the work, done by `publishRelease`. */
+export function registerRelease(program: Command): void {
+  program
+    .command('release')
+    .description(
+      'create or update the GitHub Release for a tag and attach the PDFs (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL from the environment)',
+    )
+    .requiredOption('--tag <tag>', 'the release tag, e.g. v1.2.0')
+    .option(
+      '--assets <glob>',
+      "files to attach; repeat for more (default: 'docs/pdf/*.pdf')",
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--draft', 'create the release as a draft (an existing release keeps its state)')
+    .option('--dry-run', 'show what would change, change nothing')
+    .option('--report <file>', 'output of `readme-i18n translate --json`, for how complete each language is')
+    .action(async (flags: ReleaseFlags) => {
+      const target = gitHubTargetFromEnv(process.env);
+      const report = await publishRelease({
+        target,
+        tag: flags.tag,
+        assets: flags.assets,
+        draft: flags.draft,
+        dryRun: flags.dryRun,
+        languages: flags.report === undefined ? undefined : await readLanguageReport(flags.report),
+      });
+      printReport(report);
+    });
+}
+
+function printReport(report: PublishReport): void {
+  const would = report.dryRun ? 'would be ' : '';
+  process.stdout.write(
+    `release ${report.tag}: ${would}${report.release}${report.url ? ` ${report.url}` : ''}\n`,
+  );
+  const lines: Array<[string, string[]]> = [
+    ['deleted (incomplete upload)', report.removedIncomplete],
+    ['uploaded', report.uploaded],
+    ['replaced', report.replaced],
+    ['unchanged', report.unchanged],
+  ];
+  for (const [label, names] of lines) {
+    if (names.length > 0) process.stdout.write(`  ${would}${label}: ${names.join(', ')}\n`);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { loadSettings } from '../config/load-settings.js';
+import type { Settings } from '../config/merge.js';
+import { UsageError } from '../errors.js';
+import { parseLanguageList } from '../pipeline/languages.js';
+
+/** Flags that `translate` and `check` share, as commander gives them. */
+export interface SourceFlags {
+  lang?: string;
+  source?: string;
+  from?: string;
+  engine?: string;
+  out?: string;
+  memory?: string;
+  switcher: boolean;
+  glossary?: string;
+  frontMatter?: string;
+  concurrency?: string;
+}
+
+/**
+ * The settings of a run, in one visible order: the pipeline's defaults, the configuration file, the
+ * environment (`README_I18N_LANGUAGES`, `README_I18N_ENGINE`), then the flags given.
+ */
+export async function runSettings(flags: SourceFlags, command: Command): Promise<Settings> {
+  // `--no-switcher` makes commander report `switcher: true` when the flag is absent: only a given flag counts.
+  const given = command.getOptionValueSource('switcher') === 'cli';
+  const { settings } = await loadSettings(process.cwd(), {
+    langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),
+    sources: splitList(flags.source),
+    from: flags.from,
+    engine: flags.engine,
+    out: flags.out,
+    memory: flags.memory,
+    switcher: given ? flags.switcher : undefined,
+    glossary: splitList(flags.glossary),
+    frontMatter: splitList(flags.frontMatter),
+    concurrency: parseCount(flags.concurrency, '--concurrency'),
+  });
+  return settings;
+}
+
+export function splitList(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+  }
+  return count;
+}

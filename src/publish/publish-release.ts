@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { UsageError } from '../errors.js';
+import { explainRequestError } from './explain-request-error.js';
+import { ensureRelease, type ReleaseAction } from './ensure-release.js';
+import { createGitHubClient, type GitHubClient } from './github-client.js';
+import type { GitHubTarget } from './github-env.js';
+import { releaseNotes, type LanguageStatus } from './release-notes.js';
+import { syncAssets, type AssetChanges, type AssetFile } from './sync-assets.js';
+
+export interface PublishReleaseOptions {
+  readonly target: GitHubTarget;
+  /** The release's tag, e.g. `v1.2.0`. */
+  readonly tag: string;
+  /** Glob patterns of files to attach, relative to `cwd` (default: `['docs/pdf/*.pdf']`). */
+  readonly assets?: readonly string[];
+  /** Folder the patterns are relative to (default: the process's). */
+  readonly cwd?: string;
+  /** Create the release as a draft; an existing release keeps its state (default: false). */
+  readonly draft?: boolean;
+  /** Look and report, change nothing (default: false). */
+  readonly dryRun?: boolean;
+  /** Completeness of each language for the notes (default: languages read from the PDF names). */
+  readonly languages?: readonly LanguageStatus[];
+  /** A ready client, e.g. with test settings (default: one made from `target`). */
+  readonly client?: GitHubClient;
+}
+
+export interface PublishReport extends AssetChanges {
+  readonly tag: string;
+  /** The release's web page; undefined in a dry run that would create it. */
+  readonly url: string | undefined;
+  readonly release: ReleaseAction;
+  readonly dryRun: boolean;
+}
+
+/** Creates or updates the release for a tag and makes its assets match the given files. */
+export async function publishRelease(options: PublishReleaseOptions): Promise<PublishReport> {
+  const { target } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const dryRun = options.dryRun ?? false;
+  if (!/^[^\s~^:?*[\\]+$/.test(options.tag)) {
+    throw new UsageError(`'${options.tag}' is not a valid tag name; give one such as --tag v1.2.0`);
+  }
+  const files = await readAssetFiles(cwd, options.assets ?? ['docs/pdf/*.pdf']);
+  const languages: readonly LanguageStatus[] =
+    options.languages ?? files.map((file) => ({ lang: languageOf(file.name) }));
+  const withPdfs: LanguageStatus[] = [
+    ...languages.map((language) => ({
+      ...language,
+      pdf: language.pdf ?? files.find((file) => languageOf(file.name) === language.lang)?.name,
+    })),
+    // PDFs of languages without figures, such as the source's, still get a row.
+    ...files
+      .filter((file) => !languages.some((language) => language.lang === languageOf(file.name)))
+      .map((file) => ({ lang: languageOf(file.name), pdf: file.name })),
+  ];
+  const downloadBase = `${target.serverUrl}/${target.owner}/${target.repo}/releases/download/${encodeURIComponent(options.tag)}`;
+  const client = options.client ?? createGitHubClient({ token: target.token, apiUrl: target.apiUrl });
+  const repo = { owner: target.owner, repo: target.repo };
+  try {
+    const { release, action } = await ensureRelease(client, repo, {
+      tag: options.tag,
+      draft: options.draft ?? false,
+      notes: (previous) => releaseNotes(previous, withPdfs, downloadBase),
+      dryRun,
+    });
+    const changes = await syncAssets(client, repo, release, files, dryRun);
+    return { tag: options.tag, url: release?.html_url, release: action, dryRun, ...changes };
+  } catch (error) {
+    throw explainRequestError(error, `${target.owner}/${target.repo}`);
+  }
+}
+
+async function readAssetFiles(cwd: string, patterns: readonly string[]): Promise<AssetFile[]> {
+  const paths = (await glob([...patterns], { cwd, onlyFiles: true })).sort();
+  if (paths.length === 0) {
+    throw new UsageError(
+      `no file in ${cwd} matches --assets ${patterns.map((pattern) => `'${pattern}'`).join(' ')}; ` +
+        'make the PDFs first (readme-i18n render --pdf) or point --assets at them',
+    );
+  }
+  const byName = new Map<string, string>();
+  for (const path of paths) {
+    const name = basename(path);
+    const other = byName.get(name);
+    if (other !== undefined) {
+      throw new UsageError(
+        `${other} and ${path} would both be the asset ${name}; narrow --assets to one of them`,
+      );
+    }
+    byName.set(name, path);
+  }
+  return Promise.all(
+    [...byName].map(async ([name, path]) => ({
+      name,
+      bytes: new Uint8Array(await readFile(resolve(cwd, path))),
+    })),
+  );
+}
+
+/** `README.fr.pdf` → `fr`; `guide.pt-BR.pdf` → `pt-BR`; a name without a language part → itself. */
+function languageOf(name: string): string {
+  const parts = name.split('.');
+  return parts.length >= 3 ? (parts[parts.length - 2] as string) : name;
+}

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActionBundle } from '../../src/action/build-bundle.js';
+import { gitIn, readme } from './git-fixture.js';
+
+const run = promisify(execFile);
+const dist = new URL('../../dist/', import.meta.url).pathname;
+let root: string;
+let fresh: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'readme-i18n-bundle-'));
+  fresh = join(root, 'dist');
+  await buildActionBundle(fresh);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('the bundled Action in dist/', () => {
+  it('is what the sources build to (else run `npm run build:action` and commit dist/)', async () => {
+    const files = await listFiles(fresh);
+    expect(await listFiles(dist)).toEqual(files);
+    const stale: string[] = [];
+    for (const file of files) {
+      const [built, committed] = await Promise.all([readFile(join(fresh, file)), readFile(join(dist, file))]);
+      if (!built.equals(committed)) stale.push(file);
+    }
+    expect(stale).toEqual([]);
+  });
+
+  it('runs on its own, outside the project and its node_modules', async () => {
+    const action = join(root, 'action');
+    await cp(fresh, action, { recursive: true });
+    const work = join(root, 'work');
+    gitIn(root, 'init', '--quiet', '-b', 'main', work);
+    await writeFile(join(work, 'README.md'), readme);
+    gitIn(work, 'add', '.');
+    gitIn(work, 'commit', '--quiet', '-m', 'initial');
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: root,
+      INPUT_LANGUAGES: 'fr',
+      INPUT_ENGINE: 'pseudo',
+      INPUT_RENDER: 'html',
+    };
+    const { stdout } = await run(process.execPath, [join(action, 'index.js')], { cwd: work, env });
+    expect(stdout.split('\n').slice(0, 1)).toEqual(['changed-files: docs/assets/github-markdown.css']);
+    expect(stdout).toContain('locales/README.fr.md\nlocales/fr.po\nrelease-url: \n');
+    expect(await readFile(join(work, 'locales/README.fr.md'), 'utf8')).toContain(
+      'Á šɱáļļ ţóóļ ţĥáţ ĝŕééţš þéóþļé.',
+    );
+
+    const failed = await run(process.execPath, [join(action, 'index.js')], {
+      cwd: work,
+      env: { PATH: env.PATH, INPUT_LANGUAGES: 'fr', INPUT_COMMIT: 'always' },
+    }).catch((error: unknown) => error as { code: number; stdout: string });
+    expect(failed).toMatchObject({
+      code: 2,
+      stdout:
+        "::error title=readme-i18n::the input 'commit' must be one of push, pull-request, none, not 'always'\n",
+    });
+  });
+});

@@ -1,0 +1,232 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runActionMain } from '../../src/action/run-action.js';
+import { testClient, testToken } from '../publish/github-test-client.js';
+import { startDeeplServer } from '../servers/deepl-server.js';
+import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
+import { gitIn, makeRepository, readOutputs, remoteCommit } from './git-fixture.js';
+
+let repo: { root: string; work: string; remote: string };
+let server: GitHubServer;
+let written: string;
+
+beforeEach(async () => {
+  repo = await makeRepository();
+  server = await startGitHubServer({
+    branchExists: (branch) => gitIn(repo.remote, 'branch', '--list', branch).trim() !== '',
+  });
+  written = '';
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await server.close();
+  await rm(repo.root, { recursive: true, force: true });
+});
+
+function envWith(inputs: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: join(repo.root, 'output.txt'),
+    GITHUB_STEP_SUMMARY: join(repo.root, 'summary.md'),
+    GITHUB_REPOSITORY: `${server.owner}/${server.repo}`,
+    GITHUB_API_URL: server.url,
+    GITHUB_SERVER_URL: 'https://github.test',
+    GITHUB_REF_NAME: 'main',
+    'INPUT_GITHUB-TOKEN': testToken,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
+}
+
+const run = (env: Record<string, string>, withClient = true) =>
+  runActionMain({
+    env,
+    cwd: repo.work,
+    write: (text) => {
+      written += text;
+    },
+    client: withClient ? testClient(server) : undefined,
+  });
+
+const ours = [
+  'docs/de/index.html',
+  'docs/fr/index.html',
+  'docs/index.html',
+  'locales/README.de.md',
+  'locales/README.fr.md',
+  'locales/de.po',
+  'locales/fr.po',
+];
+
+describe('the Action', () => {
+  it('commit: push commits only the translations, memories and site, and a second run changes nothing', async () => {
+    await writeFile(join(repo.work, 'notes.txt'), 'changed by another step\n');
+    const env = envWith({ languages: 'fr,de', engine: 'pseudo', render: 'html', commit: 'push' });
+    const code = await run(env);
+    expect(written).toBe('');
+    expect(code).toBe(0);
+    const [subject, ...files] = remoteCommit(repo.remote, 'main');
+    expect(subject).toBe('docs: update README translations');
+    const committed = files.filter((file) => !file.startsWith('docs/') || ours.includes(file));
+    expect(committed.filter((file) => !file.startsWith('docs/')).sort()).toEqual(
+      ours.filter((f) => !f.startsWith('docs/')),
+    );
+    expect(files).not.toContain('notes.txt');
+    expect(files.filter((file) => !file.startsWith('docs/') && !file.startsWith('locales/'))).toEqual([]);
+    expect(gitIn(repo.work, 'status', '--porcelain')).toBe(' M notes.txt\n');
+    const outputs = await readOutputs(env.GITHUB_OUTPUT as string);
+    expect(outputs['changed-files']?.split('\n')).toEqual(files.sort());
+    expect(outputs['release-url']).toBe('');
+    const summary = await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8');
+    expect(summary).toContain(
+      '| Language | File | Units | Translated | From memory | By hand | Characters billed | PDF |',
+    );
+    expect(summary).toMatch(
+      /\| fr \| \[locales\/README\.fr\.md\]\(https:\/\/github\.test\/octo-org\/octo-repo\/blob\/main\/locales\/README\.fr\.md\) \| 4 \| 4 \| 0 \| 0 \| \d+ \| — \|/,
+    );
+
+    const head = gitIn(repo.remote, 'rev-parse', 'main');
+    expect(await run(env)).toBe(0);
+    expect(gitIn(repo.remote, 'rev-parse', 'main')).toBe(head);
+    const again = await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8');
+    expect(again).toMatch(/\| fr \| \[locales\/README\.fr\.md\]\([^)]*\) \| 4 \| 0 \| 4 \| 0 \| 0 \| — \|/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('commit: push fails clearly, forcing nothing, when the branch moved on', async () => {
+    const other = join(repo.root, 'other');
+    gitIn(repo.root, 'clone', '--quiet', repo.remote, other);
+    await writeFile(join(other, 'CHANGELOG.md'), 'someone else\n');
+    gitIn(other, 'add', '.');
+    gitIn(other, 'commit', '--quiet', '-m', 'someone else');
+    gitIn(other, 'push', '--quiet', 'origin', 'main');
+    const theirs = gitIn(repo.remote, 'rev-parse', 'main');
+    expect(await run(envWith({ languages: 'fr', engine: 'pseudo', render: 'none', commit: 'push' }))).toBe(1);
+    expect(written).toMatch(
+      /^::error title=readme-i18n::git push to main was rejected \(.*\): the branch moved on while this job ran, or it is protected\. Nothing was forced; run the workflow again, or use commit: pull-request for protected branches\n$/,
+    );
+    expect(gitIn(repo.remote, 'rev-parse', 'main')).toBe(theirs);
+  });
+
+  it('commit: pull-request opens one pull request on a fixed branch, then updates it', async () => {
+    const env = envWith({ languages: 'fr', engine: 'pseudo', render: 'none', commit: 'pull-request' });
+    const code = await run(env);
+    expect(written).toBe('');
+    expect(code).toBe(0);
+    expect(server.calls()).toEqual([
+      'GET /repos/octo-org/octo-repo/pulls',
+      'POST /repos/octo-org/octo-repo/pulls',
+    ]);
+    expect(remoteCommit(repo.remote, 'readme-i18n/translations')).toEqual([
+      'docs: update README translations',
+      'locales/README.fr.md',
+      'locales/fr.po',
+    ]);
+    expect((await readOutputs(env.GITHUB_OUTPUT as string))['pull-request-url']).toBe(
+      'https://github.test/octo-org/octo-repo/pull/1',
+    );
+    expect(server.pulls.map((pull) => [pull.number, pull.head, pull.base, pull.state])).toEqual([
+      [1, 'readme-i18n/translations', 'main', 'open'],
+    ]);
+
+    // The next run starts from main again, with a changed source.
+    gitIn(repo.work, 'checkout', '--quiet', '-f', 'main');
+    gitIn(repo.work, 'clean', '--quiet', '-fd');
+    await writeFile(
+      join(repo.work, 'README.md'),
+      `${await readFile(join(repo.work, 'README.md'), 'utf8')}\nOne more line.\n`,
+    );
+    gitIn(repo.work, 'commit', '--quiet', '-am', 'more');
+    const from = server.requests.length;
+    expect(await run(env)).toBe(0);
+    expect(server.calls(from)).toEqual([
+      'GET /repos/octo-org/octo-repo/pulls',
+      'PATCH /repos/octo-org/octo-repo/pulls/1',
+    ]);
+    expect(server.pulls).toHaveLength(1);
+    expect(gitIn(repo.remote, 'show', 'readme-i18n/translations:locales/README.fr.md')).toContain(
+      'Óñé ɱóŕé ļíñé.',
+    );
+  });
+
+  it('skips translation with a notice when there is no DeepL key, as in a fork', async () => {
+    const env = envWith({ languages: 'fr', render: 'none', commit: 'push' });
+    expect(await run(env)).toBe(0);
+    expect(written).toBe(
+      '::notice title=readme-i18n::translation skipped: no DeepL key (a run from a fork, or the secret is not set). To translate, pass it from a secret: `deepl-key: ${{ secrets.DEEPL_AUTH_KEY }}`\n',
+    );
+    expect(gitIn(repo.work, 'status', '--porcelain')).toBe('');
+    expect(await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8')).toContain(
+      '> Translation skipped: no DeepL key',
+    );
+  });
+
+  it('renders PDFs and releases them with the default client, from INPUT_* and GITHUB_* alone', async () => {
+    const env = envWith({ languages: 'fr', engine: 'pseudo', render: 'html,pdf', 'release-tag': 'v1.0.0' });
+    expect(await run(env, false)).toBe(0);
+    expect(server.calls()).toEqual([
+      'GET /repos/octo-org/octo-repo/releases',
+      'POST /repos/octo-org/octo-repo/releases',
+      'GET /repos/octo-org/octo-repo/releases/1/assets',
+      'POST /uploads/repos/octo-org/octo-repo/releases/1/assets',
+      'POST /uploads/repos/octo-org/octo-repo/releases/1/assets',
+    ]);
+    // The source language's PDF is attached too.
+    expect(server.releases[0]?.assets.map((candidate) => candidate.name)).toEqual([
+      'README.en.pdf',
+      'README.fr.pdf',
+    ]);
+    const asset = server.releases[0]?.assets[1];
+    expect(asset?.name).toBe('README.fr.pdf');
+    expect(asset?.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(asset?.content.equals(await readFile(join(repo.work, 'docs/pdf/README.fr.pdf')))).toBe(true);
+    expect(server.releases[0]?.body).toMatch(
+      /^<!-- readme-i18n:languages -->\n\| Language \| Translated \| PDF \|\n\| --- \| --- \| --- \|\n\| en \| — \| \[README\.en\.pdf\]\([^)]*\) \|\n\| fr \| 100 % \(4\/4 units\) \| \[README\.fr\.pdf\]\(https:\/\/github\.test\/octo-org\/octo-repo\/releases\/download\/v1\.0\.0\/README\.fr\.pdf\) \|/,
+    );
+    const outputs = await readOutputs(env.GITHUB_OUTPUT as string);
+    expect(outputs['release-url']).toBe('https://github.test/octo-org/octo-repo/releases/tag/v1.0.0');
+    expect(await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8')).toContain(
+      'Release: https://github.test/octo-org/octo-repo/releases/tag/v1.0.0',
+    );
+  });
+
+  it('translates with DeepL when given the key, bills it in the summary, and never shows the key', async () => {
+    const key = 'deepl-secret-key-0000:fx';
+    const deepl = await startDeeplServer({ authKey: key });
+    try {
+      // The engine reads these from the process environment; both are restored after the test.
+      vi.stubEnv('DEEPL_SERVER_URL', deepl.url);
+      vi.stubEnv('DEEPL_AUTH_KEY', '');
+      const env = envWith({
+        languages: 'fr',
+        engine: 'deepl',
+        'deepl-key': key,
+        render: 'none',
+        commit: 'push',
+      });
+      const code = await run(env);
+      expect(written).toBe('');
+      expect(code).toBe(0);
+      expect(deepl.requests.filter((request) => request.path === '/v2/translate').length).toBeGreaterThan(0);
+      const summary = await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8');
+      expect(summary).toMatch(
+        new RegExp(
+          `\\| fr \\| \\[locales/README\\.fr\\.md\\]\\([^)]*\\) \\| 4 \\| 4 \\| 0 \\| 0 \\| ${deepl.billedCharacters} \\| — \\|`,
+        ),
+      );
+      const everything = [
+        written,
+        summary,
+        await readFile(env.GITHUB_OUTPUT as string, 'utf8'),
+        gitIn(repo.remote, 'log', '-p', 'main'),
+      ].join('\n');
+      expect(everything).not.toContain(key);
+      expect(gitIn(repo.remote, 'show', 'main:locales/README.fr.md')).toContain(
+        'A SMALL TOOL THAT GREETS PEOPLE.',
+      );
+    } finally {
+      await deepl.close();
+    }
+  });
+});

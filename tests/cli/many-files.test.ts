@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli.js';
+import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
+
+const fixture = join(fixturesRoot, 'many-files');
+const outputs = ['locales/README.fr.md', 'docs/locales/setup.fr.md', 'docs/locales/usage.fr.md'];
+
+describe('several sources from the configuration file', () => {
+  it('translates every source, links between them pointing to their translations', async () => {
+    const project = tempProject(join(fixture, 'project'));
+    const result = await runCli('translate', ['--json'], project);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; unitsSent: number });
+    expect(lines.map((line) => line.file)).toEqual(outputs);
+    for (const file of outputs)
+      expectFile(join(fixture, 'expected', file), readFileSync(join(project, file), 'utf8'));
+
+    const again = await runCli('translate', ['--json'], project);
+    expect(
+      again.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { unitsSent: number }).unitsSent),
+    ).toEqual([0, 0, 0]);
+    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(0);
+  });
+
+  it('lets flags override the file', async () => {
+    const project = tempProject(join(fixture, 'project'));
+    const result = await runCli(
+      'translate',
+      ['--json', '--lang', 'de', '--source', 'README.md', '--no-switcher'],
+      project,
+    );
+    expect(result.status).toBe(0);
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { file: string }).file),
+    ).toEqual(['locales/README.de.md']);
+    expect(readFileSync(join(project, 'locales', 'README.de.md'), 'utf8')).not.toContain(
+      'readme-i18n:switcher',
+    );
+  });
+
+  it('names the key, the value and what was expected when the file is wrong', async () => {
+    const project = tempProject(join(fixture, 'project'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(project, 'readme-i18n.config.yaml'), 'languages: [fr, frx]\n');
+    const result = await runCli('translate', [], project);
+    expect(result.stderr).toMatch(/readme-i18n\.config\.yaml: languages\[1\]: 'frx' is not a language code/);
+    expect(result.status).toBe(2);
+  });
+});
