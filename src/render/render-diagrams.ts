@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { TimeoutError, type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import { PageTimeoutError } from './errors.js';
+import type { DiagramRenderer } from './mermaid-blocks.js';
+import { guardRequests, pageOrigin } from './request-guard.js';
+
+const require = createRequire(import.meta.url);
+
+/** Turns Puppeteer's time-out into the error that names the limit and the flag to raise it. */
+async function renderWithin<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TimeoutError)
+      throw new PageTimeoutError('drawing the Mermaid diagrams', timeoutMs, { cause: error });
+    throw error;
+  }
+}
+
+export interface MermaidRenderer {
+  readonly render: DiagramRenderer;
+  /** Starts loading Mermaid now, so it is ready by the time the first diagram is met. */
+  warm(): void;
+  /** Closes the diagram page, if one was opened. */
+  close(): Promise<void>;
+}
+
+/**
+ * Draws Mermaid diagrams in a page of their own, in its own browser context: the only page that
+ * runs script, and it runs only Mermaid (read from node_modules) with every network request refused.
+ * The SVG it returns goes into the document page as an image, so the document page runs none.
+ * The page is opened on the first diagram and serves every language after it.
+ */
+export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRenderer {
+  let opened: Promise<{ context: BrowserContext; page: Page }> | undefined;
+  const open = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    const script = await readFile(require.resolve('mermaid/dist/mermaid.min.js'));
+    await guardRequests(page, {
+      allowRemote: false,
+      serve: async (path) => {
+        if (path === '/diagram.html') {
+          return {
+            contentType: 'text/html',
+            body: '<!doctype html><meta charset="utf-8"><body><script src="/mermaid.min.js"></script>',
+          };
+        }
+        if (path === '/mermaid.min.js') return { contentType: 'text/javascript', body: script };
+        return undefined;
+      },
+    });
+    await page.goto(`${pageOrigin}/diagram.html`, { waitUntil: 'load', timeout: timeoutMs });
+    await page.evaluate(() => {
+      const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid;
+      // Plain SVG text labels (no HTML in foreignObject) so the diagram draws as an image.
+      mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+        htmlLabels: false,
+        flowchart: { htmlLabels: false },
+      });
+    });
+    return { context, page };
+  };
+  let drawn = 0;
+  return {
+    warm: () => {
+      opened ??= open();
+      // A failure here surfaces at the first `render`, which awaits the same promise.
+      opened.catch(() => undefined);
+    },
+    render: (sources) =>
+      renderWithin(timeoutMs, async () => {
+        opened ??= open();
+        const { page } = await opened;
+        const first = drawn;
+        drawn += sources.length;
+        const svgs = await page.evaluate(
+          async (texts: readonly string[], start: number) => {
+            const mermaid = (
+              globalThis as unknown as {
+                mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
+              }
+            ).mermaid;
+            const out: Array<string | undefined> = [];
+            for (const [index, text] of texts.entries()) {
+              try {
+                out.push((await mermaid.render(`readme-i18n-diagram-${start + index}`, text)).svg);
+              } catch {
+                out.push(undefined);
+              }
+            }
+            return out;
+          },
+          sources,
+          first,
+        );
+        // Puppeteer serialises undefined array items as null.
+        return svgs.map((svg) => svg ?? undefined);
+      }),
+    close: async () => {
+      if (opened === undefined) return;
+      const { context } = await opened;
+      await context.close();
+    },
+  };
+}

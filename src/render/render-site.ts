@@ -1,0 +1,292 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { writeFileAtomic } from '../atomic-write.js';
+import { UsageError } from '../errors.js';
+import { findSwitcher } from '../markdown/switcher.js';
+import { contentType } from './content-type.js';
+import { BrowserMissingError } from './errors.js';
+import { launchBrowser, type SharedBrowser } from './launch-browser.js';
+import { createLimiter } from './limit.js';
+import type { ResourceResolver } from './local-resources.js';
+import { warmHighlighter } from './highlight-code.js';
+import { markdownToHtml } from './markdown-to-html.js';
+import type { DiagramRenderer } from './mermaid-blocks.js';
+import { mermaidRenderer, type MermaidRenderer } from './render-diagrams.js';
+import { pageTemplate } from './page-template.js';
+import { pdfLinks } from './pdf-links.js';
+import { printPdf } from './print-pdf.js';
+import type { GuardedFile } from './request-guard.js';
+import { SiteAssets } from './site-assets.js';
+import { planSite, type SitePage } from './site-plan.js';
+
+export interface RenderOptions {
+  /** Folder the other paths are relative to (default: the current directory). */
+  readonly root?: string | undefined;
+  /** The source README (default: `README.md`). */
+  readonly source?: string | undefined;
+  /** Language of the source (default: `en`). */
+  readonly sourceLang?: string | undefined;
+  /** Where translations are, `{lang}` for the code (default: `locales/README.{lang}.md`). */
+  readonly pattern?: string | undefined;
+  /** Languages to render (default: every file matching the pattern). */
+  readonly langs?: readonly string[] | undefined;
+  /** Output folder (default: `docs`). */
+  readonly outDir?: string | undefined;
+  /** Write the HTML pages (default: true unless only `pdf` is set). */
+  readonly html?: boolean | undefined;
+  /** Write the PDFs (default: true unless only `html` is set). */
+  readonly pdf?: boolean | undefined;
+  /** Fetch remote images such as badges (default: false: they show as their alt text). */
+  readonly allowRemote?: boolean | undefined;
+  /** Time limit for loading and printing one page, in ms (default: 60000). */
+  readonly pageTimeoutMs?: number | undefined;
+  /** PDFs printed at once in the one browser (default: 2). */
+  readonly concurrency?: number | undefined;
+  /** Base name of the PDFs (default: the source's name without extension, as in `README.fr.pdf`). */
+  readonly name?: string | undefined;
+  /** Where the site is published (`https://me.github.io/repo/`): relative links in the PDFs point there (default: none, they print as plain text). */
+  readonly siteUrl?: string | undefined;
+  /** Chromium to use (default: PUPPETEER_EXECUTABLE_PATH, else found in /usr/bin). */
+  readonly executablePath?: string | undefined;
+}
+
+export interface RenderedPage {
+  readonly lang: string;
+  readonly html: string | undefined;
+  readonly pdf: string | undefined;
+  readonly pdfBytes: number | undefined;
+  /** Requests the PDF page made that were refused (remote images without --allow-remote, for one). */
+  readonly refused: readonly string[];
+}
+
+export interface RenderReport {
+  readonly pages: readonly RenderedPage[];
+  /** Local images referenced but missing; they show as their alt text. */
+  readonly missingImages: readonly string[];
+  /** Mermaid diagrams left as source because no browser could draw them. */
+  readonly diagramsAsSource: number;
+}
+
+const mermaidFences = /^ {0,3}(`{3,}|~{3,})[ \t]*mermaid\b/gm;
+
+/**
+ * Renders the source README and its translations as `docs/index.html`, `docs/<lang>/index.html`
+ * and `docs/pdf/<name>.<lang>.pdf`, every page linking to the others. One browser serves every
+ * diagram and PDF and is closed at the end, whatever happens.
+ */
+export async function renderSite(options: RenderOptions = {}): Promise<RenderReport> {
+  const root = resolve(options.root ?? process.cwd());
+  // Neither flag: both outputs. One flag: that output only, unless the other is asked for too.
+  const neither = options.html === undefined && options.pdf === undefined;
+  const wantHtml = options.html ?? (neither || options.pdf === false);
+  const wantPdf = options.pdf ?? (neither || options.html === false);
+  const allowRemote = options.allowRemote ?? false;
+  const timeoutMs = options.pageTimeoutMs ?? 60_000;
+  const concurrency = options.concurrency ?? 2;
+  const siteUrl = parseSiteUrl(options.siteUrl);
+  if (!wantHtml && !wantPdf)
+    throw new UsageError('nothing to render: ask for --html, --pdf or both (default: both)');
+  if (!(timeoutMs > 0) || !Number.isInteger(concurrency) || concurrency < 1) {
+    throw new UsageError('the page time limit and the concurrency must be positive whole numbers');
+  }
+  const outDir = resolve(root, options.outDir ?? 'docs');
+  const pages = await planSite({
+    root,
+    source: options.source ?? 'README.md',
+    sourceLang: options.sourceLang ?? 'en',
+    pattern: options.pattern ?? 'locales/README.{lang}.md',
+    langs: options.langs,
+    outDir,
+    name: options.name,
+  });
+  warmHighlighter();
+  const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
+  const diagramCount = markdown.reduce((sum, text) => sum + (text.match(mermaidFences) ?? []).length, 0);
+  const assets = new SiteAssets(outDir);
+  await assets.addStylesheets();
+  let shared: SharedBrowser | undefined;
+  let diagramPage: MermaidRenderer | undefined;
+  // Chromium starts, and loads Mermaid, in its own process while Node renders the Markdown.
+  const browserReady =
+    wantPdf || diagramCount > 0
+      ? launchOrSkip(options.executablePath, wantPdf).then((launched) => {
+          shared = launched;
+          if (launched && diagramCount > 0) {
+            diagramPage = mermaidRenderer(launched.browser, timeoutMs);
+            diagramPage.warm();
+          }
+          return launched;
+        })
+      : Promise.resolve(undefined);
+  // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
+  browserReady.catch(() => undefined);
+  const diagrams: DiagramRenderer = async (sources) => {
+    await browserReady;
+    return diagramPage ? diagramPage.render(sources) : sources.map(() => undefined);
+  };
+  const limit = createLimiter(concurrency);
+  const printing: Array<Promise<void>> = [];
+  const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
+  let anyMath = false;
+  try {
+    for (const [index, page] of pages.entries()) {
+      const resources = resolverFor(page, pages, root, allowRemote, assets);
+      const body = await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
+        resources,
+        diagrams: diagramCount > 0 ? diagrams : undefined,
+      });
+      anyMath ||= body.hasMath;
+      const title = body.title ?? relative(root, page.markdownFile);
+      const template = (html: string): string =>
+        pageTemplate({
+          lang: page.lang,
+          title,
+          body: html,
+          assets: urlBetween(page.pageDir, 'assets'),
+          switcher: pages.map((other) => ({
+            lang: other.lang,
+            href: other === page ? undefined : pageUrl(page, other),
+          })),
+          pdf: wantPdf
+            ? urlBetween(page.pageDir, relative(outDir, page.pdfFile).split(sep).join('/'))
+            : undefined,
+          hasMath: body.hasMath,
+          allowRemote,
+        });
+      if (wantHtml) await writeFileAtomic(page.htmlFile, template(body.html));
+      if (!wantPdf) continue;
+      const browser = (await browserReady)?.browser;
+      if (browser === undefined) throw new UsageError('printing PDFs needs Chromium'); // launchOrSkip threw already
+      const published = siteUrl
+        ? new URL(page.pageDir === '' ? '.' : `${page.pageDir}/`, siteUrl).href
+        : undefined;
+      const document = template(toHtml(pdfLinks(body.tree, published)));
+      // Printing runs in Chromium while Node goes on with the next language.
+      printing.push(
+        limit(async () => {
+          const result = await printPdf(browser, {
+            path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
+            title,
+            lang: page.lang,
+            serve: serveFor(page, document, assets),
+            allowRemote,
+            timeoutMs,
+          });
+          await writeFileAtomic(page.pdfFile, result.pdf);
+          printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
+        }),
+      );
+    }
+    await diagramPage?.close();
+    diagramPage = undefined;
+    if (wantHtml) await assets.writeAll(anyMath);
+    const outcomes = await Promise.allSettled(printing);
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    return {
+      pages: pages.map((page) => ({
+        lang: page.lang,
+        html: wantHtml ? page.htmlFile : undefined,
+        pdf: printed.has(page.lang) ? page.pdfFile : undefined,
+        pdfBytes: printed.get(page.lang)?.bytes,
+        refused: printed.get(page.lang)?.refused ?? [],
+      })),
+      missingImages: assets.missingImages(),
+      diagramsAsSource: (await browserReady) === undefined ? diagramCount : 0,
+    };
+  } finally {
+    await Promise.allSettled(printing);
+    await diagramPage?.close().catch(() => undefined);
+    await browserReady.catch(() => undefined);
+    await shared?.close();
+  }
+}
+
+/** The link from one page to another language's page. */
+function pageUrl(from: SitePage, to: SitePage): string {
+  return `${urlBetween(from.pageDir, to.pageDir)}/index.html`.replace(/^\.\//, '');
+}
+
+/** What the printing page may load: its own document, and the site's assets from memory. */
+function serveFor(page: SitePage, document: string, assets: SiteAssets) {
+  const own = `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`;
+  return async (path: string): Promise<GuardedFile | undefined> => {
+    if (path === own) return { contentType: contentType(own), body: document };
+    const asset = path.startsWith('/assets/') ? assets.file(path.slice('/assets/'.length)) : undefined;
+    return asset === undefined ? undefined : { contentType: contentType(path), body: Buffer.from(asset) };
+  };
+}
+
+/** The browser; for HTML alone a missing Chromium only leaves diagrams as source, so it is not an error. */
+async function launchOrSkip(
+  executablePath: string | undefined,
+  required: boolean,
+): Promise<SharedBrowser | undefined> {
+  try {
+    return await launchBrowser(executablePath);
+  } catch (error) {
+    if (required || !(error instanceof BrowserMissingError)) throw error;
+    return undefined;
+  }
+}
+
+function parseSiteUrl(value: string | undefined): URL | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value.endsWith('/') ? value : `${value}/`);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url;
+  } catch {
+    // Reported below with an example.
+  }
+  throw new UsageError(
+    `--site-url must be an http(s) URL such as https://me.github.io/repo/, not '${value}'`,
+  );
+}
+
+/** The Markdown without its language switcher block: the site draws its own, pointing at pages. */
+function withoutSwitcher(text: string): string {
+  const block = findSwitcher(text);
+  return block ? text.slice(0, block.start) + text.slice(block.end) : text;
+}
+
+/** URL from the folder of one page (inside the output folder) to a path inside the output folder. */
+function urlBetween(fromDir: string, to: string): string {
+  const path = relative(fromDir === '' ? '.' : fromDir, to === '' ? '.' : to)
+    .split(sep)
+    .join('/');
+  return path === '' ? '.' : path;
+}
+
+function isOutside(folder: string, file: string): boolean {
+  const path = relative(folder, file);
+  return path.startsWith('..') || isAbsolute(path);
+}
+
+function resolverFor(
+  page: SitePage,
+  pages: readonly SitePage[],
+  root: string,
+  allowRemote: boolean,
+  assets: SiteAssets,
+): ResourceResolver {
+  const realRoot = realpath(root).catch(() => root);
+  return {
+    markdownDir: dirname(page.markdownFile),
+    root,
+    allowRemote,
+    image: async (file) => {
+      // Only files inside the repository are ever read: `../../etc/x.png`, or a link out of it, counts as missing.
+      const real = await realpath(file).catch(() => file);
+      if (isOutside(root, file) || isOutside(await realRoot, real)) return undefined;
+      const name = await assets.image(file);
+      return name === undefined ? undefined : `${urlBetween(page.pageDir, 'assets')}/${name}`;
+    },
+    link: (file, fragment) => {
+      const target = pages.find((other) => other.markdownFile === file);
+      if (target) return pageUrl(page, target) + fragment;
+      const path = relative(dirname(page.htmlFile), file).split(sep).map(encodeURIComponent).join('/');
+      return path + fragment;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { pageCss } from './page-css.js';
+
+const require = createRequire(import.meta.url);
+
+/** Images a page may show from the repository; anything else stays a link. */
+const imageTypes = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif', '.bmp', '.ico']);
+
+/**
+ * The `assets/` folder of the site: stylesheets, KaTeX fonts, and a copy of each local image under
+ * a content-hashed name, so the site works from the output folder alone and images shared by
+ * several languages are written once.
+ */
+export class SiteAssets {
+  readonly dir: string;
+  private readonly images = new Map<string, Promise<string | undefined>>();
+  private readonly missing = new Set<string>();
+  /** Every file of `assets/` by its path inside it, kept in memory to serve the PDF pages. */
+  private readonly files = new Map<string, Uint8Array | string>();
+
+  constructor(outDir: string) {
+    this.dir = join(outDir, 'assets');
+  }
+
+  /** A file of `assets/` by its path inside it (`img/…`, `katex/fonts/…`). */
+  file(name: string): Uint8Array | string | undefined {
+    return this.files.get(name);
+  }
+
+  /** Writes the assets under the output folder; KaTeX's only when a page shows math. */
+  async writeAll(withMath: boolean): Promise<void> {
+    for (const [name, data] of this.files) {
+      if (withMath || !name.startsWith('katex/')) await writeFileAtomic(join(this.dir, name), data);
+    }
+  }
+
+  /** The image's path inside `assets/`, or undefined (and remembered) when it is missing or not an image. */
+  image(file: string): Promise<string | undefined> {
+    let copied = this.images.get(file);
+    if (copied === undefined) {
+      copied = this.copyImage(file);
+      this.images.set(file, copied);
+    }
+    return copied;
+  }
+
+  /** Local images referenced but not found, for the report. */
+  missingImages(): string[] {
+    return [...this.missing].sort();
+  }
+
+  /**
+   * Loads the stylesheets: GitHub's light theme whatever the reader's setting (it is also what
+   * prints), ours, and KaTeX's with its fonts.
+   */
+  async addStylesheets(): Promise<void> {
+    this.files.set(
+      'github-markdown.css',
+      await readFile(require.resolve('github-markdown-css/github-markdown-light.css')),
+    );
+    this.files.set('readme-i18n.css', pageCss);
+    const katexDist = dirname(require.resolve('katex/dist/katex.min.css'));
+    this.files.set('katex/katex.min.css', await readFile(join(katexDist, 'katex.min.css')));
+    for (const font of await readdir(join(katexDist, 'fonts'))) {
+      if (font.endsWith('.woff2'))
+        this.files.set(`katex/fonts/${font}`, await readFile(join(katexDist, 'fonts', font)));
+    }
+  }
+
+  private async copyImage(file: string): Promise<string | undefined> {
+    if (!imageTypes.has(extname(file).toLowerCase())) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      this.missing.add(file);
+      return undefined;
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+    const name = `img/${hash}-${basename(file).replace(/[^\w.-]/g, '_')}`;
+    this.files.set(name, bytes);
+    return name;
+  }
+}

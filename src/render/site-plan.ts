@@ -1,0 +1,101 @@
+import { access } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { UsageError } from '../errors.js';
+import { TranslationMissingError } from './errors.js';
+
+/** One language of the site. Paths are absolute. */
+export interface SitePage {
+  readonly lang: string;
+  readonly isSource: boolean;
+  readonly markdownFile: string;
+  /** Folder of the page inside the output folder: '' for the source language, else the language code. */
+  readonly pageDir: string;
+  readonly htmlFile: string;
+  readonly pdfFile: string;
+}
+
+export interface SitePlanInput {
+  readonly root: string;
+  readonly source: string;
+  readonly sourceLang: string;
+  readonly pattern: string;
+  /** Languages asked for; undefined means every file that matches the pattern. */
+  readonly langs: readonly string[] | undefined;
+  readonly outDir: string;
+  /** Base name of the PDFs: `<name>.<lang>.pdf`. */
+  readonly name: string | undefined;
+}
+
+const langCode = /^[A-Za-z]{2,3}(?:[-_][A-Za-z\d]{2,8})*$/;
+
+/** The source page first, then one page per translation in the order asked (or sorted). */
+export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
+  if (!input.pattern.includes('{lang}')) {
+    throw new UsageError(
+      `--pattern must contain {lang}, as in 'locales/README.{lang}.md', not '${input.pattern}'`,
+    );
+  }
+  const sourceFile = resolve(input.root, input.source);
+  if (!(await exists(sourceFile))) {
+    throw new UsageError(
+      `the source ${sourceFile} does not exist; pass --source <file> (default: README.md)`,
+    );
+  }
+  const langs = input.langs ?? (await discoverLanguages(input.root, input.pattern));
+  for (const lang of langs) {
+    if (!langCode.test(lang))
+      throw new UsageError(`'${lang}' is not a language code; use codes such as fr, pt-BR`);
+  }
+  const name = input.name ?? basename(sourceFile, extname(sourceFile));
+  const outDir = resolve(input.root, input.outDir);
+  const page = (lang: string, isSource: boolean, markdownFile: string): SitePage => {
+    const pageDir = isSource ? '' : lang;
+    return {
+      lang,
+      isSource,
+      markdownFile,
+      pageDir,
+      htmlFile: join(outDir, pageDir, 'index.html'),
+      pdfFile: join(outDir, 'pdf', `${name}.${lang}.pdf`),
+    };
+  };
+  const pages = [page(input.sourceLang, true, sourceFile)];
+  for (const lang of langs.filter((code) => code !== input.sourceLang)) {
+    const file = resolve(input.root, input.pattern.replaceAll('{lang}', lang));
+    if (!(await exists(file))) throw new TranslationMissingError(lang, relative(input.root, file) || file);
+    pages.push(page(lang, false, file));
+  }
+  return pages;
+}
+
+/** Every language that has a file matching the pattern, sorted. */
+async function discoverLanguages(root: string, pattern: string): Promise<string[]> {
+  const [before, after] = splitOnce(pattern.split(sep).join('/'), '{lang}');
+  const files = await glob(`${escapeGlob(before)}*${escapeGlob(after.replaceAll('{lang}', '*'))}`, {
+    cwd: root,
+    onlyFiles: true,
+  });
+  const langs = files
+    .map((file) => file.slice(before.length, file.length - after.length))
+    .filter((lang) => langCode.test(lang));
+  return [...new Set(langs)].sort();
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]{}()!@+]/g, '\\$&');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
