@@ -44,7 +44,8 @@ function indexOf(slugs: readonly string[]): Map<string, number> {
 export function createLinkMap(input: LinkMapInput): LinkMap {
   const sourceDir = posix.dirname(input.sourcePath);
   const outputDir = posix.dirname(input.outputPath);
-  const forward = input.counterparts ?? new Map<string, string>();
+  // A link of a file to itself (a language badge "English") keeps pointing at the source.
+  const forward = new Map([...(input.counterparts ?? [])].filter(([source]) => source !== input.sourcePath));
   const backward = new Map([...forward].map(([source, output]) => [output, source]));
   const mapper = (
     from: readonly string[],

@@ -44,6 +44,7 @@ describe('DeepL test server', () => {
         path: '/v2/translate',
         bodyBytes: Buffer.byteLength(body),
         texts: 2,
+        textValues: ['a <x id="1"/> b', 'c'],
         hasAuth: true,
         params: { target_lang: 'DE', tag_handling: 'xml' },
         status: 200,
