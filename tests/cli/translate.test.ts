@@ -139,7 +139,11 @@ describe('translate command', async () => {
         () => ['--lang', 'fr', '--engine', 'babel'],
         /unknown engine 'babel' in --engine/,
       ],
-      ['a missing --lang', () => [], /no target language: pass --lang \(for example --lang fr,es\), set README_I18N_LANGUAGES, or add `languages:` to readme-i18n.config.yaml/],
+      [
+        'a missing --lang',
+        () => [],
+        /no target language: pass --lang \(for example --lang fr,es\), set README_I18N_LANGUAGES, or add `languages:` to readme-i18n.config.yaml/,
+      ],
     ];
     it.each(cases)('%s', async (_name, setup, message) => {
       const project = tempProject(fixture);
