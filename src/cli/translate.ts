@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { runTranslate, type LanguageReport, type TranslateResult } from '../pipeline/translate.js';
 import { createProgress } from './progress.js';
+import { summaryTable } from './summary-table.js';
 import { parseCount, runSettings, type SourceFlags } from './settings.js';
 
 interface TranslateFlags extends SourceFlags {
@@ -79,6 +80,7 @@ export function registerTranslate(program: Command): void {
         },
       );
       if (dryRun && !flags.quiet) printUsage(result, flags.json === true);
+      if (!dryRun && !flags.quiet && !flags.json) process.stdout.write(`\n${summaryTable(result.languages)}`);
       if (result.languages.some((report) => report.keptSource > 0)) process.exitCode = 1;
     });
 }

@@ -69,7 +69,10 @@ export interface LanguageRun {
 export async function translateLanguage(run: LanguageRun): Promise<LanguageReport[]> {
   const { options, lang } = run;
   const memoryFile = resolve(options.cwd, memoryPath(options.memory, lang));
-  return withMemoryLock([memoryFile], async () => {
+  // A dry run only reads: it takes no lock, which would create the memory's folder.
+  const locked = <T>(work: () => Promise<T>) =>
+    options.dryRun ? work() : withMemoryLock([memoryFile], work);
+  return locked(async () => {
     const memory = await loadMemory(memoryFile, lang);
     const counterparts = new Map(
       run.sources.map((source) => [source.path, outputPath(options.out, lang, source.path)]),
