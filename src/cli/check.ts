@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { runCheck, type CheckReport } from '../pipeline/check.js';
-import { runSettings, type SourceFlags } from './settings.js';
+import { addPathOptions, runSettings, type SourceFlags } from './settings.js';
 
 interface CheckFlags extends SourceFlags {
   json?: boolean;
@@ -8,23 +8,11 @@ interface CheckFlags extends SourceFlags {
 
 /** `readme-i18n check`: exit 1 when a language is stale, for CI. */
 export function registerCheck(program: Command): void {
-  program
-    .command('check')
+  addPathOptions(program.command('check'))
     .description(
       'exit 1 when a translation is stale: units the memory lacks, or an output that does not match it',
     )
     .option('--lang <codes>', 'languages to check, comma-separated (default: every output found)')
-    .option('--source <files>', 'Markdown files or globs, comma-separated (default: README.md)')
-    .option('--from <code>', 'the source language (default: en)')
-    .option(
-      '--out <pattern>',
-      "output path: {lang}, {name} and {dir} of the source (default: '{dir}/locales/{name}.{lang}.md')",
-    )
-    .option(
-      '--memory <pattern>',
-      "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
-    )
-    .option('--no-switcher', 'the outputs were written without the language switcher')
     .option('--json', 'print one JSON line per language')
     .action(async (flags: CheckFlags, command: Command) => {
       const settings = await runSettings(flags, command);

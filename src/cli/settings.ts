@@ -55,3 +55,22 @@ export function parseCount(value: string | undefined, flag: string): number | un
   }
   return count;
 }
+
+/** The options that say where sources, outputs and memories are, shared by `translate` and `check`. */
+export function addPathOptions(command: Command): Command {
+  return command
+    .option(
+      '--source <files>',
+      "Markdown files or globs, comma-separated (default: README.md; 'docs/**/*.md')",
+    )
+    .option('--from <code>', 'the source language (default: en)')
+    .option(
+      '--out <pattern>',
+      "output path: {lang}, {name} and {dir} of the source (default: '{dir}/locales/{name}.{lang}.md')",
+    )
+    .option(
+      '--memory <pattern>',
+      "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
+    )
+    .option('--no-switcher', 'outputs without the language switcher');
+}

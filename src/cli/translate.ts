@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { runTranslate, type LanguageReport, type TranslateResult } from '../pipeline/translate.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary-table.js';
-import { parseCount, runSettings, type SourceFlags } from './settings.js';
+import { addPathOptions, parseCount, runSettings, type SourceFlags } from './settings.js';
 
 interface TranslateFlags extends SourceFlags {
   json?: boolean;
@@ -14,30 +14,15 @@ interface TranslateFlags extends SourceFlags {
 
 /** `readme-i18n translate`: the flags, parsed here; the work, done by the pipeline. */
 export function registerTranslate(program: Command): void {
-  program
-    .command('translate')
+  addPathOptions(program.command('translate'))
     .description('translate a Markdown file into other languages, keeping every byte that is not prose')
     .option('--lang <codes>', 'target languages, comma-separated (fr,es,pt-BR); else from the configuration')
-    .option(
-      '--source <files>',
-      "Markdown files or globs, comma-separated (default: README.md; 'docs/**/*.md')",
-    )
-    .option('--from <code>', 'the source language (default: en)')
     .addOption(
       new Option(
         '--engine <name>',
         'deepl, apertium, pseudo or identity (default: deepl with DEEPL_AUTH_KEY, else apertium)',
       ),
     )
-    .option(
-      '--out <pattern>',
-      "output path: {lang}, {name} and {dir} of the source (default: '{dir}/locales/{name}.{lang}.md')",
-    )
-    .option(
-      '--memory <pattern>',
-      "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
-    )
-    .option('--no-switcher', 'leave the language switcher out of the outputs')
     .option('--glossary <terms>', 'terms never translated, comma-separated (Vagrant,XAPI)')
     .option(
       '--front-matter <keys>',
