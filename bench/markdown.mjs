@@ -31,7 +31,7 @@ for (const name of files) {
   const markdown = readFileSync(join(corpusFolder, name), 'utf8');
   const ours = time(() => {
     const document = parseDocument(markdown);
-    const out = renderDocument(document, (unit) => unit.tagged, {
+    const out = renderDocument(document, (unit) => ({ tagged: unit.tagged }), {
       sourcePath: 'README.md',
       outputPath: 'README.md',
     });

@@ -29,7 +29,7 @@ function run(folder) {
     },
   );
   if (result.status !== 0) throw new Error(`translate failed: ${result.stderr}`);
-  const elapsed = /Elapsed \(wall clock\) time[^:]*: (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+  const elapsed = /Elapsed \(wall clock\) time \([^)]*\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
   const seconds = elapsed
     ? Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3])

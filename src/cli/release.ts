@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { loadSettings } from '../config/load-settings.js';
+import { UsageError } from '../errors.js';
 import { gitHubTargetFromEnv } from '../publish/github-env.js';
 import { publishRelease, type PublishReport } from '../publish/publish-release.js';
 import { readLanguageReport } from '../publish/read-language-report.js';
 
 interface ReleaseFlags {
-  tag: string;
+  tag?: string;
   assets?: string[];
   draft?: boolean;
   dryRun?: boolean;
@@ -18,7 +20,7 @@ export function registerRelease(program: Command): void {
     .description(
       'create or update the GitHub Release for a tag and attach the PDFs (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL from the environment)',
     )
-    .requiredOption('--tag <tag>', 'the release tag, e.g. v1.2.0')
+    .option('--tag <tag>', 'the release tag, e.g. v1.2.0 (default: release.tag of the configuration)')
     .option(
       '--assets <glob>',
       "files to attach; repeat for more (default: 'docs/pdf/*.pdf')",
@@ -28,12 +30,20 @@ export function registerRelease(program: Command): void {
     .option('--dry-run', 'show what would change, change nothing')
     .option('--report <file>', 'output of `readme-i18n translate --json`, for how complete each language is')
     .action(async (flags: ReleaseFlags) => {
+      // The configuration's `release` keys under the flags: defaults, file, environment, flags.
+      const configured = (await loadSettings(process.cwd())).settings.release ?? {};
+      const tag = flags.tag ?? configured.tag;
+      if (tag === undefined) {
+        throw new UsageError(
+          'no release tag: pass --tag, for example --tag v1.2.0, or set release.tag in readme-i18n.config.yaml',
+        );
+      }
       const target = gitHubTargetFromEnv(process.env);
       const report = await publishRelease({
         target,
-        tag: flags.tag,
-        assets: flags.assets,
-        draft: flags.draft,
+        tag,
+        assets: flags.assets ?? (configured.assets === undefined ? undefined : [configured.assets]),
+        draft: flags.draft ?? configured.draft,
         dryRun: flags.dryRun,
         languages: flags.report === undefined ? undefined : await readLanguageReport(flags.report),
       });

@@ -3,6 +3,8 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseLanguageList } from '../pipeline/languages.js';
 import { renderSite, type RenderReport } from '../render/render-site.js';
+import { loadSettings } from '../config/load-settings.js';
+import { outputPath } from '../pipeline/outputs.js';
 
 interface RenderFlags {
   lang?: string;
@@ -49,15 +51,23 @@ export function registerRender(program: Command): void {
       ) {
         throw new UsageError('--pattern and --out-pattern name the same thing; give one of them');
       }
+      // The configuration under the flags: defaults, file, environment, flags.
+      const settings = (await loadSettings(process.cwd())).settings;
+      const configured = settings.render ?? {};
+      const source = flags.source ?? settings.sources?.[0];
+      const chosen = flags.html === undefined && flags.pdf === undefined ? configured : flags;
       const report = await renderSite({
-        langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),
-        outDir: flags.out,
-        html: flags.html,
-        pdf: flags.pdf,
-        source: flags.source,
-        sourceLang: flags.from,
-        pattern: flags.pattern ?? flags.outPattern,
-        allowRemote: flags.allowRemote,
+        langs: flags.lang === undefined ? settings.langs : parseLanguageList(flags.lang),
+        outDir: flags.out ?? configured.out,
+        html: chosen.html,
+        pdf: chosen.pdf,
+        source,
+        sourceLang: flags.from ?? settings.from,
+        pattern:
+          flags.pattern ??
+          flags.outPattern ??
+          (settings.out === undefined ? undefined : outputPath(settings.out, '{lang}', source)),
+        allowRemote: flags.allowRemote ?? configured.allowRemote,
         pageTimeoutMs: parseCount(flags.pageTimeout, '--page-timeout'),
         concurrency: parseCount(flags.concurrency, '--concurrency'),
         name: flags.name,

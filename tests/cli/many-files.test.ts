@@ -59,3 +59,28 @@ describe('several sources from the configuration file', () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe('render and release options from the configuration file', () => {
+  it('render takes its folder and formats from `render:`', async () => {
+    const project = tempProject(join(fixture, 'project'));
+    const { writeFileSync, existsSync } = await import('node:fs');
+    writeFileSync(
+      join(project, 'readme-i18n.config.yaml'),
+      'languages: [fr]\nengine: pseudo\nrender: { out: site, html: true, pdf: false }\n',
+    );
+    expect((await runCli('translate', [], project)).status).toBe(0);
+    const result = await runCli('readme-i18n', ['render'], project);
+    expect(result.status).toBe(0);
+    expect(
+      ['site/index.html', 'site/fr/index.html', 'site/pdf'].map((file) => existsSync(join(project, file))),
+    ).toEqual([true, true, false]);
+  });
+
+  it('release needs a tag from the flag or `release.tag`', async () => {
+    const result = await runCli('readme-i18n', ['release'], tempProject(join(fixture, 'project')));
+    expect(result.stderr).toBe(
+      'readme-i18n: no release tag: pass --tag, for example --tag v1.2.0, or set release.tag in readme-i18n.config.yaml\n',
+    );
+    expect(result.status).toBe(2);
+  });
+});
