@@ -99,8 +99,7 @@ on:
       - ${initConfigFile}
   workflow_dispatch:
 
-# Least privilege: nothing by default; the job may only write the repository's contents
-# (to commit translations and publish releases).
+# Least privilege: nothing by default; the job may write the repository's contents and pull requests.
 permissions: {}
 
 # One run at a time per branch: a newer push waits instead of racing on the same files.
@@ -113,12 +112,18 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 30
     permissions:
-      contents: write
+      contents: write # commit the translations and publish releases
+      pull-requests: write # commit: pull-request opens one pull request
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
       - uses: ${actionReference}
         with:
-          deepl-auth-key: \${{ secrets.DEEPL_AUTH_KEY }}
+          # The Action's inputs; keep them in step with ${initConfigFile}.
+          languages: ${choices.langs.join(',')}
+          engine: ${choices.engine}
+          source: ${yamlScalar(choices.source)}
+          deepl-key: \${{ secrets.DEEPL_AUTH_KEY }}
+          commit: pull-request
 `;
 }
 
