@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -80,6 +80,9 @@ describe('readme-i18n init', () => {
 
   it('infers the README, the languages already in locales/, DeepL from the key, and the branch', async () => {
     const project = tempProject(join(fixtures, 'inferred', 'project'));
+    // A folder named .git cannot be committed inside this repository: the checkout is made here.
+    mkdirSync(join(project, '.git'));
+    writeFileSync(join(project, '.git', 'HEAD'), 'ref: refs/heads/trunk\n');
     const result = await runCli('readme-i18n', ['init'], project, { DEEPL_AUTH_KEY: 'not-printed-key:fx' });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
