@@ -7,6 +7,8 @@ import { TranslationMemory } from './translation-memory.js';
 export interface LoadMemoryOptions {
   /** The clock, for dates in entries and headers (default: the system clock). */
   readonly now?: () => Date;
+  /** Only read: a broken file stays where it is, and the memory is empty (default: false). */
+  readonly readOnly?: boolean;
 }
 
 const empty: PoContent = { headers: [], entries: [], warnings: [] };
@@ -42,6 +44,17 @@ export async function loadMemory(
     const written = bytes.toString('utf8');
     return new TranslationMemory({ file, lang, content, written, now, warnings: content.warnings });
   } catch (error) {
+    if (options.readOnly === true) {
+      const warning = `${file} is not a valid PO file (${reason(error)}); run translate to set it aside and rebuild it`;
+      return new TranslationMemory({
+        file,
+        lang,
+        content: empty,
+        written: undefined,
+        now,
+        warnings: [warning],
+      });
+    }
     const aside = `${file}.broken-${now().toISOString().replace(/[:.]/g, '-')}`;
     await rename(file, aside);
     const warning =

@@ -38,7 +38,9 @@ export async function runCheck(
     new Map(sources.map((source) => [source.path, outputPath(resolved.out, lang, source.path)]));
   const reports: CheckReport[] = [];
   for (const lang of resolved.langs) {
-    const memory = await loadMemory(resolve(cwd, memoryPath(resolved.memory, lang)), lang);
+    const memory = await loadMemory(resolve(cwd, memoryPath(resolved.memory, lang)), lang, {
+      readOnly: true,
+    });
     for (const source of sources) {
       const file = outputPath(resolved.out, lang, source.path);
       const expected = renderDocument(

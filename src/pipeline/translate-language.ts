@@ -73,7 +73,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
   const locked = <T>(work: () => Promise<T>) =>
     options.dryRun ? work() : withMemoryLock([memoryFile], work);
   return locked(async () => {
-    const memory = await loadMemory(memoryFile, lang);
+    const memory = await loadMemory(memoryFile, lang, { readOnly: options.dryRun });
     const counterparts = new Map(
       run.sources.map((source) => [source.path, outputPath(options.out, lang, source.path)]),
     );

@@ -95,6 +95,12 @@ describe('translate command', async () => {
     const memory = join(project, 'locales', 'fr.po');
     const good = readFileSync(memory, 'utf8');
     writeFileSync(memory, 'msgid "unterminated\n');
+    // Reading commands leave the broken file where it is.
+    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(1);
+    expect(
+      (await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo', '--dry-run'], project)).status,
+    ).toBe(0);
+    expect(readFileSync(memory, 'utf8')).toBe('msgid "unterminated\n');
     const result = await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo', '--json'], project);
     expect(result.stderr).toMatch(
       /^readme-i18n: warning: .*locales\/fr\.po is not a valid PO file \(.*\); moved it to .*locales\/fr\.po\.broken-[\dTZ-]+ and started an empty memory, rebuilt from the translated README\./,
