@@ -10,12 +10,12 @@
  *
  *   node bench/apertium.mjs
  */
-import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { importBundled } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const corpusFile = join(root, '..', 'shared', 'corpus', 'lpic-305-300.md');
@@ -34,25 +34,15 @@ if (!existsSync('/usr/share/apertium/modes/eng-spa.mode')) {
   process.exit(0);
 }
 
-const out = join(root, 'node_modules/.cache/readme-i18n-bench-apertium');
+const bundle = await importBundled('apertium', {
+  engine: 'src/engines/apertium.ts',
+  tagged: 'src/tagged-text.ts',
+  write: 'src/atomic-write.ts',
+});
 try {
-  await build({
-    entryPoints: {
-      engine: join(root, 'src/engines/apertium.ts'),
-      tagged: join(root, 'src/tagged-text.ts'),
-      write: join(root, 'src/atomic-write.ts'),
-    },
-    outdir: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
-  });
-  const { createApertiumEngine } = await import(join(out, 'engine.mjs'));
-  const { escapeXml } = await import(join(out, 'tagged.mjs'));
-  const { writeFileAtomic } = await import(join(out, 'write.mjs'));
+  const { createApertiumEngine } = bundle.modules.engine;
+  const { escapeXml } = bundle.modules.tagged;
+  const { writeFileAtomic } = bundle.modules.write;
 
   const lines = readFileSync(corpusFile, 'utf8')
     .split(/\r?\n/)
@@ -86,7 +76,7 @@ try {
   const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
   await writeFileAtomic(file, replaceSection(current, '## Apertium', table));
 } finally {
-  await rm(out, { recursive: true, force: true });
+  await bundle.dispose();
 }
 
 async function run(createApertiumEngine, lines, to, concurrency) {

@@ -8,10 +8,10 @@
  *
  *   node bench/deepl.mjs
  */
-import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { importBundled } from './bundle.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const delayMs = 300;
@@ -19,26 +19,15 @@ const batchSize = 50;
 const concurrency = 4;
 const goal = 1.3;
 
-// Inside node_modules so that the bundles resolve deepl-node from this project.
-const out = join(root, 'node_modules/.cache/readme-i18n-bench-deepl');
+const bundle = await importBundled('deepl', {
+  engine: 'src/engines/deepl.ts',
+  server: 'tests/servers/deepl-server.ts',
+  write: 'src/atomic-write.ts',
+});
 try {
-  await build({
-    entryPoints: {
-      engine: join(root, 'src/engines/deepl.ts'),
-      server: join(root, 'tests/servers/deepl-server.ts'),
-      write: join(root, 'src/atomic-write.ts'),
-    },
-    outdir: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
-  });
-  const { createDeeplEngine } = await import(join(out, 'engine.mjs'));
-  const { startDeeplServer } = await import(join(out, 'server.mjs'));
-  const { writeFileAtomic } = await import(join(out, 'write.mjs'));
+  const { createDeeplEngine } = bundle.modules.engine;
+  const { startDeeplServer } = bundle.modules.server;
+  const { writeFileAtomic } = bundle.modules.write;
 
   const rows = [];
   for (const units of [200, 1000, 2000]) rows.push(await run(units, createDeeplEngine, startDeeplServer));
@@ -60,7 +49,7 @@ try {
   await writeFileAtomic(file, replaceSection(current, '## DeepL', table));
   if (rows.some((r) => r.ratio > goal)) process.exitCode = 1;
 } finally {
-  await rm(out, { recursive: true, force: true });
+  await bundle.dispose();
 }
 
 async function run(unitCount, createDeeplEngine, startDeeplServer) {
