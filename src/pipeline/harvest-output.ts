@@ -12,6 +12,8 @@ export interface HarvestPaths {
   /** Source and output paths relative to the repository root, in POSIX form. */
   readonly sourcePath: string;
   readonly outputPath: string;
+  /** Other sources and their outputs, as the output's links were written with them. */
+  readonly counterparts?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -61,6 +63,7 @@ async function harvestEdits(
     anchors: document.anchors,
     sourcePath: paths.sourcePath,
     outputPath: paths.outputPath,
+    counterparts: paths.counterparts,
   });
   // Blocks pair up by position whatever the translation made of them; units are the blocks with prose.
   const position = new Map(document.blocks.map((block, index) => [key(block), index]));

@@ -111,7 +111,7 @@ async function translateSource(
   const { document } = source;
   const started = performance.now();
   const file = outputPath(options.out, lang, source.path);
-  const paths = { file: resolve(options.cwd, file), sourcePath: source.path, outputPath: file };
+  const paths = { file: resolve(options.cwd, file), sourcePath: source.path, outputPath: file, counterparts };
   const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
   const plan = planLanguage(document, memory);

@@ -22,6 +22,8 @@ describe('several sources from the configuration file', () => {
       expectFile(join(fixture, 'expected', file), readFileSync(join(project, file), 'utf8'));
 
     const again = await runCli('translate', ['--json'], project);
+    // Links to the other translations are the tool's, not a person's edit.
+    expect(readFileSync(join(project, 'locales', 'fr.po'), 'utf8')).not.toContain('readme-i18n: human');
     expect(
       again.stdout
         .trim()
