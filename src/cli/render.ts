@@ -5,6 +5,7 @@ import { parseLanguageList } from '../pipeline/languages.js';
 import { renderSite, type RenderReport } from '../render/render-site.js';
 import { loadSettings } from '../config/load-settings.js';
 import { outputPath } from '../pipeline/outputs.js';
+import { parseCount } from './settings.js';
 
 interface RenderFlags {
   lang?: string;
@@ -75,14 +76,6 @@ export function registerRender(program: Command): void {
       });
       printReport(report);
     });
-}
-
-function parseCount(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1)
-    throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
-  return count;
 }
 
 function printReport(report: RenderReport): void {

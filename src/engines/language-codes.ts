@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 /**
  * Language codes as users write them (`fr`, `pt_br`, `ZH-hans`, `en-gb`) and as DeepL wants them:
@@ -95,24 +96,11 @@ export function nearestLanguage(
   for (const entry of available) {
     const code = entry.code.toLowerCase();
     // Same language, other variant beats any spelling neighbour.
-    const score = code.split('-')[0] === primary ? 0 : 1 + editDistance(key, code);
+    const score = code.split('-')[0] === primary ? 0 : 1 + levenshtein(key, code);
     if (score < bestScore) {
       best = entry;
       bestScore = score;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

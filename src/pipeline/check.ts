@@ -7,7 +7,11 @@ import { findSources } from './find-sources.js';
 import { loadSources } from './load-sources.js';
 import { existingLanguages, outputPath, switcherLinks } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
-import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
+import {
+  resolveTranslateOptions,
+  type ResolvedTranslateOptions,
+  type TranslateOptions,
+} from './translate-options.js';
 
 export interface CheckReport {
   readonly lang: string;
@@ -27,12 +31,13 @@ export interface CheckReport {
 export async function runCheck(
   options: Omit<TranslateOptions, 'langs'> & { langs?: readonly string[] | undefined },
 ): Promise<CheckReport[]> {
-  const cwd = options.cwd ?? process.cwd();
-  const langs = options.langs?.length
-    ? options.langs
-    : await languagesOnDisk({ ...options, cwd, langs: ['en'] });
+  const given = options.langs?.length ? options.langs : undefined;
+  // Resolved once; without languages given, the source language stands in until the files are found.
+  const base = resolveTranslateOptions({ ...options, langs: given ?? [options.from ?? 'en'] });
+  const langs = given ? base.langs : await languagesOnDisk(base);
   if (langs.length === 0) return [];
-  const resolved = resolveTranslateOptions({ ...options, cwd, langs });
+  const resolved = { ...base, langs };
+  const cwd = resolved.cwd;
   const sources = await loadSources(resolved);
   const counterparts = (lang: string) =>
     new Map(sources.map((source) => [source.path, outputPath(resolved.out, lang, source.path)]));
@@ -74,8 +79,7 @@ export async function runCheck(
 }
 
 /** Languages with an output of any source on disk. */
-async function languagesOnDisk(options: TranslateOptions & { cwd: string }): Promise<string[]> {
-  const resolved = resolveTranslateOptions(options);
+async function languagesOnDisk(resolved: ResolvedTranslateOptions): Promise<string[]> {
   const paths = await findSources(resolved.cwd, resolved.sources, resolved.out, []);
   const found = new Set<string>();
   for (const path of paths)

@@ -1,20 +1,6 @@
+import { distance as levenshtein } from 'fastest-levenshtein';
 import ISO6391 from 'iso-639-1';
 import { UsageError } from '../errors.js';
-
-/** Edit distance, for suggesting the code a user most likely meant. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /** The nearest known language code to what was typed: by English or native name, else by spelling. */
 export function suggestLanguage(input: string): string {
@@ -28,7 +14,10 @@ export function suggestLanguage(input: string): string {
   let best = 'en';
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const code of ISO6391.getAllCodes()) {
-    const candidate = Math.min(distance(primary, code), distance(lower, ISO6391.getName(code).toLowerCase()));
+    const candidate = Math.min(
+      levenshtein(primary, code),
+      levenshtein(lower, ISO6391.getName(code).toLowerCase()),
+    );
     if (candidate < bestDistance) {
       best = code;
       bestDistance = candidate;

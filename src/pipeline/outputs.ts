@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { findLanguageFiles } from '../language-files.js';
 import type { SwitcherLink } from '../markdown/switcher.js';
 
 /**
@@ -16,26 +16,9 @@ export function outputPath(pattern: string, lang: string, sourcePath = 'README.m
   );
 }
 
-/** Languages that already have an output of this source on disk (when `{lang}` is in the file name). */
-export async function existingLanguages(
-  cwd: string,
-  pattern: string,
-  sourcePath = 'README.md',
-): Promise<string[]> {
-  const file = outputPath(pattern, '{lang}', sourcePath);
-  const folder = posix.dirname(file);
-  if (folder.includes('{lang}')) return [];
-  const escaped = posix.basename(file).replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  const matcher = new RegExp(`^${escaped.replace(/\{lang\}/g, '([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)')}$`);
-  try {
-    const names = await readdir(posix.join(cwd, folder));
-    return names.flatMap((name) => {
-      const lang = matcher.exec(name)?.[1];
-      return lang ? [lang] : [];
-    });
-  } catch {
-    return [];
-  }
+/** Languages that already have an output of this source on disk. */
+export function existingLanguages(cwd: string, pattern: string, sourcePath = 'README.md'): Promise<string[]> {
+  return findLanguageFiles(cwd, outputPath(pattern, '{lang}', sourcePath));
 }
 
 /** The switcher of one output: every language, linked relative to that output's folder. */

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { findLanguageFiles, languageCodeShape } from '../language-files.js';
 import { TranslationMissingError } from './errors.js';
 
 /** One language of the site. Paths are absolute. */
@@ -27,8 +27,6 @@ export interface SitePlanInput {
   readonly name: string | undefined;
 }
 
-const langCode = /^[A-Za-z]{2,3}(?:[-_][A-Za-z\d]{2,8})*$/;
-
 /** The source page first, then one page per translation in the order asked (or sorted). */
 export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
   if (!input.pattern.includes('{lang}')) {
@@ -42,9 +40,9 @@ export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
       `the source ${sourceFile} does not exist; pass --source <file> (default: README.md)`,
     );
   }
-  const langs = input.langs ?? (await discoverLanguages(input.root, input.pattern));
+  const langs = input.langs ?? (await findLanguageFiles(input.root, input.pattern));
   for (const lang of langs) {
-    if (!langCode.test(lang))
+    if (!languageCodeShape.test(lang))
       throw new UsageError(`'${lang}' is not a language code; use codes such as fr, pt-BR`);
   }
   const name = input.name ?? basename(sourceFile, extname(sourceFile));
@@ -67,28 +65,6 @@ export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
     pages.push(page(lang, false, file));
   }
   return pages;
-}
-
-/** Every language that has a file matching the pattern, sorted. */
-async function discoverLanguages(root: string, pattern: string): Promise<string[]> {
-  const [before, after] = splitOnce(pattern.split(sep).join('/'), '{lang}');
-  const files = await glob(`${escapeGlob(before)}*${escapeGlob(after.replaceAll('{lang}', '*'))}`, {
-    cwd: root,
-    onlyFiles: true,
-  });
-  const langs = files
-    .map((file) => file.slice(before.length, file.length - after.length))
-    .filter((lang) => langCode.test(lang));
-  return [...new Set(langs)].sort();
-}
-
-function splitOnce(text: string, separator: string): [string, string] {
-  const at = text.indexOf(separator);
-  return [text.slice(0, at), text.slice(at + separator.length)];
-}
-
-function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]{}()!@+]/g, '\\$&');
 }
 
 async function exists(file: string): Promise<boolean> {
