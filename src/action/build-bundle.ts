@@ -16,7 +16,7 @@ const runtimeFiles: ReadonlyArray<{ from: string; to: string }> = [
   { from: join(dirname(require.resolve('word-list')), 'words.txt'), to: 'words.txt' },
   ...packageFiles('github-markdown-css', ['license', 'github-markdown-light.css']),
   ...packageFiles('katex', ['LICENSE', 'dist/katex.min.css', 'dist/fonts']),
-  ...packageFiles('mermaid', ['LICENSE', 'dist/mermaid.min.js']),
+  ...packageFiles('mermaid', ['LICENSE', 'dist/mermaid.esm.min.mjs', 'dist/chunks/mermaid.esm.min']),
   // starry-night finds its WebAssembly through the package's resolved entry.
   ...packageFiles('vscode-oniguruma', ['LICENSE.txt', 'release/main.js', 'release/onig.wasm']),
 ];
@@ -53,7 +53,13 @@ export async function buildActionBundle(outDir: string): Promise<void> {
     },
   });
   for (const file of runtimeFiles) {
-    await cp(file.from, join(outDir, file.to), { recursive: true, errorOnExist: false, force: true });
+    await cp(file.from, join(outDir, file.to), {
+      recursive: true,
+      errorOnExist: false,
+      force: true,
+      // Source maps are for debugging Mermaid, not for running it.
+      filter: (source) => !source.endsWith('.map'),
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { Browser } from 'puppeteer-core';
 import { TimeoutError } from 'puppeteer-core';
 import { PageTimeoutError } from './errors.js';
 import { escapeHtml } from './page-template.js';
+import { addOutline, type OutlineEntry } from './pdf-outline.js';
 import { guardRequests, pageOrigin, type GuardedFile } from './request-guard.js';
 import { textDirection } from './text-direction.js';
 import { fixPdfDates } from './fix-pdf-dates.js';
@@ -12,14 +13,26 @@ export interface PrintInput {
   readonly title: string;
   readonly lang: string;
   readonly serve: (path: string) => Promise<GuardedFile | undefined>;
-  readonly allowRemote: boolean;
-  readonly timeoutMs: number;
+  /** The headings to bookmark; each needs a link to it in the page for Chrome to record where it is. */
+  readonly outline?: readonly OutlineEntry[] | undefined;
 }
 
 export interface PrintResult {
   readonly pdf: Uint8Array;
   /** URLs the page asked for and was refused. */
   readonly refused: readonly string[];
+}
+
+export interface PrintTabOptions {
+  readonly allowRemote: boolean;
+  /** Time limit for loading and printing one page, in ms. */
+  readonly timeoutMs: number;
+}
+
+/** A browser tab that prints one document after another. */
+export interface PrintTab {
+  print(input: PrintInput): Promise<PrintResult>;
+  close(): Promise<void>;
 }
 
 /**
@@ -42,41 +55,80 @@ const footerStyle =
   'font-size:8px;width:100%;padding:0 14mm;color:#59636e;font-family:"Noto Sans","Noto Sans CJK JP","Noto Naskh Arabic",sans-serif;';
 
 /**
- * Prints one page to PDF in a fresh browser context, with JavaScript off and every request that is
- * not one of the page's own files refused. Chrome writes the bookmarks from the headings (`outline`
- * needs `tagged`) and turns `#fragment` links into jumps inside the PDF.
+ * Opens a tab in a fresh browser context, with JavaScript off and every request that is not one of
+ * the current document's own files refused. It is opened while the Markdown is still being
+ * rendered, so printing starts as soon as a document is ready.
  */
-export async function printPdf(browser: Browser, input: PrintInput): Promise<PrintResult> {
+export async function openPrintTab(browser: Browser, options: PrintTabOptions): Promise<PrintTab> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setJavaScriptEnabled(false);
-    page.setDefaultTimeout(input.timeoutMs);
-    const guard = await guardRequests(page, { serve: input.serve, allowRemote: input.allowRemote });
-    const deadline = Date.now() + input.timeoutMs;
-    await page.goto(pageOrigin + input.path, { waitUntil: 'load', timeout: input.timeoutMs });
-    // Let anything the loaded page still asks for (a refused refresh, a late image) settle first;
-    // a request that never settles (a refused media stream) only costs this short, bounded wait.
-    await page.waitForNetworkIdle({ idleTime: 50, timeout: 1000 }).catch(() => undefined);
-    const attributes = `lang="${escapeHtml(input.lang)}" dir="${textDirection(input.lang)}"`;
-    const print = () =>
-      page.pdf({
-        format: 'A4',
-        printBackground: true,
-        outline: true,
-        tagged: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div style="${footerStyle}text-align:center" ${attributes}>${escapeHtml(input.title)}</div>`,
-        footerTemplate: `<div style="${footerStyle}text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-        margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
-        timeout: Math.max(1, deadline - Date.now()),
-      });
-    return { pdf: fixPdfDates(await printWithRetry(print)), refused: [...guard.refused] };
+    page.setDefaultTimeout(options.timeoutMs);
+    let current: PrintInput | undefined;
+    const guard = await guardRequests(page, {
+      serve: async (path) => (current === undefined ? undefined : current.serve(path)),
+      allowRemote: options.allowRemote,
+    });
+    return {
+      print: async (input) => {
+        current = input;
+        const refusedBefore = guard.refused.length;
+        try {
+          const pdf = await printPage(page, input, options.timeoutMs);
+          return { pdf, refused: guard.refused.slice(refusedBefore) };
+        } catch (error) {
+          if (error instanceof TimeoutError)
+            throw new PageTimeoutError(`printing ${input.path}`, options.timeoutMs, { cause: error });
+          throw error;
+        } finally {
+          current = undefined;
+        }
+      },
+      close: () => context.close().catch(() => undefined),
+    };
   } catch (error) {
-    if (error instanceof TimeoutError)
-      throw new PageTimeoutError(`printing ${input.path}`, input.timeoutMs, { cause: error });
-    throw error;
-  } finally {
     await context.close().catch(() => undefined);
+    throw error;
   }
+}
+
+/** Prints one document in a tab of its own, closed afterwards. */
+export async function printPdf(browser: Browser, input: PrintInput & PrintTabOptions): Promise<PrintResult> {
+  const tab = await openPrintTab(browser, input);
+  try {
+    return await tab.print(input);
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * Loads the document and prints it. The PDF is not tagged: tagging doubles the time Chrome takes
+ * to print, and only Chrome's own outline needed it; the bookmarks are added afterwards instead.
+ */
+async function printPage(
+  page: Awaited<ReturnType<Browser['newPage']>>,
+  input: PrintInput,
+  timeoutMs: number,
+): Promise<Uint8Array> {
+  const deadline = Date.now() + timeoutMs;
+  await page.goto(pageOrigin + input.path, { waitUntil: 'load', timeout: timeoutMs });
+  // Let anything the loaded page still asks for (a refused refresh, a late image) settle first;
+  // a request that never settles (a refused media stream) only costs this short, bounded wait.
+  await page.waitForNetworkIdle({ idleTime: 50, timeout: 1000 }).catch(() => undefined);
+  const attributes = `lang="${escapeHtml(input.lang)}" dir="${textDirection(input.lang)}"`;
+  const print = () =>
+    page.pdf({
+      format: 'A4',
+      printBackground: true,
+      outline: false,
+      tagged: false,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${footerStyle}text-align:center" ${attributes}>${escapeHtml(input.title)}</div>`,
+      footerTemplate: `<div style="${footerStyle}text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+      margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
+      timeout: Math.max(1, deadline - Date.now()),
+    });
+  return addOutline(fixPdfDates(await printWithRetry(print)), input.outline ?? []);
 }

@@ -1,11 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { TimeoutError, type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { PageTimeoutError } from './errors.js';
 import type { DiagramRenderer } from './mermaid-blocks.js';
 import { guardRequests, pageOrigin } from './request-guard.js';
 
 const require = createRequire(import.meta.url);
+const mermaidEntry = 'mermaid.esm.min.mjs';
+// Resolved on first use: an HTML-only render without diagrams never needs Mermaid installed.
+let mermaidDist: string | undefined;
+
+/** The file of Mermaid's module build a path of the diagram page names, or undefined for anything else. */
+function mermaidFile(path: string): string | undefined {
+  const match = /^\/mermaid\/((?:chunks\/mermaid\.esm\.min\/)?[\w.-]+\.mjs)$/.exec(path);
+  if (!match) return undefined;
+  mermaidDist ??= dirname(require.resolve(`mermaid/dist/${mermaidEntry}`));
+  return join(mermaidDist, match[1] as string);
+}
 
 /** Turns Puppeteer's time-out into the error that names the limit and the flag to raise it. */
 async function renderWithin<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
@@ -38,21 +50,24 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
-    const script = await readFile(require.resolve('mermaid/dist/mermaid.min.js'));
     await guardRequests(page, {
       allowRemote: false,
       serve: async (path) => {
-        if (path === '/diagram.html') {
-          return {
-            contentType: 'text/html',
-            body: '<!doctype html><meta charset="utf-8"><body><script src="/mermaid.min.js"></script>',
-          };
-        }
-        if (path === '/mermaid.min.js') return { contentType: 'text/javascript', body: script };
-        return undefined;
+        if (path === '/diagram.html')
+          return { contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><body>' };
+        const file = mermaidFile(path);
+        return file === undefined
+          ? undefined
+          : { contentType: 'text/javascript', body: await readFile(file).catch(() => '') };
       },
     });
     await page.goto(`${pageOrigin}/diagram.html`, { waitUntil: 'load', timeout: timeoutMs });
+    // Mermaid's module build: the core, and only the chunks of the diagram types the page draws
+    // (its single-file build takes four times as long to start).
+    // A string, not a function: a function's `import()` would be rewritten by bundlers and test runners.
+    await page.evaluate(
+      `import(${JSON.stringify(`/mermaid/${mermaidEntry}`)}).then((m) => { globalThis.mermaid = m.default; })`,
+    );
     await page.evaluate(() => {
       const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid;
       // Plain SVG text labels (no HTML in foreignObject) so the diagram draws as an image.

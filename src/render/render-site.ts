@@ -1,21 +1,22 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
+import pLimit from 'p-limit';
 import { writeFileAtomic } from '../atomic-write.js';
 import { UsageError } from '../errors.js';
 import { findSwitcher } from '../markdown/switcher.js';
 import { contentType } from './content-type.js';
 import { BrowserMissingError } from './errors.js';
 import { launchBrowser, type SharedBrowser } from './launch-browser.js';
-import { createLimiter } from './limit.js';
 import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import type { DiagramRenderer } from './mermaid-blocks.js';
 import { mermaidRenderer, type MermaidRenderer } from './render-diagrams.js';
 import { pageTemplate } from './page-template.js';
+import { headingOutline, withHeadingLinks } from './heading-outline.js';
 import { pdfLinks } from './pdf-links.js';
-import { printPdf } from './print-pdf.js';
+import { openPrintTab, type PrintTab } from './print-pdf.js';
 import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
 import { planSite, type SitePage } from './site-plan.js';
@@ -119,13 +120,27 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           return launched;
         })
       : Promise.resolve(undefined);
+  // The tabs that print are opened as soon as the browser is up, while Node renders the Markdown.
+  const tabsReady: Promise<readonly PrintTab[]> = browserReady.then((launched) =>
+    launched && wantPdf
+      ? Promise.all(
+          Array.from({ length: Math.min(concurrency, pages.length) }, () =>
+            openPrintTab(launched.browser, { allowRemote, timeoutMs }),
+          ),
+        )
+      : [],
+  );
   // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
   browserReady.catch(() => undefined);
+  tabsReady.catch(() => undefined);
   const diagrams: DiagramRenderer = async (sources) => {
     await browserReady;
     return diagramPage ? diagramPage.render(sources) : sources.map(() => undefined);
   };
-  const limit = createLimiter(concurrency);
+  // At most one print per tab at a time: a task that runs always finds a free tab.
+  const limit = pLimit(concurrency);
+  const freeTabs: PrintTab[] = [];
+  let tabsTaken = false;
   const printing: Array<Promise<void>> = [];
   const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
   let anyMath = false;
@@ -156,23 +171,28 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         });
       if (wantHtml) await writeFileAtomic(page.htmlFile, template(body.html));
       if (!wantPdf) continue;
-      const browser = (await browserReady)?.browser;
-      if (browser === undefined) throw new UsageError('printing PDFs needs Chromium'); // launchOrSkip threw already
+      const tabs = await tabsReady;
+      if (!tabsTaken) freeTabs.push(...tabs);
+      tabsTaken = true;
+      if (tabs.length === 0) throw new UsageError('printing PDFs needs Chromium'); // launchOrSkip threw already
       const published = siteUrl
         ? new URL(page.pageDir === '' ? '.' : `${page.pageDir}/`, siteUrl).href
         : undefined;
-      const document = template(toHtml(pdfLinks(body.tree, published)));
+      const outline = headingOutline(body.tree);
+      const document = template(toHtml(withHeadingLinks(pdfLinks(body.tree, published), outline)));
       // Printing runs in Chromium while Node goes on with the next language.
       printing.push(
         limit(async () => {
-          const result = await printPdf(browser, {
-            path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
-            title,
-            lang: page.lang,
-            serve: serveFor(page, document, assets),
-            allowRemote,
-            timeoutMs,
-          });
+          const tab = freeTabs.pop() as PrintTab;
+          const result = await tab
+            .print({
+              path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
+              title,
+              lang: page.lang,
+              serve: serveFor(page, document, assets),
+              outline,
+            })
+            .finally(() => freeTabs.push(tab));
           await writeFileAtomic(page.pdfFile, result.pdf);
           printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
         }),
@@ -199,6 +219,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     await Promise.allSettled(printing);
     await diagramPage?.close().catch(() => undefined);
     await browserReady.catch(() => undefined);
+    for (const tab of await tabsReady.catch(() => [])) await tab.close();
     await shared?.close();
   }
 }

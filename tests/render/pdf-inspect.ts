@@ -141,3 +141,32 @@ function decodePdfString(token: string): string {
   }
   return token.slice(1, -1).replace(/\\([()\\])/g, '$1');
 }
+
+interface QpdfOutlineItem {
+  readonly title: string;
+  readonly destpageposfrom1: number | null;
+  readonly kids: readonly QpdfOutlineItem[];
+}
+
+/**
+ * The outline as qpdf reads it (an independent PDF parser, which also follows incremental
+ * updates): indented titles, each with the page it jumps to.
+ */
+export async function qpdfOutline(file: string): Promise<Array<{ title: string; page: number | null }>> {
+  const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file], { maxBuffer: 64 << 20 });
+  const items: Array<{ title: string; page: number | null }> = [];
+  const walk = (list: readonly QpdfOutlineItem[], depth: number): void => {
+    for (const item of list) {
+      items.push({ title: '  '.repeat(depth) + item.title, page: item.destpageposfrom1 });
+      walk(item.kids, depth + 1);
+    }
+  };
+  walk((JSON.parse(stdout) as { outlines: QpdfOutlineItem[] }).outlines, 0);
+  return items;
+}
+
+/** `qpdf --check`: the file's structure (cross-reference tables, trailers, streams) is sound. */
+export async function qpdfCheck(file: string): Promise<string> {
+  const { stdout } = await run('qpdf', ['--check', file], { maxBuffer: 64 << 20 });
+  return stdout;
+}

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/launch-browser.js';
 import { pageCss } from '../../src/render/page-css.js';
 import { renderSite, type RenderReport } from '../../src/render/render-site.js';
-import { PdfObjects, pdfDestinations, pdfFonts, pdfPageCount, pdfText, pdfWords } from './pdf-inspect.js';
+import {
+  PdfObjects,
+  pdfDestinations,
+  qpdfCheck,
+  qpdfOutline,
+  pdfFonts,
+  pdfPageCount,
+  pdfText,
+  pdfWords,
+} from './pdf-inspect.js';
 
 const fixture = new URL('../fixtures/render-site/', import.meta.url).pathname;
 
@@ -122,6 +131,14 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
     }
     const pdf = new PdfObjects(await readFile(file));
     expect(pdf.outline()).toEqual(englishOutline);
+    // qpdf reads the bookmarks through the update appended to Chrome's file, and finds it sound.
+    expect(await qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
+    const outline = await qpdfOutline(file);
+    expect(outline.map((item) => item.title)).toEqual(englishOutline);
+    expect(outline.every((item) => item.page !== null && item.page >= 1)).toBe(true);
+    expect(outline.map((item) => item.page)).toEqual(
+      outline.map((item) => item.page).sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
     const destinations = await pdfDestinations(file);
     const internal = pdf.links().flatMap((link) => (link.dest === undefined ? [] : [link.dest]));
     expect(internal).toEqual(

@@ -1,0 +1,89 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOutline, type OutlineEntry } from '../../src/render/pdf-outline.js';
+import { qpdfCheck, qpdfOutline } from './pdf-inspect.js';
+
+/** A two-page PDF laid out as Chrome writes one: classic cross-reference table, named destinations. */
+function chromeLikePdf(destinations: string | undefined): Buffer {
+  const objects = [
+    '<</Creator (Chromium)>>',
+    `<</Type /Catalog\n/Pages 4 0 R${destinations === undefined ? '' : '\n/Dests 3 0 R'}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`,
+    `<<${destinations ?? ''}>>`,
+    '<</Type /Pages /Kids [5 0 R 6 0 R] /Count 2>>',
+    '<</Type /Page /Parent 4 0 R /MediaBox [0 0 595 842]>>',
+    '<</Type /Page /Parent 4 0 R /MediaBox [0 0 595 842]>>',
+  ];
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(text.length);
+    text += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) text += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  text += `trailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
+  return Buffer.from(text, 'latin1');
+}
+
+const destinations = [
+  '/title [5 0 R /XYZ 0 800 0]',
+  '/deep [5 0 R /XYZ 0 600 0]',
+  '/second [6 0 R /XYZ 0 800 0]',
+  // Chrome's name for the id `️-الملخص`: the fragment percent-encoded, and `%` escaped as `#25`.
+  '/#25EF#25B8#258F-#25D8#25A7#25D9#2584#25D9#2585#25D9#2584#25D8#25AE#25D8#25B5 [6 0 R /XYZ 0 400 0]',
+].join('\n');
+
+describe('addOutline', () => {
+  let folder: string;
+  const check = async (pdf: Uint8Array) => {
+    const file = join(folder, 'out.pdf');
+    await writeFile(file, pdf);
+    expect(await qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
+    return qpdfOutline(file);
+  };
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'pdf-outline-'));
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('nests headings under the nearest smaller level, in logical order, each on its page', async () => {
+    const entries: OutlineEntry[] = [
+      { title: 'Title', level: 1, target: 'title' },
+      { title: 'Deep, after a skipped level', level: 3, target: 'deep' },
+      { title: 'Hidden: no destination', level: 2, target: 'hidden' },
+      { title: 'Second', level: 2, target: 'second' },
+      { title: '🗂️ الملخص', level: 3, target: '️-الملخص' },
+    ];
+    const source = chromeLikePdf(destinations);
+    const result = await check(addOutline(source, entries));
+    expect(result).toEqual([
+      { title: 'Title', page: 1 },
+      { title: '  Deep, after a skipped level', page: 1 },
+      { title: '  Second', page: 2 },
+      { title: '    🗂️ الملخص', page: 2 },
+    ]);
+  });
+
+  it('appends to the file and leaves every byte Chrome wrote as it was', () => {
+    const source = chromeLikePdf(destinations);
+    const result = Buffer.from(addOutline(source, [{ title: 'Title', level: 1, target: 'title' }]));
+    expect(result.subarray(0, source.length).equals(source)).toBe(true);
+    expect(result.toString('latin1').slice(source.length)).toContain('/PageMode /UseOutlines');
+  });
+
+  it('returns the PDF unchanged without destinations, headings or a readable trailer', () => {
+    const entry: OutlineEntry = { title: 'Title', level: 1, target: 'title' };
+    const noDestinations = chromeLikePdf(undefined);
+    expect(addOutline(noDestinations, [entry])).toBe(noDestinations);
+    const withDestinations = chromeLikePdf(destinations);
+    expect(addOutline(withDestinations, [])).toBe(withDestinations);
+    expect(addOutline(withDestinations, [{ ...entry, target: 'missing' }])).toBe(withDestinations);
+    const truncated = withDestinations.subarray(0, withDestinations.length - 20);
+    expect(addOutline(truncated, [entry])).toBe(truncated);
+  });
+});
