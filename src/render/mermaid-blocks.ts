@@ -3,11 +3,20 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { codeLanguage } from './highlight-code.js';
 
-/** Turns Mermaid sources into SVG documents; undefined for a diagram that could not be drawn. */
-export type DiagramRenderer = (sources: readonly string[]) => Promise<ReadonlyArray<string | undefined>>;
+/** A drawn diagram: the page-relative URL of its SVG file, and its size. */
+export interface DiagramImage {
+  readonly src: string;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+}
+
+/** Draws Mermaid sources as images; undefined for a diagram that could not be drawn. */
+export type DiagramRenderer = (
+  sources: readonly string[],
+) => Promise<ReadonlyArray<DiagramImage | undefined>>;
 
 /**
- * Replaces each ```mermaid block with its diagram as an `<img>` of an SVG data URL: an image cannot
+ * Replaces each ```mermaid block with its diagram as an `<img>` of an SVG file: an image cannot
  * run script or fetch anything, so the document page stays inert. Without a renderer, or when a
  * diagram fails, the source stays as a code block marked `readme-i18n-diagram-source`.
  */
@@ -20,14 +29,13 @@ export function rehypeMermaid(render: DiagramRenderer | undefined) {
         blocks.push({ pre: node, source: toString(code) });
     });
     if (blocks.length === 0) return undefined;
-    const svgs = render ? await render(blocks.map((block) => block.source)) : [];
+    const images = render ? await render(blocks.map((block) => block.source)) : [];
     blocks.forEach(({ pre }, index) => {
-      const svg = svgs[index];
-      if (svg === undefined) {
+      const image = images[index];
+      if (image === undefined) {
         pre.properties = { ...pre.properties, className: ['readme-i18n-diagram-source'] };
         return;
       }
-      const size = svgSize(svg);
       pre.tagName = 'p';
       pre.properties = { className: ['readme-i18n-diagram'] };
       pre.children = [
@@ -35,9 +43,10 @@ export function rehypeMermaid(render: DiagramRenderer | undefined) {
           type: 'element',
           tagName: 'img',
           properties: {
-            src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+            src: image.src,
             alt: 'Diagram',
-            ...(size ? { width: size.width, height: size.height } : {}),
+            ...(image.width === undefined ? {} : { width: image.width }),
+            ...(image.height === undefined ? {} : { height: image.height }),
           },
           children: [],
         },
@@ -49,11 +58,4 @@ export function rehypeMermaid(render: DiagramRenderer | undefined) {
 
 function isElement(node: Element['children'][number]): node is Element {
   return node.type === 'element';
-}
-
-/** Width and height from the root `viewBox`: Mermaid writes `width="100%"`, which an `<img>` cannot size. */
-function svgSize(svg: string): { width: number; height: number } | undefined {
-  const match = /<svg[^>]*\sviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/.exec(svg);
-  if (!match) return undefined;
-  return { width: Math.ceil(Number(match[1])), height: Math.ceil(Number(match[2])) };
 }

@@ -2,8 +2,12 @@
  * Our stylesheet, after github-markdown-css. Screen: GitHub's column width. Print: code wraps
  * instead of being cut at the margin, headings stay with what follows, table headers repeat on
  * each page (github-markdown-css makes tables `display: block`, which would stop that), and the
- * fonts named cover Latin, CJK, Arabic and emoji with the Debian Noto packages.
+ * fonts named cover Latin, CJK, Arabic and emoji with the Debian Noto packages. Page numbers and
+ * the title are CSS page-margin boxes: Chrome prints them faster than its header and footer templates.
  */
+const marginBox =
+  'font: 8px "Noto Sans", "Noto Sans CJK JP", "Noto Naskh Arabic", sans-serif, "Noto Color Emoji"; color: #59636e;';
+
 export const pageCss = `
 :root { color-scheme: light; }
 body { margin: 0; background: #fff; }
@@ -32,6 +36,13 @@ body { margin: 0; background: #fff; }
 [dir="rtl"] .markdown-body pre, [dir="rtl"] .markdown-body code { direction: ltr; text-align: left; unicode-bidi: isolate; }
 /* Formulas read left to right in every language. */
 [dir="rtl"] .markdown-body .katex { direction: ltr; unicode-bidi: isolate; }
+/* Paper: the page number on every page, and the title (set per document) at the top. */
+@page {
+  size: A4;
+  margin: 16mm 14mm;
+  @top-center { ${marginBox} }
+  @bottom-center { content: counter(page) " / " counter(pages); ${marginBox} }
+}
 @media print {
   .readme-i18n-switcher { display: none; }
   .markdown-body { max-width: none; padding: 0; font-size: 11pt; }

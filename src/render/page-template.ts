@@ -18,10 +18,17 @@ export interface PageTemplateInput {
   readonly pdf: string | undefined;
   readonly hasMath: boolean;
   readonly allowRemote: boolean;
+  /** The variant printed to PDF: it also names the title for the top of each sheet. */
+  readonly print?: boolean | undefined;
 }
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Any text as a CSS string, safe inside a `<style>` element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /**
@@ -57,6 +64,8 @@ export function pageTemplate(input: PageTemplateInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(input.title)}</title>`,
     ...stylesheets.map((sheet) => `<link rel="stylesheet" href="${escapeHtml(`${input.assets}/${sheet}`)}">`),
+    // Printed only: the title at the top of each sheet (the published page carries no style element).
+    ...(input.print ? [`<style>@page { @top-center { content: ${cssString(input.title)} } }</style>`] : []),
     '</head>',
     '<body>',
     `${nav}<article class="markdown-body">`,

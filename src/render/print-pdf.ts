@@ -1,17 +1,13 @@
 import type { Browser } from 'puppeteer-core';
 import { TimeoutError } from 'puppeteer-core';
 import { PageTimeoutError } from './errors.js';
-import { escapeHtml } from './page-template.js';
 import { addOutline, type OutlineEntry } from './pdf-outline.js';
 import { guardRequests, pageOrigin, type GuardedFile } from './request-guard.js';
-import { textDirection } from './text-direction.js';
 import { fixPdfDates } from './fix-pdf-dates.js';
 
 export interface PrintInput {
   /** Path of the page on the made-up origin, such as `/fr/index.html`. */
   readonly path: string;
-  readonly title: string;
-  readonly lang: string;
   readonly serve: (path: string) => Promise<GuardedFile | undefined>;
   /** The headings to bookmark; each needs a link to it in the page for Chrome to record where it is. */
   readonly outline?: readonly OutlineEntry[] | undefined;
@@ -50,9 +46,6 @@ async function printWithRetry(print: () => Promise<Uint8Array>): Promise<Uint8Ar
     }
   }
 }
-
-const footerStyle =
-  'font-size:8px;width:100%;padding:0 14mm;color:#59636e;font-family:"Noto Sans","Noto Sans CJK JP","Noto Naskh Arabic",sans-serif;';
 
 /**
  * Opens a tab in a fresh browser context, with JavaScript off and every request that is not one of
@@ -117,17 +110,13 @@ async function printPage(
   // Let anything the loaded page still asks for (a refused refresh, a late image) settle first;
   // a request that never settles (a refused media stream) only costs this short, bounded wait.
   await page.waitForNetworkIdle({ idleTime: 50, timeout: 1000 }).catch(() => undefined);
-  const attributes = `lang="${escapeHtml(input.lang)}" dir="${textDirection(input.lang)}"`;
   const print = () =>
     page.pdf({
-      format: 'A4',
+      // Size, margins, page numbers and title come from the page's CSS (`@page`).
+      preferCSSPageSize: true,
       printBackground: true,
       outline: false,
       tagged: false,
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="${footerStyle}text-align:center" ${attributes}>${escapeHtml(input.title)}</div>`,
-      footerTemplate: `<div style="${footerStyle}text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-      margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
       timeout: Math.max(1, deadline - Date.now()),
     });
   return addOutline(fixPdfDates(await printWithRetry(print)), input.outline ?? []);

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { TimeoutError, type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { PageTimeoutError } from './errors.js';
-import type { DiagramRenderer } from './mermaid-blocks.js';
+import type { DrawDiagrams } from './diagram-store.js';
 import { guardRequests, pageOrigin } from './request-guard.js';
 
 const require = createRequire(import.meta.url);
@@ -31,9 +32,7 @@ async function renderWithin<T>(timeoutMs: number, work: () => Promise<T>): Promi
 }
 
 export interface MermaidRenderer {
-  readonly render: DiagramRenderer;
-  /** Starts loading Mermaid now, so it is ready by the time the first diagram is met. */
-  warm(): void;
+  readonly render: DrawDiagrams;
   /** Closes the diagram page, if one was opened. */
   close(): Promise<void>;
 }
@@ -80,21 +79,17 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
     });
     return { context, page };
   };
-  let drawn = 0;
   return {
-    warm: () => {
-      opened ??= open();
-      // A failure here surfaces at the first `render`, which awaits the same promise.
-      opened.catch(() => undefined);
-    },
     render: (sources) =>
       renderWithin(timeoutMs, async () => {
         opened ??= open();
         const { page } = await opened;
-        const first = drawn;
-        drawn += sources.length;
+        // Ids from the sources: the same diagram draws to the same bytes whatever else the page has.
+        const ids = sources.map(
+          (source) => `readme-i18n-diagram-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`,
+        );
         const svgs = await page.evaluate(
-          async (texts: readonly string[], start: number) => {
+          async (texts: readonly string[], names: readonly string[]) => {
             const mermaid = (
               globalThis as unknown as {
                 mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
@@ -103,7 +98,7 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
             const out: Array<string | undefined> = [];
             for (const [index, text] of texts.entries()) {
               try {
-                out.push((await mermaid.render(`readme-i18n-diagram-${start + index}`, text)).svg);
+                out.push((await mermaid.render(names[index] as string, text)).svg);
               } catch {
                 out.push(undefined);
               }
@@ -111,7 +106,7 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
             return out;
           },
           sources,
-          first,
+          ids,
         );
         // Puppeteer serialises undefined array items as null.
         return svgs.map((svg) => svg ?? undefined);

@@ -10,8 +10,8 @@ import { BrowserMissingError } from './errors.js';
 import { launchBrowser, type SharedBrowser } from './launch-browser.js';
 import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
+import { DiagramStore } from './diagram-store.js';
 import { markdownToHtml } from './markdown-to-html.js';
-import type { DiagramRenderer } from './mermaid-blocks.js';
 import { mermaidRenderer, type MermaidRenderer } from './render-diagrams.js';
 import { pageTemplate } from './page-template.js';
 import { headingOutline, withHeadingLinks } from './heading-outline.js';
@@ -69,8 +69,6 @@ export interface RenderReport {
   readonly diagramsAsSource: number;
 }
 
-const mermaidFences = /^ {0,3}(`{3,}|~{3,})[ \t]*mermaid\b/gm;
-
 /**
  * Renders the source README and its translations as `docs/index.html`, `docs/<lang>/index.html`
  * and `docs/pdf/<name>.<lang>.pdf`, every page linking to the others. One browser serves every
@@ -103,40 +101,37 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   });
   warmHighlighter();
   const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
-  const diagramCount = markdown.reduce((sum, text) => sum + (text.match(mermaidFences) ?? []).length, 0);
   const assets = new SiteAssets(outDir);
   await assets.addStylesheets();
   let shared: SharedBrowser | undefined;
   let diagramPage: MermaidRenderer | undefined;
-  // Chromium starts, and loads Mermaid, in its own process while Node renders the Markdown.
-  const browserReady =
-    wantPdf || diagramCount > 0
-      ? launchOrSkip(options.executablePath, wantPdf).then((launched) => {
-          shared = launched;
-          if (launched && diagramCount > 0) {
-            diagramPage = mermaidRenderer(launched.browser, timeoutMs);
-            diagramPage.warm();
-          }
-          return launched;
-        })
-      : Promise.resolve(undefined);
-  // The tabs that print are opened as soon as the browser is up, while Node renders the Markdown.
-  const tabsReady: Promise<readonly PrintTab[]> = browserReady.then((launched) =>
-    launched && wantPdf
-      ? Promise.all(
-          Array.from({ length: Math.min(concurrency, pages.length) }, () =>
-            openPrintTab(launched.browser, { allowRemote, timeoutMs }),
-          ),
-        )
-      : [],
-  );
-  // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
-  browserReady.catch(() => undefined);
-  tabsReady.catch(() => undefined);
-  const diagrams: DiagramRenderer = async (sources) => {
-    await browserReady;
+  // Started at once when PDFs are wanted (Chromium starts in its own process while Node renders
+  // the Markdown); for HTML alone, only when a diagram is not found in an earlier output.
+  let browserStart: Promise<SharedBrowser | undefined> | undefined;
+  const startBrowser = (): Promise<SharedBrowser | undefined> =>
+    (browserStart ??= launchOrSkip(options.executablePath, wantPdf).then((launched) => {
+      shared = launched;
+      if (launched) diagramPage = mermaidRenderer(launched.browser, timeoutMs);
+      return launched;
+    }));
+  const diagramStore = new DiagramStore(assets, async (sources) => {
+    await startBrowser();
     return diagramPage ? diagramPage.render(sources) : sources.map(() => undefined);
-  };
+  });
+  // The tabs that print are opened as soon as the browser is up, while Node renders the Markdown.
+  const tabsReady: Promise<readonly PrintTab[]> = wantPdf
+    ? startBrowser().then((launched) =>
+        launched
+          ? Promise.all(
+              Array.from({ length: Math.min(concurrency, pages.length) }, () =>
+                openPrintTab(launched.browser, { allowRemote, timeoutMs }),
+              ),
+            )
+          : [],
+      )
+    : Promise.resolve([]);
+  // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
+  tabsReady.catch(() => undefined);
   // At most one print per tab at a time: a task that runs always finds a free tab.
   const limit = pLimit(concurrency);
   const freeTabs: PrintTab[] = [];
@@ -147,18 +142,22 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   try {
     for (const [index, page] of pages.entries()) {
       const resources = resolverFor(page, pages, root, allowRemote, assets);
+      const assetsUrl = urlBetween(page.pageDir, 'assets');
       const body = await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
         resources,
-        diagrams: diagramCount > 0 ? diagrams : undefined,
+        diagrams: async (sources) =>
+          (await diagramStore.files(sources)).map(
+            (file) => file && { src: `${assetsUrl}/${file.name}`, width: file.width, height: file.height },
+          ),
       });
       anyMath ||= body.hasMath;
       const title = body.title ?? relative(root, page.markdownFile);
-      const template = (html: string): string =>
+      const template = (html: string, print = false): string =>
         pageTemplate({
           lang: page.lang,
           title,
           body: html,
-          assets: urlBetween(page.pageDir, 'assets'),
+          assets: assetsUrl,
           switcher: pages.map((other) => ({
             lang: other.lang,
             href: other === page ? undefined : pageUrl(page, other),
@@ -168,6 +167,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
             : undefined,
           hasMath: body.hasMath,
           allowRemote,
+          print,
         });
       if (wantHtml) await writeFileAtomic(page.htmlFile, template(body.html));
       if (!wantPdf) continue;
@@ -179,7 +179,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         ? new URL(page.pageDir === '' ? '.' : `${page.pageDir}/`, siteUrl).href
         : undefined;
       const outline = headingOutline(body.tree);
-      const document = template(toHtml(withHeadingLinks(pdfLinks(body.tree, published), outline)));
+      const document = template(toHtml(withHeadingLinks(pdfLinks(body.tree, published), outline)), true);
       // Printing runs in Chromium while Node goes on with the next language.
       printing.push(
         limit(async () => {
@@ -187,8 +187,6 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           const result = await tab
             .print({
               path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
-              title,
-              lang: page.lang,
               serve: serveFor(page, document, assets),
               outline,
             })
@@ -213,12 +211,12 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         refused: printed.get(page.lang)?.refused ?? [],
       })),
       missingImages: assets.missingImages(),
-      diagramsAsSource: (await browserReady) === undefined ? diagramCount : 0,
+      diagramsAsSource: diagramStore.failed,
     };
   } finally {
     await Promise.allSettled(printing);
     await diagramPage?.close().catch(() => undefined);
-    await browserReady.catch(() => undefined);
+    await browserStart?.catch(() => undefined);
     for (const tab of await tabsReady.catch(() => [])) await tab.close();
     await shared?.close();
   }

@@ -31,6 +31,11 @@ export class SiteAssets {
     return this.files.get(name);
   }
 
+  /** Adds a file the site's pages use (a drawn diagram), written with the rest. */
+  add(name: string, data: Uint8Array | string): void {
+    this.files.set(name, data);
+  }
+
   /** Writes the assets under the output folder; KaTeX's only when a page shows math. */
   async writeAll(withMath: boolean): Promise<void> {
     for (const [name, data] of this.files) {

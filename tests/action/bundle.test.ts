@@ -47,7 +47,11 @@ describe('the bundled Action in dist/', () => {
     await cp(fresh, action, { recursive: true });
     const work = join(root, 'work');
     gitIn(root, 'init', '--quiet', '-b', 'main', work);
-    await writeFile(join(work, 'README.md'), readme);
+    // A diagram: Mermaid's module build has to load from the bundle's own node_modules.
+    await writeFile(
+      join(work, 'README.md'),
+      `${readme}\n\`\`\`mermaid\nflowchart LR\n  Push --> Pages\n\`\`\`\n`,
+    );
     gitIn(work, 'add', '.');
     gitIn(work, 'commit', '--quiet', '-m', 'initial');
     const env = {
@@ -58,8 +62,14 @@ describe('the bundled Action in dist/', () => {
       INPUT_RENDER: 'html',
     };
     const { stdout } = await run(process.execPath, [join(action, 'index.js')], { cwd: work, env });
-    expect(stdout.split('\n').slice(0, 1)).toEqual(['changed-files: docs/assets/github-markdown.css']);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^changed-files: docs\/assets\/diagrams\/[\da-f]{20}\.svg$/),
+      'docs/assets/github-markdown.css',
+    ]);
     expect(stdout).toContain('locales/README.fr.md\nlocales/fr.po\nrelease-url: \n');
+    expect(await readFile(join(work, 'docs/index.html'), 'utf8')).toMatch(
+      /<img src="assets\/diagrams\/[\da-f]{20}\.svg" alt="Diagram"/,
+    );
     expect(await readFile(join(work, 'locales/README.fr.md'), 'utf8')).toContain(
       'Á šɱáļļ ţóóļ ţĥáţ ĝŕééţš þéóþļé.',
     );

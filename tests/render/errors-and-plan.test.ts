@@ -83,9 +83,26 @@ describe('site plan, errors and the render command', () => {
   it('draws diagrams with Chromium, and keeps them as source for HTML alone without it', async () => {
     const drawn = await renderSite({ root, outDir: 'drawn', html: true, langs: [] });
     expect(drawn.diagramsAsSource).toBe(0);
-    expect(await readFile(join(root, 'drawn/index.html'), 'utf8')).toContain(
-      '<p class="readme-i18n-diagram"><img src="data:image/svg+xml;base64,',
-    );
+    const page = await readFile(join(root, 'drawn/index.html'), 'utf8');
+    const image =
+      /<p class="readme-i18n-diagram"><img src="(assets\/diagrams\/[\da-f]{20}\.svg)" alt="Diagram" width="\d+" height="\d+"><\/p>/.exec(
+        page,
+      );
+    expect(image).not.toBeNull();
+    const svg = await readFile(join(root, 'drawn', image?.[1] ?? ''), 'utf8');
+    expect(svg).toMatch(/^<svg[^>]*id="readme-i18n-diagram-[\da-f]{12}"/);
+    expect(svg).toContain('Guest');
+    // A later run finds the diagram it drew in the output folder: no browser needed to show it.
+    const again = await renderSite({
+      root,
+      outDir: 'drawn',
+      html: true,
+      langs: [],
+      executablePath: '/nonexistent/chrome',
+    });
+    expect(again.diagramsAsSource).toBe(0);
+    expect(await readFile(join(root, 'drawn/index.html'), 'utf8')).toBe(page);
+    expect(await readFile(join(root, 'drawn', image?.[1] ?? ''), 'utf8')).toBe(svg);
     const kept = await renderSite({
       root,
       outDir: 'kept',

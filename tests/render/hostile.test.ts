@@ -76,8 +76,6 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
       const served: string[] = [];
       const result = await printPdf(shared.browser, {
         path: '/index.html',
-        title: 'raw',
-        lang: 'en',
         allowRemote: true,
         timeoutMs: 30_000,
         serve: async (path) => {
@@ -116,8 +114,6 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
       const page = `<!doctype html><body><script>document.write('SCRIPT-RAN')</script><noscript>NOSCRIPT-TEXT</noscript></body>`;
       const result = await printPdf(shared.browser, {
         path: '/index.html',
-        title: 'script',
-        lang: 'en',
         allowRemote: false,
         timeoutMs: 30_000,
         serve: async (path) =>
@@ -134,8 +130,6 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
       const never = new Promise<undefined>(() => undefined);
       const attempt = printPdf(shared.browser, {
         path: '/index.html',
-        title: 'slow',
-        lang: 'en',
         allowRemote: false,
         timeoutMs: 500,
         serve: () => never,

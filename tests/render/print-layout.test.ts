@@ -12,8 +12,6 @@ async function printPages(shared: SharedBrowser, folder: string, body: string): 
   const document = `<!doctype html><html lang="en"><head><style>${pageCss}</style></head><body><article class="markdown-body">${body}</article></body></html>`;
   const result = await printPdf(shared.browser, {
     path: '/index.html',
-    title: 'layout',
-    lang: 'en',
     allowRemote: false,
     timeoutMs: 30_000,
     serve: async (path) =>

@@ -56,7 +56,12 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
     expect(report.pages.map((page) => page.refused)).toEqual([[], [], []]);
     expect(report.missingImages).toEqual([]);
     expect((await readdir(join(docs, 'assets/img'))).sort()).toEqual(['d35f092abc06-logo.svg']);
+    // The diagram every language shows is drawn once, into one file.
+    expect(await readdir(join(docs, 'assets/diagrams'))).toEqual([
+      expect.stringMatching(/^[\da-f]{20}\.svg$/),
+    ]);
     expect((await readdir(join(docs, 'assets'))).sort()).toEqual([
+      'diagrams',
       'github-markdown.css',
       'img',
       'katex',
@@ -113,7 +118,7 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
       '<span class="pl-c1">echo</span> <span class="pl-s"><span class="pl-pds">"</span>done<span class="pl-pds">"</span></span>',
     );
     expect(en).toMatch(
-      /<p class="readme-i18n-diagram"><img src="data:image\/svg\+xml;base64,[A-Za-z\d+/=]+" alt="Diagram" width="\d+" height="\d+"><\/p>/,
+      /<p class="readme-i18n-diagram"><img src="assets\/diagrams\/[\da-f]{20}\.svg" alt="Diagram" width="\d+" height="\d+"><\/p>/,
     );
     expect(en).toContain('<del>VirtualBox</del>');
     expect(en).toContain('<a href="https://example.com">https://example.com</a>');
@@ -155,6 +160,25 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
     // No link points at the made-up origin the page was loaded from.
     expect(pdf.links().map((link) => link.uri)).toEqual(expect.arrayContaining(['https://example.com/']));
     expect(pdf.raw).not.toContain('readme-i18n.invalid');
+  });
+
+  it('puts the title at the top of every page and its number out of the total at the bottom', async () => {
+    for (const lang of ['en', 'ja']) {
+      const file = join(docs, `pdf/README.${lang}.pdf`);
+      const total = await pdfPageCount(file);
+      expect(total).toBeGreaterThan(1);
+      const title =
+        lang === 'en'
+          ? '📚 Learning Virtualization'
+          : (/<title>([^<]*)<\/title>/.exec(await read('ja/index.html'))?.[1] ?? '');
+      for (let page = 1; page <= total; page++) {
+        const lines = (await pdfText(file, { page }))
+          .split('\n')
+          .filter((line) => line.replace(/[\s\u200b]/g, '') !== '');
+        expect(lines[0], `${lang} page ${page}`).toBe(title);
+        expect(lines.at(-1), `${lang} page ${page}`).toMatch(new RegExp(`^${page} ?/ ?${total}$`));
+      }
+    }
   });
 
   it('wraps long code lines, repeats table headers and keeps headings off page bottoms', async () => {

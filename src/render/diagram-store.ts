@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { SiteAssets } from './site-assets.js';
+
+const require = createRequire(import.meta.url);
+
+/** Draws Mermaid sources as SVG documents; undefined for one that cannot be drawn. */
+export type DrawDiagrams = (sources: readonly string[]) => Promise<ReadonlyArray<string | undefined>>;
+
+/** A diagram as a file of the site's `assets/` folder, with the size it is drawn at. */
+export interface DiagramFile {
+  /** Path inside `assets/`, such as `diagrams/3f2a….svg`. */
+  readonly name: string;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+}
+
+/**
+ * Each diagram once: named by a hash of its source and of the Mermaid version, kept in
+ * `assets/diagrams/`, drawn once for every language that shows it, and on later runs read back
+ * from the output folder instead of starting Mermaid again. `draw` is only called for diagrams
+ * found nowhere, all of a page's at once.
+ */
+export class DiagramStore {
+  private readonly known = new Map<string, Promise<string | undefined>>();
+  private version: string | undefined;
+
+  constructor(
+    private readonly assets: SiteAssets,
+    private readonly draw: DrawDiagrams,
+  ) {}
+
+  /** Diagrams that could not be drawn so far (their source stays in the page). */
+  failed = 0;
+
+  async files(sources: readonly string[]): Promise<Array<DiagramFile | undefined>> {
+    const names = sources.map((source) => `diagrams/${this.key(source)}.svg`);
+    const fresh = [...new Map(names.map((name, index) => [name, sources[index] as string]))].filter(
+      ([name]) => !this.known.has(name),
+    );
+    const previous = fresh.map(([name]) => readPrevious(join(this.assets.dir, name)));
+    // Once every earlier output is read, what is still missing is drawn in one call.
+    let drawing: Promise<Map<string, string | undefined>> | undefined;
+    const drawMissing = (): Promise<Map<string, string | undefined>> =>
+      (drawing ??= Promise.all(previous).then(async (found) => {
+        const missing = fresh.filter((_entry, index) => found[index] === undefined);
+        const drawn = await this.draw(missing.map(([, source]) => source));
+        return new Map(missing.map(([name], index) => [name, drawn[index]]));
+      }));
+    fresh.forEach(([name], index) => {
+      this.known.set(
+        name,
+        (previous[index] as Promise<string | undefined>).then(
+          async (svg) => svg ?? (await drawMissing()).get(name),
+        ),
+      );
+    });
+    const svgs = await Promise.all(names.map((name) => this.known.get(name)));
+    return svgs.map((svg, index) => {
+      const name = names[index] as string;
+      if (svg === undefined) {
+        this.failed++;
+        return undefined;
+      }
+      this.assets.add(name, svg);
+      return { name, ...svgSize(svg) };
+    });
+  }
+
+  private key(source: string): string {
+    this.version ??= (require('mermaid/package.json') as { version: string }).version;
+    return createHash('sha256').update(`mermaid ${this.version}\n${source}`).digest('hex').slice(0, 20);
+  }
+}
+
+/** A diagram an earlier run wrote, if it is there and is an SVG document. */
+async function readPrevious(file: string): Promise<string | undefined> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Width and height from the root `viewBox`: Mermaid writes `width="100%"`, which an `<img>` cannot size. */
+function svgSize(svg: string): { width: number | undefined; height: number | undefined } {
+  const match = /<svg[^>]*\sviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/.exec(svg);
+  if (!match) return { width: undefined, height: undefined };
+  return { width: Math.ceil(Number(match[1])), height: Math.ceil(Number(match[2])) };
+}
