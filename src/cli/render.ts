@@ -82,7 +82,8 @@ function printReport(report: RenderReport): void {
   const show = (file: string): string => relative(process.cwd(), file) || file;
   for (const page of report.pages) {
     const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
-    const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB)`;
+    const state = page.pdfUnchanged ? ', unchanged' : '';
+    const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB${state})`;
     process.stdout.write(`${page.lang}: ${outputs.join(', ')}${size}\n`);
     if (page.refused.length > 0) {
       process.stderr.write(

@@ -4,9 +4,7 @@
  * (the cross-reference offsets stay valid), as `SOURCE_DATE_EPOCH` or else 2000-01-01 00:00:00.
  */
 export function fixPdfDates(pdf: Uint8Array, env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const date = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(Date.UTC(2000, 0, 1));
-  const stamp = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const stamp = pdfDateStamp(env);
   const text = Buffer.from(pdf).toString('latin1');
   // Only the digits change: the time zone Chrome wrote stays, and so does every byte offset.
   const fixed = text.replace(
@@ -14,4 +12,11 @@ export function fixPdfDates(pdf: Uint8Array, env: NodeJS.ProcessEnv = process.en
     (_whole, key: string) => key + stamp,
   );
   return Buffer.from(fixed, 'latin1');
+}
+
+/** The date written into PDFs, as `YYYYMMDDHHmmSS`: `SOURCE_DATE_EPOCH`, or else 2000-01-01 00:00:00. */
+export function pdfDateStamp(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const date = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(Date.UTC(2000, 0, 1));
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { OutlineEntry } from './pdf-outline.js';
+import type { OutlineEntry } from './pdf-update.js';
 
 /** The headings that have an id, in document order, as bookmarks. */
 export function headingOutline(tree: Root): OutlineEntry[] {

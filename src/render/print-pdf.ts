@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Browser } from 'puppeteer-core';
 import { TimeoutError } from 'puppeteer-core';
 import { PageTimeoutError } from './errors.js';
-import { addOutline, type OutlineEntry } from './pdf-outline.js';
+import { appendPdfUpdate, type OutlineEntry } from './pdf-update.js';
 import { guardRequests, pageOrigin, type GuardedFile } from './request-guard.js';
-import { fixPdfDates } from './fix-pdf-dates.js';
+import { fixPdfDates, pdfDateStamp } from './fix-pdf-dates.js';
 
 export interface PrintInput {
   /** Path of the page on the made-up origin, such as `/fr/index.html`. */
@@ -11,6 +12,8 @@ export interface PrintInput {
   readonly serve: (path: string) => Promise<GuardedFile | undefined>;
   /** The headings to bookmark; each needs a link to it in the page for Chrome to record where it is. */
   readonly outline?: readonly OutlineEntry[] | undefined;
+  /** What the document was printed from, recorded in the PDF (see `printKey`). */
+  readonly key?: string | undefined;
 }
 
 export interface PrintResult {
@@ -86,6 +89,27 @@ export async function openPrintTab(browser: Browser, options: PrintTabOptions): 
   }
 }
 
+/** How every page prints; part of the key that tells whether a PDF is up to date. */
+const pdfOptions = {
+  // Size, margins, page numbers and title come from the page's CSS (`@page`).
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: false,
+  tagged: false,
+} as const;
+
+/**
+ * What a PDF is printed from: the document, the stylesheets it uses (by content), how it is
+ * printed and the date stamped in it. The same key means the same PDF (with the same Chromium),
+ * so a PDF that records it need not be printed again.
+ */
+export function printKey(document: string, stylesheets: ReadonlyArray<Uint8Array | string>): string {
+  const hash = createHash('sha256');
+  hash.update(`readme-i18n print 1\n${JSON.stringify(pdfOptions)}\n${pdfDateStamp()}\n`);
+  for (const sheet of stylesheets) hash.update(createHash('sha256').update(sheet).digest('hex'));
+  return hash.update(document).digest('hex');
+}
+
 /** Prints one document in a tab of its own, closed afterwards. */
 export async function printPdf(browser: Browser, input: PrintInput & PrintTabOptions): Promise<PrintResult> {
   const tab = await openPrintTab(browser, input);
@@ -110,14 +134,9 @@ async function printPage(
   // Let anything the loaded page still asks for (a refused refresh, a late image) settle first;
   // a request that never settles (a refused media stream) only costs this short, bounded wait.
   await page.waitForNetworkIdle({ idleTime: 50, timeout: 1000 }).catch(() => undefined);
-  const print = () =>
-    page.pdf({
-      // Size, margins, page numbers and title come from the page's CSS (`@page`).
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: false,
-      tagged: false,
-      timeout: Math.max(1, deadline - Date.now()),
-    });
-  return addOutline(fixPdfDates(await printWithRetry(print)), input.outline ?? []);
+  const print = () => page.pdf({ ...pdfOptions, timeout: Math.max(1, deadline - Date.now()) });
+  return appendPdfUpdate(fixPdfDates(await printWithRetry(print)), {
+    outline: input.outline ?? [],
+    key: input.key,
+  });
 }

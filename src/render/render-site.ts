@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
@@ -16,7 +17,8 @@ import { mermaidRenderer, type MermaidRenderer } from './render-diagrams.js';
 import { pageTemplate } from './page-template.js';
 import { headingOutline, withHeadingLinks } from './heading-outline.js';
 import { pdfLinks } from './pdf-links.js';
-import { openPrintTab, type PrintTab } from './print-pdf.js';
+import { openPrintTab, printKey, type PrintTab } from './print-pdf.js';
+import { pdfKey } from './pdf-update.js';
 import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
 import { planSite, type SitePage } from './site-plan.js';
@@ -57,6 +59,8 @@ export interface RenderedPage {
   readonly html: string | undefined;
   readonly pdf: string | undefined;
   readonly pdfBytes: number | undefined;
+  /** The PDF was already printed from this very document, so it was left as it was. */
+  readonly pdfUnchanged: boolean;
   /** Requests the PDF page made that were refused (remote images without --allow-remote, for one). */
   readonly refused: readonly string[];
 }
@@ -118,26 +122,38 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     await startBrowser();
     return diagramPage ? diagramPage.render(sources) : sources.map(() => undefined);
   });
-  // The tabs that print are opened as soon as the browser is up, while Node renders the Markdown.
-  const tabsReady: Promise<readonly PrintTab[]> = wantPdf
-    ? startBrowser().then((launched) =>
-        launched
-          ? Promise.all(
-              Array.from({ length: Math.min(concurrency, pages.length) }, () =>
-                openPrintTab(launched.browser, { allowRemote, timeoutMs }),
-              ),
-            )
-          : [],
-      )
-    : Promise.resolve([]);
-  // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
-  tabsReady.catch(() => undefined);
+  let tabsStart: Promise<readonly PrintTab[]> | undefined;
+  const startTabs = (): Promise<readonly PrintTab[]> =>
+    (tabsStart ??= startBrowser().then((launched) =>
+      launched
+        ? Promise.all(
+            Array.from({ length: Math.min(concurrency, pages.length) }, () =>
+              openPrintTab(launched.browser, { allowRemote, timeoutMs }),
+            ),
+          )
+        : [],
+    ));
+  // A PDF records what it was printed from: the hash of its Markdown, then of the whole document.
+  // When every PDF's Markdown is unchanged, the browser is only started if a document turns out
+  // to differ after all (an image changed); otherwise the tabs that print open at once, while Node
+  // renders the Markdown.
+  const sourceKeys = markdown.map((text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
+  const recorded = wantPdf ? await Promise.all(pages.map((page) => recordedKey(page.pdfFile))) : [];
+  const reuse = (index: number, key: string): boolean => !allowRemote && recorded[index]?.key === key;
+  if (
+    wantPdf &&
+    !pages.every((_page, index) => recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`) && !allowRemote)
+  ) {
+    // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
+    startTabs().catch(() => undefined);
+  }
   // At most one print per tab at a time: a task that runs always finds a free tab.
   const limit = pLimit(concurrency);
   const freeTabs: PrintTab[] = [];
   let tabsTaken = false;
   const printing: Array<Promise<void>> = [];
   const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
+  const unchanged = new Set<string>();
   let anyMath = false;
   try {
     for (const [index, page] of pages.entries()) {
@@ -171,15 +187,20 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         });
       if (wantHtml) await writeFileAtomic(page.htmlFile, template(body.html));
       if (!wantPdf) continue;
-      const tabs = await tabsReady;
-      if (!tabsTaken) freeTabs.push(...tabs);
-      tabsTaken = true;
-      if (tabs.length === 0) throw new UsageError('printing PDFs needs Chromium'); // launchOrSkip threw already
       const published = siteUrl
         ? new URL(page.pageDir === '' ? '.' : `${page.pageDir}/`, siteUrl).href
         : undefined;
       const outline = headingOutline(body.tree);
       const document = template(toHtml(withHeadingLinks(pdfLinks(body.tree, published), outline)), true);
+      const key = `${sourceKeys[index]}-${printKey(document, assets.stylesheets(body.hasMath))}`;
+      if (reuse(index, key)) {
+        unchanged.add(page.lang);
+        continue;
+      }
+      const tabs = await startTabs();
+      if (!tabsTaken) freeTabs.push(...tabs);
+      tabsTaken = true;
+      if (tabs.length === 0) throw new UsageError('printing PDFs needs Chromium'); // launchOrSkip threw already
       // Printing runs in Chromium while Node goes on with the next language.
       printing.push(
         limit(async () => {
@@ -189,6 +210,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
               path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
               serve: serveFor(page, document, assets),
               outline,
+              key,
             })
             .finally(() => freeTabs.push(tab));
           await writeFileAtomic(page.pdfFile, result.pdf);
@@ -206,8 +228,9 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       pages: pages.map((page) => ({
         lang: page.lang,
         html: wantHtml ? page.htmlFile : undefined,
-        pdf: printed.has(page.lang) ? page.pdfFile : undefined,
-        pdfBytes: printed.get(page.lang)?.bytes,
+        pdf: printed.has(page.lang) || unchanged.has(page.lang) ? page.pdfFile : undefined,
+        pdfBytes: printed.get(page.lang)?.bytes ?? recorded[pages.indexOf(page)]?.bytes,
+        pdfUnchanged: unchanged.has(page.lang),
         refused: printed.get(page.lang)?.refused ?? [],
       })),
       missingImages: assets.missingImages(),
@@ -217,8 +240,18 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     await Promise.allSettled(printing);
     await diagramPage?.close().catch(() => undefined);
     await browserStart?.catch(() => undefined);
-    for (const tab of await tabsReady.catch(() => [])) await tab.close();
+    for (const tab of (await tabsStart?.catch(() => [])) ?? []) await tab.close();
     await shared?.close();
+  }
+}
+
+/** The key an earlier run recorded in a PDF, and the PDF's size; undefined when there is no such PDF. */
+async function recordedKey(file: string): Promise<{ key: string | undefined; bytes: number } | undefined> {
+  try {
+    const pdf = await readFile(file);
+    return { key: pdfKey(pdf), bytes: pdf.byteLength };
+  } catch {
+    return undefined;
   }
 }
 

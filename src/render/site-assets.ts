@@ -31,6 +31,12 @@ export class SiteAssets {
     return this.files.get(name);
   }
 
+  /** The stylesheets a page uses (KaTeX's only with math), by content. */
+  stylesheets(withMath: boolean): Array<Uint8Array | string> {
+    const names = ['github-markdown.css', 'readme-i18n.css', ...(withMath ? ['katex/katex.min.css'] : [])];
+    return names.map((name) => this.files.get(name) ?? '');
+  }
+
   /** Adds a file the site's pages use (a drawn diagram), written with the rest. */
   add(name: string, data: Uint8Array | string): void {
     this.files.set(name, data);

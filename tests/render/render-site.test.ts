@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -248,5 +248,63 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
     } finally {
       await shared.close();
     }
+  });
+});
+
+describe('renderSite again on an unchanged or partly changed site (real Chromium)', () => {
+  let root: string;
+  const pdfOf = (lang: string): string => join(root, `docs/pdf/README.${lang}.pdf`);
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'render-again-'));
+    await cp(fixture, root, { recursive: true });
+    await renderSite({ root });
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('reprints only the PDFs whose document changed, and starts no browser when none did', async () => {
+    const before = await Promise.all(['en', 'ar', 'ja'].map((lang) => readFile(pdfOf(lang))));
+    // No Chromium at all: the run can only succeed by keeping every PDF (and diagram) it made before.
+    const unchanged = await renderSite({ root, executablePath: '/nonexistent/chrome' });
+    expect(unchanged.pages.map((page) => [page.lang, page.pdfUnchanged, page.pdfBytes])).toEqual([
+      ['en', true, before[0]?.byteLength],
+      ['ar', true, before[1]?.byteLength],
+      ['ja', true, before[2]?.byteLength],
+    ]);
+    expect(unchanged.diagramsAsSource).toBe(0);
+
+    // A new paragraph in the Japanese translation: only its PDF is printed again.
+    await writeFile(
+      join(root, 'locales/README.ja.md'),
+      `${await readFile(join(root, 'locales/README.ja.md'), 'utf8')}\n新しい段落です。\n`,
+    );
+    const oneChanged = await renderSite({ root });
+    expect(oneChanged.pages.map((page) => [page.lang, page.pdfUnchanged])).toEqual([
+      ['en', true],
+      ['ar', true],
+      ['ja', false],
+    ]);
+    expect(await pdfText(pdfOf('ja'))).toContain('新しい段落です。');
+    expect((await readFile(pdfOf('en'))).equals(before[0] as Buffer)).toBe(true);
+
+    // The logo changes and no Markdown does: every page shows it, so every PDF is printed again.
+    await writeFile(
+      join(root, 'images/logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
+    const imageChanged = await renderSite({ root });
+    expect(imageChanged.pages.map((page) => page.pdfUnchanged)).toEqual([false, false, false]);
+    // Printing again from the same document gives the same bytes, and is recognised next time.
+    const again = await renderSite({ root, executablePath: '/nonexistent/chrome' });
+    expect(again.pages.map((page) => page.pdfUnchanged)).toEqual([true, true, true]);
+  });
+
+  it('always prints again with --allow-remote: remote images may have changed', async () => {
+    const report = await renderSite({ root, pdf: true, allowRemote: true, langs: ['ja'] });
+    expect(report.pages.map((page) => [page.lang, page.pdfUnchanged])).toEqual([
+      ['en', false],
+      ['ja', false],
+    ]);
   });
 });

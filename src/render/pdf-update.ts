@@ -11,42 +11,103 @@ interface OutlineNode {
   readonly children: OutlineNode[];
 }
 
+export interface PdfUpdate {
+  /** Headings to bookmark; each needs a named destination (a link to it) in the PDF. */
+  readonly outline: readonly OutlineEntry[];
+  /** What the PDF was printed from, recorded in its document information to tell later runs. */
+  readonly key?: string | undefined;
+}
+
 /**
- * Adds bookmarks to a PDF Chrome printed, as an incremental update appended to the file: the
- * original bytes stay as they are, and the new catalog points at an outline whose items jump to
- * Chrome's own named destinations (one per heading linked from the page). Chrome can write an
- * outline itself, but only from a tagged PDF, which doubles the time it takes to print and writes
- * right-to-left titles in visual order; here titles are the headings' text, in logical order.
- * Headings without a destination in the PDF (hidden ones) are left out. A PDF without named
- * destinations or without a classic cross-reference table is returned unchanged.
+ * Adds bookmarks (and the key it was printed from) to a PDF Chrome printed, as an incremental
+ * update appended to the file: the original bytes stay as they are, and the new catalog points at
+ * an outline whose items jump to Chrome's own named destinations (one per heading linked from the
+ * page). Chrome can write an outline itself, but only from a tagged PDF, which doubles the time it
+ * takes to print and writes right-to-left titles in visual order; here titles are the headings'
+ * text, in logical order. Headings without a destination in the PDF (hidden ones) are left out.
+ * A PDF without a classic cross-reference table is returned unchanged.
  */
-export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): Uint8Array {
+export function appendPdfUpdate(pdf: Uint8Array, update: PdfUpdate): Uint8Array {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   const trailer = lastTrailer(text);
-  if (trailer === undefined || entries.length === 0) return pdf;
+  if (trailer === undefined) return pdf;
+  const bodies = new Map<number, string>();
+  let size = trailer.size;
   const catalog = objectBody(text, trailer.root);
   const destinations = catalog === undefined ? undefined : namedDestinations(text, catalog);
-  if (catalog === undefined || destinations === undefined) return pdf;
-  const roots = outlineTree(entries, destinations);
-  if (roots.length === 0) return pdf;
+  const roots = destinations === undefined ? [] : outlineTree(update.outline, destinations);
+  if (catalog !== undefined && roots.length > 0) {
+    size = outlineObjects(roots, size, bodies);
+    // The catalog again, with the outline shown when the PDF opens.
+    const withoutOutline = catalog.replace(/\/(Outlines\s+\d+\s+\d+\s+R|PageMode\s*\/\w+)/g, '');
+    bodies.set(
+      trailer.root,
+      withoutOutline.replace(/>>\s*$/, `\n/Outlines ${trailer.size} 0 R\n/PageMode /UseOutlines>>`),
+    );
+  }
+  let info = trailer.info;
+  if (update.key !== undefined) {
+    const previous = info === undefined ? undefined : objectBody(text, info);
+    info ??= size++;
+    const entries = (previous ?? '<<>>').replace(/\/ReadmeI18nKey\s*\([^)]*\)/g, '');
+    bodies.set(info, entries.replace(/>>\s*$/, `\n/ReadmeI18nKey (${pdfLiteral(update.key)})>>`));
+  }
+  if (bodies.size === 0) return pdf;
 
-  // New objects: the outline root, then one per bookmark in document order.
+  let appended = '\n';
+  const offsets = new Map<number, number>();
+  for (const [object, body] of [...bodies].sort(([a], [b]) => a - b)) {
+    offsets.set(object, pdf.byteLength + appended.length);
+    appended += `${object} 0 obj\n${body}\nendobj\n`;
+  }
+  const xrefAt = pdf.byteLength + appended.length;
+  appended += 'xref\n';
+  // Subsections of consecutive object numbers.
+  const sorted = [...offsets.keys()].sort((a, b) => a - b);
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end + 1 < sorted.length && (sorted[end + 1] as number) === (sorted[end] as number) + 1) end++;
+    appended += `${sorted[start] as number} ${end - start + 1}\n`;
+    for (let index = start; index <= end; index++) {
+      appended += `${String(offsets.get(sorted[index] as number)).padStart(10, '0')} 00000 n \n`;
+    }
+    start = end + 1;
+  }
+  const infoEntry = info === undefined ? '' : ` /Info ${info} 0 R`;
+  appended += `trailer\n<</Size ${size} /Root ${trailer.root} 0 R${infoEntry}${trailer.id} /Prev ${trailer.startxref}>>\n`;
+  appended += `startxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(appended, 'latin1')]);
+}
+
+/** The key a PDF was printed from, as `appendPdfUpdate` recorded it; undefined if there is none. */
+export function pdfKey(pdf: Uint8Array): string | undefined {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const matches = [...text.matchAll(/\/ReadmeI18nKey\s*\(([\w.:-]*)\)/g)];
+  return matches.at(-1)?.[1];
+}
+
+/** Only word characters and `.:-` are written, so the key needs no escaping inside `(…)`. */
+function pdfLiteral(key: string): string {
+  if (!/^[\w.:-]*$/.test(key)) throw new Error(`a PDF key must be made of word characters, not '${key}'`);
+  return key;
+}
+
+/** Writes the outline's objects into `bodies`: its root as number `first`, then the items; returns the next free number. */
+function outlineObjects(roots: readonly OutlineNode[], first: number, bodies: Map<number, string>): number {
   const numbers = new Map<OutlineNode, number>();
-  let next = trailer.size + 1;
+  let next = first + 1;
   const number = (node: OutlineNode): void => {
     numbers.set(node, next++);
     node.children.forEach(number);
   };
   roots.forEach(number);
-  const outlineRoot = trailer.size;
-  const bodies = new Map<number, string>();
   const describe = (siblings: readonly OutlineNode[], parent: number): void => {
     siblings.forEach((node, index) => {
       const self = numbers.get(node) as number;
       const previous = siblings[index - 1];
       const following = siblings[index + 1];
-      const first = node.children[0];
-      const last = node.children.at(-1);
+      const firstChild = node.children[0];
+      const lastChild = node.children.at(-1);
       bodies.set(
         self,
         [
@@ -54,8 +115,8 @@ export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): U
           `/Parent ${parent} 0 R`,
           previous ? `/Prev ${numbers.get(previous) as number} 0 R` : '',
           following ? `/Next ${numbers.get(following) as number} 0 R` : '',
-          first && last
-            ? `/First ${numbers.get(first) as number} 0 R /Last ${numbers.get(last) as number} 0 R /Count ${count(node.children)}`
+          firstChild && lastChild
+            ? `/First ${numbers.get(firstChild) as number} 0 R /Last ${numbers.get(lastChild) as number} 0 R /Count ${count(node.children)}`
             : '',
           `/Dest ${node.destination}>>`,
         ]
@@ -65,49 +126,22 @@ export function addOutline(pdf: Uint8Array, entries: readonly OutlineEntry[]): U
       describe(node.children, self);
     });
   };
-  describe(roots, outlineRoot);
+  describe(roots, first);
   bodies.set(
-    outlineRoot,
+    first,
     `<</Type /Outlines /First ${numbers.get(roots[0] as OutlineNode) as number} 0 R /Last ${
       numbers.get(roots.at(-1) as OutlineNode) as number
     } 0 R /Count ${count(roots)}>>`,
   );
-  // The catalog again, with the outline shown when the PDF opens.
-  const withoutOutline = catalog.replace(/\/(Outlines\s+\d+\s+\d+\s+R|PageMode\s*\/\w+)/g, '');
-  bodies.set(
-    trailer.root,
-    withoutOutline.replace(/>>\s*$/, `\n/Outlines ${outlineRoot} 0 R\n/PageMode /UseOutlines>>`),
-  );
-
-  let update = '\n';
-  const offsets = new Map<number, number>();
-  for (const [object, body] of [...bodies].sort(([a], [b]) => a - b)) {
-    offsets.set(object, pdf.byteLength + update.length);
-    update += `${object} 0 obj\n${body}\nendobj\n`;
-  }
-  const xrefAt = pdf.byteLength + update.length;
-  update += 'xref\n';
-  // Subsections of consecutive object numbers: the catalog alone, then the new objects.
-  const sorted = [...offsets.keys()].sort((a, b) => a - b);
-  for (let start = 0; start < sorted.length;) {
-    let end = start;
-    while (end + 1 < sorted.length && (sorted[end + 1] as number) === (sorted[end] as number) + 1) end++;
-    update += `${sorted[start] as number} ${end - start + 1}\n`;
-    for (let index = start; index <= end; index++) {
-      update += `${String(offsets.get(sorted[index] as number)).padStart(10, '0')} 00000 n \n`;
-    }
-    start = end + 1;
-  }
-  update += `trailer\n<</Size ${next} /Root ${trailer.root} 0 R${trailer.rest} /Prev ${trailer.startxref}>>\n`;
-  update += `startxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
+  return next;
 }
 
 interface Trailer {
   readonly size: number;
   readonly root: number;
-  /** `/Info` and `/ID`, carried over as written. */
-  readonly rest: string;
+  readonly info: number | undefined;
+  /** ` /ID […]`, carried over as written, or empty. */
+  readonly id: string;
   readonly startxref: number;
 }
 
@@ -119,12 +153,13 @@ function lastTrailer(text: string): Trailer | undefined {
   const size = /\/Size\s+(\d+)/.exec(dictionary ?? '')?.[1];
   const root = /\/Root\s+(\d+)\s+0\s+R/.exec(dictionary ?? '')?.[1];
   if (dictionary === undefined || size === undefined || root === undefined) return undefined;
-  const info = /\/Info\s+\d+\s+\d+\s+R/.exec(dictionary)?.[0];
+  const info = /\/Info\s+(\d+)\s+0\s+R/.exec(dictionary)?.[1];
   const id = /\/ID\s*\[[^\]]*\]/.exec(dictionary)?.[0];
   return {
     size: Number(size),
     root: Number(root),
-    rest: [info, id].map((part) => (part === undefined ? '' : ` ${part}`)).join(''),
+    info: info === undefined ? undefined : Number(info),
+    id: id === undefined ? '' : ` ${id}`,
     startxref: Number(startxref[1]),
   };
 }

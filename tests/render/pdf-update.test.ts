@@ -1,9 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOutline, type OutlineEntry } from '../../src/render/pdf-outline.js';
+import { appendPdfUpdate, pdfKey, type OutlineEntry } from '../../src/render/pdf-update.js';
 import { qpdfCheck, qpdfOutline } from './pdf-inspect.js';
+
+const run = promisify(execFile);
 
 /** A two-page PDF laid out as Chrome writes one: classic cross-reference table, named destinations. */
 function chromeLikePdf(destinations: string | undefined): Buffer {
@@ -36,7 +40,7 @@ const destinations = [
   '/#25EF#25B8#258F-#25D8#25A7#25D9#2584#25D9#2585#25D9#2584#25D8#25AE#25D8#25B5 [6 0 R /XYZ 0 400 0]',
 ].join('\n');
 
-describe('addOutline', () => {
+describe('appendPdfUpdate', () => {
   let folder: string;
   const check = async (pdf: Uint8Array) => {
     const file = join(folder, 'out.pdf');
@@ -60,7 +64,7 @@ describe('addOutline', () => {
       { title: '🗂️ الملخص', level: 3, target: '️-الملخص' },
     ];
     const source = chromeLikePdf(destinations);
-    const result = await check(addOutline(source, entries));
+    const result = await check(appendPdfUpdate(source, { outline: entries }));
     expect(result).toEqual([
       { title: 'Title', page: 1 },
       { title: '  Deep, after a skipped level', page: 1 },
@@ -71,7 +75,9 @@ describe('addOutline', () => {
 
   it('appends to the file and leaves every byte Chrome wrote as it was', () => {
     const source = chromeLikePdf(destinations);
-    const result = Buffer.from(addOutline(source, [{ title: 'Title', level: 1, target: 'title' }]));
+    const result = Buffer.from(
+      appendPdfUpdate(source, { outline: [{ title: 'Title', level: 1, target: 'title' }] }),
+    );
     expect(result.subarray(0, source.length).equals(source)).toBe(true);
     expect(result.toString('latin1').slice(source.length)).toContain('/PageMode /UseOutlines');
   });
@@ -79,11 +85,31 @@ describe('addOutline', () => {
   it('returns the PDF unchanged without destinations, headings or a readable trailer', () => {
     const entry: OutlineEntry = { title: 'Title', level: 1, target: 'title' };
     const noDestinations = chromeLikePdf(undefined);
-    expect(addOutline(noDestinations, [entry])).toBe(noDestinations);
+    expect(appendPdfUpdate(noDestinations, { outline: [entry] })).toBe(noDestinations);
     const withDestinations = chromeLikePdf(destinations);
-    expect(addOutline(withDestinations, [])).toBe(withDestinations);
-    expect(addOutline(withDestinations, [{ ...entry, target: 'missing' }])).toBe(withDestinations);
+    expect(appendPdfUpdate(withDestinations, { outline: [] })).toBe(withDestinations);
+    expect(appendPdfUpdate(withDestinations, { outline: [{ ...entry, target: 'missing' }] })).toBe(
+      withDestinations,
+    );
     const truncated = withDestinations.subarray(0, withDestinations.length - 20);
-    expect(addOutline(truncated, [entry])).toBe(truncated);
+    expect(appendPdfUpdate(truncated, { outline: [entry], key: 'abc' })).toBe(truncated);
+  });
+
+  it('records the key in the document information, keeping what Chrome wrote there, and reads it back', async () => {
+    const entry: OutlineEntry = { title: 'Title', level: 1, target: 'title' };
+    expect(pdfKey(chromeLikePdf(destinations))).toBeUndefined();
+    const keyed = appendPdfUpdate(chromeLikePdf(destinations), { outline: [entry], key: '0123abcd-ef45' });
+    expect(pdfKey(keyed)).toBe('0123abcd-ef45');
+    expect(await check(keyed)).toEqual([{ title: 'Title', page: 1 }]);
+    const file = join(folder, 'keyed.pdf');
+    await writeFile(file, keyed);
+    const { stdout } = await run('pdfinfo', [file]);
+    expect(stdout).toMatch(/^Creator:\s+Chromium$/m);
+    // Without headings, and printed again: the latest key is the one read.
+    const noOutline = appendPdfUpdate(chromeLikePdf(undefined), { outline: [entry], key: 'first' });
+    expect(pdfKey(noOutline)).toBe('first');
+    expect(await check(noOutline)).toEqual([]);
+    expect(pdfKey(appendPdfUpdate(noOutline, { outline: [], key: 'second' }))).toBe('second');
+    expect(() => appendPdfUpdate(noOutline, { outline: [], key: 'a) /Evil (b' })).toThrow('word characters');
   });
 });
