@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { TimeoutError, type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { PageTimeoutError } from './errors.js';
 import type { DrawDiagrams } from './diagram-store.js';
 import { guardRequests, pageOrigin } from './request-guard.js';
@@ -38,16 +38,16 @@ export interface MermaidRenderer {
 }
 
 /**
- * Draws Mermaid diagrams in a page of their own, in its own browser context: the only page that
- * runs script, and it runs only Mermaid (read from node_modules) with every network request refused.
+ * Draws Mermaid diagrams in a page of their own: the tab the browser starts with (opening another
+ * costs a tenth of a second), outside the contexts that print. It is the only page that runs script, and it runs only Mermaid (read from node_modules) with every network request refused.
  * The SVG it returns goes into the document page as an image, so the document page runs none.
  * The page is opened on the first diagram and serves every language after it.
  */
 export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRenderer {
-  let opened: Promise<{ context: BrowserContext; page: Page }> | undefined;
-  const open = async (): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
+  let opened: Promise<Page> | undefined;
+  const open = async (): Promise<Page> => {
+    const [first] = await browser.pages();
+    const page = first ?? (await browser.newPage());
     page.setDefaultTimeout(timeoutMs);
     await guardRequests(page, {
       allowRemote: false,
@@ -77,13 +77,13 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
         flowchart: { htmlLabels: false },
       });
     });
-    return { context, page };
+    return page;
   };
   return {
     render: (sources) =>
       renderWithin(timeoutMs, async () => {
         opened ??= open();
-        const { page } = await opened;
+        const page = await opened;
         // Ids from the sources: the same diagram draws to the same bytes whatever else the page has.
         const ids = sources.map(
           (source) => `readme-i18n-diagram-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`,
@@ -113,8 +113,7 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
       }),
     close: async () => {
       if (opened === undefined) return;
-      const { context } = await opened;
-      await context.close();
+      await (await opened).close();
     },
   };
 }
