@@ -60,7 +60,7 @@ export class DiagramStore {
     const svgs = await Promise.all(names.map((name) => this.known.get(name)));
     return svgs.map((svg, index) => {
       const name = names[index] as string;
-      if (svg === undefined) {
+      if (svg === undefined || !isInertSvg(svg)) {
         this.failed++;
         return undefined;
       }
@@ -75,14 +75,39 @@ export class DiagramStore {
   }
 }
 
-/** A diagram an earlier run wrote, if it is there and is an SVG document. */
+/** A diagram an earlier run wrote, if it is there and is an inert SVG document. */
 async function readPrevious(file: string): Promise<string | undefined> {
   try {
     const text = await readFile(file, 'utf8');
-    return /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text) ? text : undefined;
+    return isInertSvg(text) ? text : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether an SVG document can neither run script nor fetch anything. A diagram is shown with
+ * `<img>`, where neither could happen anyway, but its file is also published with the site, where a
+ * reader can open it on its own. Mermaid (strict mode) writes none of these; a diagram that has
+ * one is not used. Links (`click A "https://…"`) stay: they only navigate when clicked.
+ */
+export function isInertSvg(svg: string): boolean {
+  if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg)) return false;
+  if (/<\s*(script|iframe|embed|object|handler|listener)\b/i.test(svg)) return false;
+  if (/@import/i.test(svg) || /url\(\s*['"]?\s*(?!#|data:image\/)/i.test(svg)) return false;
+  for (const tag of svg.matchAll(/<([a-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
+    const [, name = '', attributes = ''] = tag;
+    if (/\son[a-z]+\s*=/i.test(attributes)) return false;
+    for (const match of attributes.matchAll(
+      /\s(?:xlink:)?(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi,
+    )) {
+      const url = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+      const inside = url.startsWith('#') || /^data:image\/(png|jpeg|gif|webp);/i.test(url);
+      const link = name.toLowerCase() === 'a' && /^(https?:|mailto:)/i.test(url);
+      if (!inside && !link) return false;
+    }
+  }
+  return true;
 }
 
 /** Width and height from the root `viewBox`: Mermaid writes `width="100%"`, which an `<img>` cannot size. */

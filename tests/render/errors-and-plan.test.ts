@@ -103,6 +103,23 @@ describe('site plan, errors and the render command', () => {
     expect(again.diagramsAsSource).toBe(0);
     expect(await readFile(join(root, 'drawn/index.html'), 'utf8')).toBe(page);
     expect(await readFile(join(root, 'drawn', image?.[1] ?? ''), 'utf8')).toBe(svg);
+    // A diagram file that could run script when opened on its own is not used: drawn again, or
+    // (without a browser) left as source.
+    await writeFile(
+      join(root, 'drawn', image?.[1] ?? ''),
+      svg.replace('</svg>', '<script>alert(1)</script></svg>'),
+    );
+    const tampered = await renderSite({
+      root,
+      outDir: 'drawn',
+      html: true,
+      langs: [],
+      executablePath: '/nonexistent/chrome',
+    });
+    expect(tampered.diagramsAsSource).toBe(1);
+    expect(await readFile(join(root, 'drawn/index.html'), 'utf8')).toContain('readme-i18n-diagram-source');
+    await renderSite({ root, outDir: 'drawn', html: true, langs: [] });
+    expect(await readFile(join(root, 'drawn', image?.[1] ?? ''), 'utf8')).toBe(svg);
     const kept = await renderSite({
       root,
       outDir: 'kept',
