@@ -1,14 +1,19 @@
 import { UsageError } from '../errors.js';
+import { parseLanguageList } from '../pipeline/languages.js';
 
 export const commitModes = ['push', 'pull-request', 'none'] as const;
 export type CommitMode = (typeof commitModes)[number];
 
-/** The Action's inputs, resolved; `action.yml` documents them and states no defaults but the token's. */
+/**
+ * The Action's inputs as given; `action.yml` documents them and states no defaults but the token's.
+ * An input left empty is undefined here when the configuration file may set it instead (see
+ * `action-settings.ts`, where those defaults are resolved).
+ */
 export interface ActionInputs {
   /** Target languages, e.g. `['fr', 'es']`. */
-  readonly languages: string[];
-  /** Engine name (default: `deepl`). */
-  readonly engine: string;
+  readonly languages: string[] | undefined;
+  /** Engine name. */
+  readonly engine: string | undefined;
   /** DeepL API key (default: none: with engine `deepl`, translation is skipped with a notice). */
   readonly deeplKey: string;
   /** Source Markdown file (default: the translate and render steps' own, `README.md`). */
@@ -17,16 +22,16 @@ export interface ActionInputs {
   readonly sourceLanguage: string | undefined;
   /** Output pattern (default: the steps' own, `locales/README.{lang}.md` for `README.md`). */
   readonly output: string | undefined;
-  /** What to render (default: `html,pdf`; `none` for nothing). */
-  readonly render: { html: boolean; pdf: boolean };
-  /** Site folder (default: `docs`). */
-  readonly siteDir: string;
+  /** What to render (`none` for nothing). */
+  readonly render: { html: boolean; pdf: boolean } | undefined;
+  /** Site folder. */
+  readonly siteDir: string | undefined;
   /** What to do with changed files (default: `none`). */
   readonly commit: CommitMode;
   /** Branch of the pull request in `pull-request` mode (default: `readme-i18n/translations`). */
   readonly branch: string;
-  /** Release tag (default: none: no release). */
-  readonly releaseTag: string;
+  /** Release tag. */
+  readonly releaseTag: string | undefined;
   readonly githubToken: string;
 }
 
@@ -37,25 +42,24 @@ export function readActionInputs(env: Readonly<Record<string, string | undefined
   const languages = input('languages')
     .split(/[\s,]+/)
     .filter((lang) => lang !== '');
-  if (languages.length === 0) {
-    throw new UsageError("the input 'languages' is required, e.g.\n  with:\n    languages: fr,es");
-  }
+  const render = input('render');
   const commit = input('commit') || 'none';
   if (!(commitModes as readonly string[]).includes(commit)) {
     throw new UsageError(`the input 'commit' must be one of ${commitModes.join(', ')}, not '${commit}'`);
   }
   return {
-    languages,
-    engine: input('engine') || 'deepl',
+    languages:
+      languages.length > 0 ? parseLanguageList(languages.join(','), "the input 'languages'") : undefined,
+    engine: input('engine') || undefined,
     deeplKey: input('deepl-key'),
     source: input('source') || undefined,
     sourceLanguage: input('source-language') || undefined,
     output: input('output') || undefined,
-    render: parseRender(input('render') || 'html,pdf'),
-    siteDir: input('site-dir') || 'docs',
+    render: render === '' ? undefined : parseRender(render),
+    siteDir: input('site-dir') || undefined,
     commit: commit as CommitMode,
     branch: input('branch') || 'readme-i18n/translations',
-    releaseTag: input('release-tag'),
+    releaseTag: input('release-tag') || undefined,
     githubToken: input('github-token'),
   };
 }

@@ -1,10 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { outputPath } from '../pipeline/outputs.js';
 import { runTranslate } from '../pipeline/translate.js';
-import { resolveTranslateOptions, type TranslateOptions } from '../pipeline/translate-options.js';
+import { resolveTranslateOptions } from '../pipeline/translate-options.js';
 import type { SummaryLanguage } from '../publish/job-summary.js';
 import { renderSite } from '../render/render-site.js';
-import type { ActionInputs } from './inputs.js';
+import type { ActionSettings } from './action-settings.js';
 
 /**
  * The small seam between the Action and the translate and render steps, so that a change of their
@@ -16,16 +16,8 @@ export interface TranslatedLanguage extends SummaryLanguage {
   readonly memory: string;
 }
 
-export async function translateStep(cwd: string, inputs: ActionInputs): Promise<TranslatedLanguage[]> {
-  const options: TranslateOptions = {
-    cwd,
-    sources: inputs.source === undefined ? undefined : [inputs.source],
-    from: inputs.sourceLanguage,
-    langs: inputs.languages,
-    engine: inputs.engine,
-    out: inputs.output,
-    switcher: true,
-  };
+export async function translateStep(settings: ActionSettings): Promise<TranslatedLanguage[]> {
+  const options = settings.translate;
   const memory = resolveTranslateOptions(options).memory;
   const result = await runTranslate(options);
   return result.languages.map((report) => ({
@@ -47,15 +39,17 @@ export interface RenderedSite {
   readonly pdfs: ReadonlyMap<string, string>;
 }
 
-export async function renderStep(cwd: string, inputs: ActionInputs): Promise<RenderedSite> {
+export async function renderStep(cwd: string, settings: ActionSettings): Promise<RenderedSite> {
+  const { render } = settings;
   const report = await renderSite({
     root: cwd,
-    source: inputs.source,
-    sourceLang: inputs.sourceLanguage,
-    pattern: inputs.output,
-    outDir: inputs.siteDir,
-    html: inputs.render.html,
-    pdf: inputs.render.pdf,
+    source: render.source,
+    sourceLang: render.sourceLang,
+    pattern: render.pattern,
+    outDir: render.siteDir,
+    html: render.html,
+    pdf: render.pdf,
+    allowRemote: render.allowRemote,
   });
   const pdfs = new Map<string, string>();
   for (const page of report.pages) {
@@ -65,6 +59,6 @@ export async function renderStep(cwd: string, inputs: ActionInputs): Promise<Ren
 }
 
 /** Every path the Action may commit: the translations, their memories and the site folder. */
-export function ownedPaths(inputs: ActionInputs, languages: readonly TranslatedLanguage[]): string[] {
-  return [...languages.flatMap((language) => [language.file, language.memory]), inputs.siteDir];
+export function ownedPaths(settings: ActionSettings, languages: readonly TranslatedLanguage[]): string[] {
+  return [...languages.flatMap((language) => [language.file, language.memory]), settings.render.siteDir];
 }

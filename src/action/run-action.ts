@@ -5,7 +5,8 @@ import { explainRequestError } from '../publish/explain-request-error.js';
 import { jobSummary } from '../publish/job-summary.js';
 import { publishRelease } from '../publish/publish-release.js';
 import { changedFiles } from './changed-files.js';
-import { readActionInputs, type ActionInputs } from './inputs.js';
+import { actionSettings } from './action-settings.js';
+import { readActionInputs } from './inputs.js';
 import { openPullRequest } from './open-pull-request.js';
 import { ownedPaths, renderStep, translateStep, type TranslatedLanguage } from './pipeline-steps.js';
 import { pushCommit } from './push-commit.js';
@@ -35,18 +36,19 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
   const cwd = context.cwd ?? process.cwd();
   const runner = runnerFor(context.env, context.write);
   const inputs = readActionInputs(context.env);
-  const skipped = skipReason(inputs);
+  const settings = await actionSettings(cwd, inputs, context.env);
+  const skipped = skipReason(settings.translate.engine, inputs.deeplKey);
   let languages: TranslatedLanguage[] = [];
   if (skipped === undefined) {
     // The engines read the key from the environment; the runner masks it as a secret.
-    if (inputs.engine === 'deepl') process.env.DEEPL_AUTH_KEY = inputs.deeplKey;
-    languages = await translateStep(cwd, inputs);
+    if (settings.translate.engine === 'deepl') process.env.DEEPL_AUTH_KEY = inputs.deeplKey;
+    languages = await translateStep(settings);
   } else {
     runner.notice(`translation skipped: ${skipped}`);
   }
   const site =
-    inputs.render.html || inputs.render.pdf
-      ? await renderStep(cwd, inputs)
+    settings.render.html || settings.render.pdf
+      ? await renderStep(cwd, settings)
       : { pdfs: new Map<string, string>() };
   languages = languages.map((language) => ({
     ...language,
@@ -62,20 +64,21 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
   };
 
   let releaseUrl: string | undefined;
-  if (inputs.releaseTag !== '') {
+  if (settings.releaseTag !== undefined) {
     const { target: releaseTarget, client: releaseClient } = github();
     const report = await publishRelease({
       target: releaseTarget,
       client: releaseClient,
       cwd,
-      tag: inputs.releaseTag,
-      assets: site.pdfs.size > 0 ? [...site.pdfs.values()] : [`${inputs.siteDir}/pdf/*.pdf`],
+      tag: settings.releaseTag,
+      assets: site.pdfs.size > 0 ? [...site.pdfs.values()] : [settings.releaseAssets],
+      draft: settings.draft,
       languages: languages.length > 0 ? languages : undefined,
     });
     releaseUrl = report.url;
   }
 
-  const files = await changedFiles(cwd, ownedPaths(inputs, languages));
+  const files = await changedFiles(cwd, ownedPaths(settings, languages));
   let pullRequestUrl: string | undefined;
   if (files.length > 0 && inputs.commit === 'push') {
     await pushCommit(cwd, files, inputs.githubToken);
@@ -120,8 +123,8 @@ export async function runActionMain(context: ActionContext): Promise<number> {
   }
 }
 
-function skipReason(inputs: ActionInputs): string | undefined {
-  if (inputs.engine !== 'deepl' || inputs.deeplKey !== '') return undefined;
+function skipReason(engine: string | undefined, deeplKey: string): string | undefined {
+  if (engine !== 'deepl' || deeplKey !== '') return undefined;
   return (
     'no DeepL key (a run from a fork, or the secret is not set). To translate, pass it from a secret: ' +
     '`deepl-key: ${{ secrets.DEEPL_AUTH_KEY }}`'

@@ -54,7 +54,7 @@ export const renderSchema = z.strictObject(
 
 export const releaseSchema = z.strictObject(
   {
-    /** Tag of the GitHub Release, such as `docs-{date}`. */
+    /** Tag of the GitHub Release, such as `docs-latest`. */
     tag: text('a tag name, such as docs-latest').optional(),
     /** Files attached to the release, as a glob. */
     assets: text('a glob, such as site/**/*.pdf').optional(),

@@ -7,21 +7,22 @@ import { runnerFor } from '../../src/action/workflow-commands.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('readActionInputs', () => {
-  it('resolves the Action defaults, leaving those of the steps to them', () => {
-    expect(readActionInputs({ INPUT_LANGUAGES: ' fr, es\nde ' })).toEqual({
+  it('leaves unset what the configuration file may set, and resolves the rest', () => {
+    expect(readActionInputs({ INPUT_LANGUAGES: ' fr, ES\nde ' })).toEqual({
       languages: ['fr', 'es', 'de'],
-      engine: 'deepl',
+      engine: undefined,
       deeplKey: '',
       source: undefined,
       sourceLanguage: undefined,
       output: undefined,
-      render: { html: true, pdf: true },
-      siteDir: 'docs',
+      render: undefined,
+      siteDir: undefined,
       commit: 'none',
       branch: 'readme-i18n/translations',
-      releaseTag: '',
+      releaseTag: undefined,
       githubToken: '',
     });
+    expect(readActionInputs({}).languages).toBeUndefined();
   });
 
   it('reads hyphenated names as the runner sets them', () => {
@@ -47,7 +48,6 @@ describe('readActionInputs', () => {
   });
 
   it.each([
-    [{}, "the input 'languages' is required, e.g.\n  with:\n    languages: fr,es"],
     [
       { INPUT_LANGUAGES: 'fr', INPUT_COMMIT: 'force' },
       "the input 'commit' must be one of push, pull-request, none, not 'force'",

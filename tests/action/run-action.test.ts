@@ -94,6 +94,25 @@ describe('the Action', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('takes what the inputs leave unset from readme-i18n.config.yml', async () => {
+    await writeFile(
+      join(repo.work, 'readme-i18n.config.yml'),
+      'languages: [de]\nengine: pseudo\nout: "i18n/{name}.{lang}.md"\nrender: { html: true, pdf: false, out: site }\n',
+    );
+    gitIn(repo.work, 'add', '.');
+    gitIn(repo.work, 'commit', '--quiet', '-m', 'configure');
+    const env = envWith({ commit: 'push' });
+    expect(await run(env)).toBe(0);
+    expect(written).toBe('');
+    const [, ...files] = remoteCommit(repo.remote, 'main');
+    expect(files.filter((file) => !file.startsWith('site/'))).toEqual(['i18n/README.de.md', 'locales/de.po']);
+    expect(files).toContain('site/de/index.html');
+    expect(files.some((file) => file.endsWith('.pdf'))).toBe(false);
+    expect(await readFile(join(repo.work, 'i18n/README.de.md'), 'utf8')).toContain(
+      'Á šɱáļļ ţóóļ ţĥáţ ĝŕééţš þéóþļé.',
+    );
+  });
+
   it('commit: push fails clearly, forcing nothing, when the branch moved on', async () => {
     const other = join(repo.root, 'other');
     gitIn(repo.root, 'clone', '--quiet', repo.remote, other);

@@ -1,0 +1,90 @@
+import { loadSettings } from '../config/load-settings.js';
+import { UsageError } from '../errors.js';
+import { outputPath } from '../pipeline/outputs.js';
+import type { TranslateOptions } from '../pipeline/translate-options.js';
+import type { ActionInputs } from './inputs.js';
+
+/** What one run of the Action does, its inputs over the repository's configuration file. */
+export interface ActionSettings {
+  /** The options of the translate step (the pipeline applies its own defaults under them). */
+  readonly translate: TranslateOptions;
+  readonly render: {
+    readonly html: boolean;
+    readonly pdf: boolean;
+    /** Site folder, relative to the repository (default: `docs`). */
+    readonly siteDir: string;
+    readonly allowRemote: boolean | undefined;
+    /** The source rendered (the first of several). */
+    readonly source: string | undefined;
+    readonly sourceLang: string | undefined;
+    readonly pattern: string | undefined;
+  };
+  /** Release tag, or undefined for no release. */
+  readonly releaseTag: string | undefined;
+  /** PDFs attached to the release when none was rendered in this run (default: `<site>/pdf/*.pdf`). */
+  readonly releaseAssets: string;
+  readonly draft: boolean | undefined;
+}
+
+/**
+ * Each setting from the input when it is given, else from `readme-i18n.config.*` (and the
+ * `README_I18N_*` variables), else the Action's default: engine `deepl`, render `html,pdf`, site
+ * `docs`, no release. Languages must come from one or the other.
+ */
+export async function actionSettings(
+  cwd: string,
+  inputs: ActionInputs,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ActionSettings> {
+  const { settings, file } = await loadSettings(
+    cwd,
+    {
+      langs: inputs.languages,
+      sources: inputs.source === undefined ? undefined : [inputs.source],
+      from: inputs.sourceLanguage,
+      engine: inputs.engine,
+      out: inputs.output,
+    },
+    env,
+  );
+  const langs = settings.langs ?? [];
+  if (langs.length === 0) {
+    throw new UsageError(
+      "no languages to translate into: set the input 'languages', e.g.\n  with:\n    languages: fr,es\n" +
+        `or \`languages: [fr, es]\` in ${file ?? 'readme-i18n.config.yml'}`,
+    );
+  }
+  const render = settings.render ?? {};
+  const chosen = inputs.render ?? { html: render.html ?? true, pdf: render.pdf ?? true };
+  const siteDir = inputs.siteDir ?? render.out ?? 'docs';
+  const source = settings.sources?.[0];
+  return {
+    translate: {
+      cwd,
+      langs,
+      sources: settings.sources,
+      from: settings.from,
+      engine: settings.engine ?? 'deepl',
+      out: settings.out,
+      memory: settings.memory,
+      // The published translations link to each other unless the configuration says otherwise.
+      switcher: settings.switcher ?? true,
+      glossary: settings.glossary,
+      frontMatter: settings.frontMatter,
+      formality: settings.formality,
+      concurrency: settings.concurrency,
+    },
+    render: {
+      html: chosen.html,
+      pdf: chosen.pdf,
+      siteDir,
+      allowRemote: render.allowRemote,
+      source,
+      sourceLang: settings.from,
+      pattern: settings.out === undefined ? undefined : outputPath(settings.out, '{lang}', source),
+    },
+    releaseTag: inputs.releaseTag ?? settings.release?.tag,
+    releaseAssets: settings.release?.assets ?? `${siteDir}/pdf/*.pdf`,
+    draft: settings.release?.draft,
+  };
+}
