@@ -118,10 +118,7 @@ jobs:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
       - uses: ${actionReference}
         with:
-          # The Action's inputs; keep them in step with ${initConfigFile}.
-          languages: ${choices.langs.join(',')}
-          engine: ${choices.engine}
-          source: ${yamlScalar(choices.source)}
+          # Languages, engine and sources come from ${initConfigFile}; an input given here would win.
           deepl-key: \${{ secrets.DEEPL_AUTH_KEY }}
           commit: pull-request
 `;
