@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { posix } from 'node:path';
 import { explicitAnchors, headingSlugs } from './anchors.js';
-import { createLinkMap, mapLinks, type LinkMap } from './link-map.js';
+import { createLinkMap, mapLinks, type FileSlugs, type LinkMap } from './link-map.js';
 import { parseMarkdown } from './parse.js';
 import { rebuildUnit } from './rebuild.js';
 import { joinSourceText, splitSourceText, type SourceText } from './source-text.js';
@@ -72,6 +72,8 @@ export interface RenderOptions {
   readonly switcher?: readonly SwitcherLink[] | undefined;
   /** Other sources translated into the same language: links to them go to their translations. */
   readonly counterparts?: ReadonlyMap<string, string> | undefined;
+  /** Heading anchors of those sources and of their translations: `#fragment` links to them follow. */
+  readonly slugs?: ReadonlyMap<string, FileSlugs> | undefined;
 }
 
 /**
@@ -91,16 +93,25 @@ export interface RenderedDocument {
   readonly links: LinkMap;
 }
 
-/**
- * Writes a translated document: the source with every unit replaced by its translation
- * (`translationOf` gives it, or undefined to keep the source), then links to headings pointed at the
- * translated anchors, relative links rebased for the output's folder and the switcher put in.
- */
-export function renderDocument(
+/** A translated document before its links are pointed at the output: what other files need of it. */
+export interface SplicedDocument {
+  /** The source's text with every unit replaced, links still as the source writes them. */
+  readonly text: string;
+  /** Anchors of the output's headings, in document order. */
+  readonly slugs: readonly string[];
+  readonly keptSource: readonly KeptSource[];
+  readonly unitTexts: ReadonlyMap<Unit, string>;
+  /** Where content starts in `text`, after any (translated) front matter. */
+  readonly contentStart: number;
+  /** `text` parsed, unless it is the source's text itself. */
+  readonly tree: Root | undefined;
+}
+
+/** Replaces every unit by its translation (`translationOf`, or undefined to keep the source). */
+export function spliceDocument(
   document: ParsedDocument,
   translationOf: (unit: Unit) => UnitTranslation | undefined,
-  options: RenderOptions,
-): RenderedDocument {
+): SplicedDocument {
   const keptSource: KeptSource[] = [];
   const unitTexts = new Map<Unit, string>();
   const text = document.text;
@@ -113,24 +124,64 @@ export function renderDocument(
       contentStart += out.length - (unit.range.end - unit.range.start);
     return out;
   });
+  const tree = spliced === text ? undefined : parseMarkdown(spliced);
+  return {
+    text: spliced,
+    slugs: tree === undefined ? document.slugs : headingSlugs(tree),
+    keptSource,
+    unitTexts,
+    contentStart,
+    tree,
+  };
+}
+
+/**
+ * Finishes a spliced document: links to headings pointed at the translated anchors (in this file
+ * and, with `options.slugs`, in the other translated files), relative links rebased for the
+ * output's folder, and the switcher put in.
+ */
+export function finishDocument(
+  document: ParsedDocument,
+  spliced: SplicedDocument,
+  options: RenderOptions,
+): RenderedDocument {
   const unchanged =
-    spliced === text &&
+    spliced.tree === undefined &&
     posix.dirname(options.sourcePath) === posix.dirname(options.outputPath) &&
     (options.counterparts?.size ?? 0) === 0;
-  const tree = unchanged ? document.tree : parseMarkdown(spliced);
   const links = createLinkMap({
     sourceSlugs: document.slugs,
-    outputSlugs: unchanged ? document.slugs : headingSlugs(tree),
+    outputSlugs: spliced.slugs,
     anchors: document.anchors,
     sourcePath: options.sourcePath,
     outputPath: options.outputPath,
     counterparts: options.counterparts,
+    slugs: options.slugs,
   });
-  let out = unchanged ? spliced : mapLinks(spliced, tree, links.toOutput);
+  let out = unchanged
+    ? spliced.text
+    : mapLinks(spliced.text, spliced.tree ?? document.tree, links.toOutput);
   if (options.switcher) {
-    out = applySwitcher(out, renderSwitcher(options.switcher, document.eol), document.eol, contentStart);
+    out = applySwitcher(out, renderSwitcher(options.switcher, document.eol), document.eol, spliced.contentStart);
   }
-  return { text: joinSourceText(out, document), keptSource, unitTexts, links };
+  return {
+    text: joinSourceText(out, document),
+    keptSource: spliced.keptSource,
+    unitTexts: spliced.unitTexts,
+    links,
+  };
+}
+
+/**
+ * Writes a translated document on its own: the source with every unit replaced by its translation
+ * (`translationOf` gives it, or undefined to keep the source), then finished (see `finishDocument`).
+ */
+export function renderDocument(
+  document: ParsedDocument,
+  translationOf: (unit: Unit) => UnitTranslation | undefined,
+  options: RenderOptions,
+): RenderedDocument {
+  return finishDocument(document, spliceDocument(document, translationOf), options);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { renderDocument } from '../markdown/document.js';
+import type { RenderedDocument } from '../markdown/document.js';
 import { loadMemory } from '../memory/load-memory.js';
 import { memoryPath } from '../memory/memory-path.js';
 import { findSources } from './find-sources.js';
 import { loadSources } from './load-sources.js';
-import { existingLanguages, outputPath, switcherLinks } from './outputs.js';
+import { existingLanguages, outputPath } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
+import { renderLanguage } from './render-language.js';
 import {
   resolveTranslateOptions,
   type ResolvedTranslateOptions,
@@ -39,28 +40,25 @@ export async function runCheck(
   const resolved = { ...base, langs };
   const cwd = resolved.cwd;
   const sources = await loadSources(resolved);
-  const counterparts = (lang: string) =>
-    new Map(sources.map((source) => [source.path, outputPath(resolved.out, lang, source.path)]));
   const reports: CheckReport[] = [];
   for (const lang of resolved.langs) {
     const memory = await loadMemory(resolve(cwd, memoryPath(resolved.memory, lang)), lang, {
       readOnly: true,
     });
-    for (const source of sources) {
-      const file = outputPath(resolved.out, lang, source.path);
-      const expected = renderDocument(
-        source.document,
-        (unit) => {
+    // What translate would write from the memory alone, every file at once as translate does.
+    const expectedOutputs = renderLanguage(
+      sources.map((source) => ({
+        source,
+        translationOf: (unit) => {
           const stored = fromMemory(memory, unit);
           return stored === undefined ? undefined : { markdown: stored };
         },
-        {
-          sourcePath: source.path,
-          outputPath: file,
-          switcher: resolved.switcher ? switcherLinks(lang, source.languages) : undefined,
-          counterparts: counterparts(lang),
-        },
-      );
+      })),
+      { lang, out: resolved.out, switcher: resolved.switcher, sources },
+    );
+    for (const [index, source] of sources.entries()) {
+      const file = outputPath(resolved.out, lang, source.path);
+      const expected = expectedOutputs[index] as RenderedDocument;
       const actual = await readFile(resolve(cwd, file), 'utf8').catch(() => undefined);
       reports.push({
         lang,

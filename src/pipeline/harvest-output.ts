@@ -71,7 +71,14 @@ async function harvestEdits(
     const block = output.blocks[position.get(key(unit)) ?? -1];
     const written = block ? output.text.slice(block.range.start, block.range.end) : '';
     const stored = memory.entry(unit.source)?.translation;
-    if (stored !== undefined && (stored === written || mapUnitLinks(stored, links.toOutput) === written)) {
+    // The anchors of other translated files move when their translations change: links into them
+    // that differ only in the `#fragment` are not edits.
+    if (
+      stored !== undefined &&
+      (stored === written ||
+        mapUnitLinks(mapUnitLinks(stored, links.toOutput), links.comparable) ===
+          mapUnitLinks(written, links.comparable))
+    ) {
       return { source: stored };
     }
     return { source: mapUnitLinks(written, links.toSource) };

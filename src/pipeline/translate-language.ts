@@ -3,9 +3,9 @@ import { writeFileAtomic } from '../atomic-write.js';
 import type { Engine } from '../engines/engine.js';
 import { QuotaExceededError } from '../errors.js';
 import {
-  renderDocument,
   renderUnitAlone,
   type KeptSource,
+  type RenderedDocument,
   type UnitTranslation,
 } from '../markdown/document.js';
 import type { Unit } from '../markdown/unit.js';
@@ -15,8 +15,9 @@ import { memoryPath } from '../memory/memory-path.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
 import { makeBatches, runPool } from './batches.js';
 import { harvestOutput } from './harvest-output.js';
-import { outputPath, switcherLinks } from './outputs.js';
+import { outputPath } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
+import { renderLanguage } from './render-language.js';
 import { repairTags } from './repair-tags.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
@@ -78,12 +79,45 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
       run.sources.map((source) => [source.path, outputPath(options.out, lang, source.path)]),
     );
     const reports: LanguageReport[] = [];
+    const translated: TranslatedSource[] = [];
+    let failure: { error: unknown } | undefined;
     for (const [index, source] of run.sources.entries()) {
       const warnings = index === 0 ? [...memory.warnings] : [];
-      const report = await translateSource(run, source, memory, counterparts, warnings);
+      try {
+        const result = await translateSource(run, source, memory, counterparts, warnings);
+        if ('counted' in result) {
+          reports.push(result.counted);
+          run.onReport?.(result.counted);
+        } else {
+          translated.push(result);
+        }
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+    }
+    // All at once, so links between the files follow their translated headings; what was
+    // translated is written even when a later source stopped the run (its memory is saved).
+    const rendered = renderLanguage(translated, {
+      lang,
+      out: options.out,
+      switcher: options.switcher,
+      sources: run.sources,
+    });
+    for (const [index, done] of translated.entries()) {
+      const started = performance.now();
+      const output = rendered[index] as RenderedDocument;
+      await writeFileAtomic(resolve(options.cwd, done.report.file), output.text);
+      const report: LanguageReport = {
+        ...done.report,
+        keptSource: output.keptSource.length,
+        kept: output.keptSource,
+        ms: done.report.ms + Math.round(performance.now() - started),
+      };
       reports.push(report);
       run.onReport?.(report);
     }
+    if (failure !== undefined) throw failure.error;
     if (!options.dryRun) {
       for (const source of run.sources) {
         memory.markUsed(
@@ -100,13 +134,22 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
   });
 }
 
+/** A source whose units are all translated (or refused), waiting to be written with the others. */
+interface TranslatedSource {
+  readonly source: SourceDocument;
+  readonly translationOf: (unit: Unit) => UnitTranslation | undefined;
+  /** The report, but for what writing decides: units kept in the source, and the time it takes. */
+  readonly report: LanguageReport;
+}
+
+/** Harvests the source's output, then sends what the memory lacks; a dry run only counts. */
 async function translateSource(
   run: LanguageRun,
   source: SourceDocument,
   memory: TranslationMemory,
   counterparts: ReadonlyMap<string, string>,
   warnings: string[],
-): Promise<LanguageReport> {
+): Promise<TranslatedSource | { readonly counted: LanguageReport }> {
   const { options, lang, engine } = run;
   const { document } = source;
   const started = performance.now();
@@ -128,13 +171,15 @@ async function translateSource(
   if (options.dryRun) {
     const ms = Math.round(performance.now() - started);
     return {
-      ...base,
-      unitsSent: plan.texts.length,
-      charsSent: plan.chars,
-      requests: batches.length,
-      keptSource: 0,
-      ms,
-      kept: [],
+      counted: {
+        ...base,
+        unitsSent: plan.texts.length,
+        charsSent: plan.chars,
+        requests: batches.length,
+        keptSource: 0,
+        ms,
+        kept: [],
+      },
     };
   }
 
@@ -183,21 +228,18 @@ async function translateSource(
     throw error;
   }
   await recorder.save();
-  const rendered = renderDocument(document, translationOf, {
-    sourcePath: source.path,
-    outputPath: file,
-    switcher: options.switcher ? switcherLinks(lang, source.languages) : undefined,
-    counterparts,
-  });
-  await writeFileAtomic(paths.file, rendered.text);
   return {
-    ...base,
-    unitsSent: translations.size,
-    charsSent,
-    requests: done,
-    keptSource: rendered.keptSource.length,
-    ms: Math.round(performance.now() - started),
-    kept: rendered.keptSource,
+    source,
+    translationOf,
+    report: {
+      ...base,
+      unitsSent: translations.size,
+      charsSent,
+      requests: done,
+      keptSource: 0,
+      ms: Math.round(performance.now() - started),
+      kept: [],
+    },
   };
 }
 
