@@ -158,11 +158,14 @@ export function finishDocument(
     counterparts: options.counterparts,
     slugs: options.slugs,
   });
-  let out = unchanged
-    ? spliced.text
-    : mapLinks(spliced.text, spliced.tree ?? document.tree, links.toOutput);
+  let out = unchanged ? spliced.text : mapLinks(spliced.text, spliced.tree ?? document.tree, links.toOutput);
   if (options.switcher) {
-    out = applySwitcher(out, renderSwitcher(options.switcher, document.eol), document.eol, spliced.contentStart);
+    out = applySwitcher(
+      out,
+      renderSwitcher(options.switcher, document.eol),
+      document.eol,
+      spliced.contentStart,
+    );
   }
   return {
     text: joinSourceText(out, document),
