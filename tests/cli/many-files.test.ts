@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/markdown/document.js';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
+import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
 
 const fixture = join(fixturesRoot, 'many-files');
 const outputs = ['locales/README.fr.md', 'docs/locales/setup.fr.md', 'docs/locales/usage.fr.md'];
@@ -84,5 +86,52 @@ describe('render and release options from the configuration file', () => {
       'readme-i18n: no release tag: pass --tag, for example --tag v1.2.0, or set release.tag in readme-i18n.config.yaml\n',
     );
     expect(result.status).toBe(2);
+  });
+});
+
+describe('several sources, when the quota ends in the middle', () => {
+  let server: DeeplServer;
+  beforeAll(async () => {
+    // Accented vowels: headings get other anchors (`Options` → `Ôptîôns`, `#ôptîôns`).
+    const accents: Record<string, string> = { a: 'â', e: 'ê', i: 'î', o: 'ô', u: 'û' };
+    server = await startDeeplServer({
+      authKey: 'many-files-key:fx',
+      translate: (text) => text.replace(/[aeiou]/gi, (vowel) => accents[vowel.toLowerCase()] ?? vowel),
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('writes the sources translated before the stop, and the rerun sends only the rest', async () => {
+    const project = tempProject(join(fixture, 'project'));
+    const env = { DEEPL_AUTH_KEY: 'many-files-key:fx', DEEPL_SERVER_URL: server.url };
+    const readme = parseDocument(readFileSync(join(project, 'README.md'), 'utf8'));
+    const readmeChars = [...new Set(readme.allUnits.map((unit) => unit.tagged))].join('').length;
+    // Enough for README.md, the first source; the second one's first request goes over.
+    server.setFaults({ quotaCharacters: server.billedCharacters + readmeChars });
+    const stopped = await runCli('translate', ['--engine', 'deepl', '--json'], project, env);
+    server.setFaults({});
+    expect(stopped.status).toBe(1);
+    expect(stopped.stderr).toMatch(/fr: quota exhausted after 0 of \d+ units/);
+    expect(existsSync(join(project, 'locales/README.fr.md'))).toBe(true);
+    expect(existsSync(join(project, 'docs/locales/setup.fr.md'))).toBe(false);
+    const first = readFileSync(join(project, 'locales/README.fr.md'), 'utf8');
+    expect(first).toContain('Rêâd thê');
+    // usage.md is not translated yet: the link keeps the anchor its source has.
+    expect(first).toContain('(../docs/locales/usage.fr.md#options)');
+
+    const rerun = await runCli('translate', ['--engine', 'deepl', '--json'], project, env);
+    expect(rerun.status).toBe(0);
+    const sent = rerun.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { unitsSent: number }).unitsSent);
+    expect(sent[0]).toBe(0);
+    expect(sent.slice(1).every((count) => count > 0)).toBe(true);
+    // Now that usage.md is translated, README's link to its heading follows the translated anchor.
+    expect(readFileSync(join(project, 'locales/README.fr.md'), 'utf8')).toContain(
+      '(../docs/locales/usage.fr.md#ôptîôns)',
+    );
   });
 });
