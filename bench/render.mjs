@@ -98,6 +98,7 @@ try {
     row('unchanged', times.unchanged),
     '',
     `Load average when the run ended: ${loadavg()[0].toFixed(1)} on 2 cores (Chromium's processes count).`,
+    'Where the time of a first run goes, and why 0.5× is out of reach for it here: docs/notes/render.md, "Known limits".',
     '',
     'Each added language (a full-size copy of lpic-305-300.md), empty output folder, one browser for all, PDFs printed two at a time:',
     '',
