@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isEnglishWord } from './english-words.js';
 import type { Protector } from './unit-builder.js';
@@ -80,6 +80,26 @@ function collectCodeWords(tree: Root): { exact: Set<string>; commands: Set<strin
   return { exact, commands };
 }
 
+/** Text of a block with code, HTML and images as a neutral word, so they do not end a sentence. */
+function blockText(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') return ' x ';
+  return 'children' in node ? node.children.map((child) => blockText(child)).join('') : '';
+}
+
+/**
+ * Capitalised words the prose writes in the middle of a sentence (`install Vagrant first`): names,
+ * not a verb that starts a sentence (`Translate a README`).
+ */
+function namesInProse(tree: Root): Set<string> {
+  const names = new Set<string>();
+  visit(tree, 'paragraph', (paragraph) => {
+    for (const match of blockText(paragraph).matchAll(/(?<=[^\s.!?:"“«(\[]\s+)\p{Lu}[\p{Ll}\p{N}_.-]*/gu))
+      names.add(match[0]);
+  });
+  return names;
+}
+
 /** Is the hyphenated word a code shape (`qemu-img`, `x86_64`) rather than prose such as `well-known`? */
 function isCodeLike(word: string, code: Set<string>): boolean {
   if (/[\d_]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || code.has(word)) return true;
@@ -109,10 +129,17 @@ export function createTermProtector(tree: Root, options: TermOptions = {}): Prot
             .join('|')})(?![\\p{L}\\p{N}_-])`,
           'gu',
         );
+  // A command is kept as the code writes it. Capitalised, it is kept too when it is no English word
+  // (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`, at
+  // the start of a sentence, is the verb.
+  const names = namesInProse(tree);
   const commandWords = new Set(
     [...commands]
       .filter((command) => /^[a-z][\w.-]{2,}$/.test(command) && !commonWords.has(command))
-      .flatMap((command) => [command, capitalize(command)]),
+      .flatMap((command) => {
+        const name = capitalize(command);
+        return !isEnglishWord(command) || names.has(name) ? [command, name] : [command];
+      }),
   );
   const codeLike = new Set([...exact, ...commands]);
 
