@@ -94,7 +94,7 @@ function blockText(node: Nodes): string {
 function namesInProse(tree: Root): Set<string> {
   const names = new Set<string>();
   visit(tree, 'paragraph', (paragraph) => {
-    for (const match of blockText(paragraph).matchAll(/(?<=[^\s.!?:"“«(\[]\s+)\p{Lu}[\p{Ll}\p{N}_.-]*/gu))
+    for (const match of blockText(paragraph).matchAll(/(?<=[^\s.!?:"“«([]\s+)\p{Lu}[\p{Ll}\p{N}_.-]*/gu))
       names.add(match[0]);
   });
   return names;
