@@ -2,25 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import pLimit from 'p-limit';
 import { writeFileAtomic } from '../atomic-write.js';
 import { UsageError } from '../errors.js';
 import { findSwitcher } from '../markdown/switcher.js';
 import { contentType } from './content-type.js';
-import { BrowserMissingError } from './errors.js';
-import { launchBrowser, type SharedBrowser } from './launch-browser.js';
 import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
 import { DiagramStore } from './diagram-store.js';
 import { markdownToHtml } from './markdown-to-html.js';
-import { mermaidRenderer, type MermaidRenderer } from './render-diagrams.js';
 import { pageTemplate } from './page-template.js';
 import { headingOutline, withHeadingLinks } from './heading-outline.js';
 import { pdfLinks } from './pdf-links.js';
-import { openPrintTab, printKey, type PrintTab } from './print-pdf.js';
+import { printKey } from './print-pdf.js';
 import { pdfKey } from './pdf-update.js';
 import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
+import { SiteBrowser } from './site-browser.js';
 import { planSite, type SitePage } from './site-plan.js';
 
 export interface RenderOptions {
@@ -107,50 +104,26 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
   const assets = new SiteAssets(outDir);
   await assets.addStylesheets();
-  let shared: SharedBrowser | undefined;
-  let diagramPage: MermaidRenderer | undefined;
-  // Started at once when PDFs are wanted (Chromium starts in its own process while Node renders
-  // the Markdown); for HTML alone, only when a diagram is not found in an earlier output.
-  let browserStart: Promise<SharedBrowser | undefined> | undefined;
-  const startBrowser = (): Promise<SharedBrowser | undefined> =>
-    (browserStart ??= launchOrSkip(options.executablePath, wantPdf).then((launched) => {
-      shared = launched;
-      if (launched) diagramPage = mermaidRenderer(launched.browser, timeoutMs);
-      return launched;
-    }));
-  const diagramStore = new DiagramStore(assets, async (sources) => {
-    await startBrowser();
-    return diagramPage ? diagramPage.render(sources) : sources.map(() => undefined);
+  // Started at once when PDFs are to be printed (Chromium starts in its own process while Node
+  // renders the Markdown); for HTML alone, only when a diagram is not found in an earlier output.
+  const browser = new SiteBrowser({
+    executablePath: options.executablePath,
+    printing: wantPdf,
+    tabs: Math.min(concurrency, pages.length),
+    allowRemote,
+    timeoutMs,
   });
-  let tabsStart: Promise<readonly PrintTab[]> | undefined;
-  const startTabs = (): Promise<readonly PrintTab[]> =>
-    (tabsStart ??= startBrowser().then((launched) =>
-      launched
-        ? Promise.all(
-            Array.from({ length: Math.min(concurrency, pages.length) }, () =>
-              openPrintTab(launched.browser, { allowRemote, timeoutMs }),
-            ),
-          )
-        : [],
-    ));
+  const diagramStore = new DiagramStore(assets, (sources) => browser.drawDiagrams(sources));
   // A PDF records what it was printed from: the hash of its Markdown, then of the whole document.
   // When every PDF's Markdown is unchanged, the browser is only started if a document turns out
-  // to differ after all (an image changed); otherwise the tabs that print open at once, while Node
-  // renders the Markdown.
+  // to differ after all (an image changed).
   const sourceKeys = markdown.map((text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   const recorded = wantPdf ? await Promise.all(pages.map((page) => recordedKey(page.pdfFile))) : [];
   const reuse = (index: number, key: string): boolean => !allowRemote && recorded[index]?.key === key;
-  if (
-    wantPdf &&
-    !pages.every((_page, index) => recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`) && !allowRemote)
-  ) {
-    // Awaited below; this only keeps an early failure from counting as unhandled meanwhile.
-    startTabs().catch(() => undefined);
-  }
-  // At most one print per tab at a time: a task that runs always finds a free tab.
-  const limit = pLimit(concurrency);
-  const freeTabs: PrintTab[] = [];
-  let tabsTaken = false;
+  const predictedFresh = pages.every(
+    (_page, index) => !allowRemote && recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`),
+  );
+  if (wantPdf && !predictedFresh) browser.prepareToPrint();
   const printing: Array<Promise<void>> = [];
   const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
   const unchanged = new Set<string>();
@@ -197,29 +170,22 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         unchanged.add(page.lang);
         continue;
       }
-      const tabs = await startTabs();
-      if (!tabsTaken) freeTabs.push(...tabs);
-      tabsTaken = true;
-      if (tabs.length === 0) throw new UsageError('printing PDFs needs Chromium'); // launchOrSkip threw already
       // Printing runs in Chromium while Node goes on with the next language.
       printing.push(
-        limit(async () => {
-          const tab = freeTabs.pop() as PrintTab;
-          const result = await tab
-            .print({
-              path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
-              serve: serveFor(page, document, assets),
-              outline,
-              key,
-            })
-            .finally(() => freeTabs.push(tab));
-          await writeFileAtomic(page.pdfFile, result.pdf);
-          printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
-        }),
+        browser
+          .print({
+            path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
+            serve: serveFor(page, document, assets),
+            outline,
+            key,
+          })
+          .then(async (result) => {
+            await writeFileAtomic(page.pdfFile, result.pdf);
+            printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
+          }),
       );
     }
-    await diagramPage?.close();
-    diagramPage = undefined;
+    await browser.closeDiagrams();
     if (wantHtml) await assets.writeAll(anyMath);
     const outcomes = await Promise.allSettled(printing);
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -238,10 +204,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     };
   } finally {
     await Promise.allSettled(printing);
-    await diagramPage?.close().catch(() => undefined);
-    await browserStart?.catch(() => undefined);
-    for (const tab of (await tabsStart?.catch(() => [])) ?? []) await tab.close();
-    await shared?.close();
+    await browser.close();
   }
 }
 
@@ -268,19 +231,6 @@ function serveFor(page: SitePage, document: string, assets: SiteAssets) {
     const asset = path.startsWith('/assets/') ? assets.file(path.slice('/assets/'.length)) : undefined;
     return asset === undefined ? undefined : { contentType: contentType(path), body: Buffer.from(asset) };
   };
-}
-
-/** The browser; for HTML alone a missing Chromium only leaves diagrams as source, so it is not an error. */
-async function launchOrSkip(
-  executablePath: string | undefined,
-  required: boolean,
-): Promise<SharedBrowser | undefined> {
-  try {
-    return await launchBrowser(executablePath);
-  } catch (error) {
-    if (required || !(error instanceof BrowserMissingError)) throw error;
-    return undefined;
-  }
 }
 
 function parseSiteUrl(value: string | undefined): URL | undefined {
