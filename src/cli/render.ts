@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseLanguageList } from '../pipeline/languages.js';
-import { renderSite, type RenderReport } from '../render/render-site.js';
+import { renderSite, type RenderedPage, type RenderReport } from '../render/render-site.js';
 import { loadSettings } from '../config/load-settings.js';
 import { outputPath } from '../pipeline/outputs.js';
 import { parseCount } from './settings.js';
@@ -73,24 +73,29 @@ export function registerRender(program: Command): void {
         concurrency: parseCount(flags.concurrency, '--concurrency'),
         name: flags.name,
         siteUrl: flags.siteUrl,
+        // A line per page as soon as it is written: a long render shows its progress.
+        onPage: printPage,
       });
       printReport(report);
     });
 }
 
-function printReport(report: RenderReport): void {
-  const show = (file: string): string => relative(process.cwd(), file) || file;
-  for (const page of report.pages) {
-    const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
-    const state = page.pdfUnchanged ? ', unchanged' : '';
-    const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB${state})`;
-    process.stdout.write(`${page.lang}: ${outputs.join(', ')}${size}\n`);
-    if (page.refused.length > 0) {
-      process.stderr.write(
-        `  ${page.lang}: ${page.refused.length} request(s) refused (remote images need --allow-remote)\n`,
-      );
-    }
+const show = (file: string): string => relative(process.cwd(), file) || file;
+
+function printPage(page: RenderedPage): void {
+  const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
+  const state = page.pdfUnchanged ? ', unchanged' : '';
+  const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB${state})`;
+  process.stdout.write(`${page.lang}: ${outputs.join(', ')}${size}\n`);
+  if (page.refused.length > 0) {
+    process.stderr.write(
+      `  ${page.lang}: ${page.refused.length} request(s) refused (remote images need --allow-remote)\n`,
+    );
   }
+}
+
+/** What concerns the whole site, after the pages. */
+function printReport(report: RenderReport): void {
   for (const image of report.missingImages)
     process.stderr.write(`  missing image, shown as its alt text: ${show(image)}\n`);
   if (report.diagramsAsSource > 0) {

@@ -49,6 +49,8 @@ export interface RenderOptions {
   readonly siteUrl?: string | undefined;
   /** Chromium to use (default: PUPPETEER_EXECUTABLE_PATH, else found in /usr/bin). */
   readonly executablePath?: string | undefined;
+  /** Told of each page once its outputs are written, in the order they are finished (default: none). */
+  readonly onPage?: ((page: RenderedPage) => void) | undefined;
 }
 
 export interface RenderedPage {
@@ -128,6 +130,15 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
   const unchanged = new Set<string>();
   let anyMath = false;
+  const report = (page: SitePage): RenderedPage => ({
+    lang: page.lang,
+    html: wantHtml ? page.htmlFile : undefined,
+    pdf: printed.has(page.lang) || unchanged.has(page.lang) ? page.pdfFile : undefined,
+    pdfBytes: printed.get(page.lang)?.bytes ?? recorded[pages.indexOf(page)]?.bytes,
+    pdfUnchanged: unchanged.has(page.lang),
+    refused: printed.get(page.lang)?.refused ?? [],
+  });
+  const finished = (page: SitePage): void => options.onPage?.(report(page));
   try {
     for (const [index, page] of pages.entries()) {
       const resources = resolverFor(page, pages, root, allowRemote, assets);
@@ -159,7 +170,10 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           print,
         });
       if (wantHtml) await writeFileAtomic(page.htmlFile, template(body.html));
-      if (!wantPdf) continue;
+      if (!wantPdf) {
+        finished(page);
+        continue;
+      }
       const published = siteUrl
         ? new URL(page.pageDir === '' ? '.' : `${page.pageDir}/`, siteUrl).href
         : undefined;
@@ -168,6 +182,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       const key = `${sourceKeys[index]}-${printKey(document, assets.stylesheets(body.hasMath))}`;
       if (reuse(index, key)) {
         unchanged.add(page.lang);
+        finished(page);
         continue;
       }
       // Printing runs in Chromium while Node goes on with the next language.
@@ -182,23 +197,18 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           .then(async (result) => {
             await writeFileAtomic(page.pdfFile, result.pdf);
             printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
+            finished(page);
           }),
       );
     }
     await browser.closeDiagrams();
     if (wantHtml) await assets.writeAll(anyMath);
+    else await assets.writeDiagrams();
     const outcomes = await Promise.allSettled(printing);
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
     return {
-      pages: pages.map((page) => ({
-        lang: page.lang,
-        html: wantHtml ? page.htmlFile : undefined,
-        pdf: printed.has(page.lang) || unchanged.has(page.lang) ? page.pdfFile : undefined,
-        pdfBytes: printed.get(page.lang)?.bytes ?? recorded[pages.indexOf(page)]?.bytes,
-        pdfUnchanged: unchanged.has(page.lang),
-        refused: printed.get(page.lang)?.refused ?? [],
-      })),
+      pages: pages.map(report),
       missingImages: assets.missingImages(),
       diagramsAsSource: diagramStore.failed,
     };

@@ -49,6 +49,13 @@ export class SiteAssets {
     }
   }
 
+  /** Writes only the drawn diagrams: a run of PDFs alone keeps them for the next run too. */
+  async writeDiagrams(): Promise<void> {
+    for (const [name, data] of this.files) {
+      if (name.startsWith('diagrams/')) await writeFileAtomic(join(this.dir, name), data);
+    }
+  }
+
   /** The image's path inside `assets/`, or undefined (and remembered) when it is missing or not an image. */
   image(file: string): Promise<string | undefined> {
     let copied = this.images.get(file);
