@@ -23,6 +23,9 @@ const commonWords = new Set(
   ).split(' '),
 );
 
+/** Prose uses per code use from which an English word written as code is taken as the ordinary word. */
+const ordinaryRatio = 3;
+
 const shellLanguages = new Set([
   '',
   'sh',
@@ -56,13 +59,16 @@ const codeShapes = [
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Words the document writes as code: single-token inline code and the commands of shell blocks. */
-function collectCodeWords(tree: Root): { exact: Set<string>; commands: Set<string> } {
-  const exact = new Set<string>();
+/**
+ * Words the document writes as code: single-token inline code (with how often) and the commands of
+ * shell blocks.
+ */
+function collectCodeWords(tree: Root): { exact: Map<string, number>; commands: Set<string> } {
+  const exact = new Map<string, number>();
   const commands = new Set<string>();
   visit(tree, (node) => {
     if (node.type === 'inlineCode') {
-      if (/^[^\s]{2,}$/u.test(node.value)) exact.add(node.value);
+      if (/^[^\s]{2,}$/u.test(node.value)) exact.set(node.value, (exact.get(node.value) ?? 0) + 1);
       // `vagrant up` names the command `vagrant`, which the prose calls Vagrant.
       else commands.add(node.value.trim().split(/\s+/)[0] ?? '');
     }
@@ -100,6 +106,17 @@ function namesInProse(tree: Root): Set<string> {
   return names;
 }
 
+/** How often the prose (text outside code) writes each of `words`, as written. */
+function proseCounts(tree: Root, words: ReadonlyMap<string, number>): Map<string, number> {
+  const counts = new Map<string, number>();
+  visit(tree, 'text', (node) => {
+    for (const match of node.value.matchAll(/[\p{L}\p{N}_-]+/gu)) {
+      if (words.has(match[0])) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    }
+  });
+  return counts;
+}
+
 /** Is the hyphenated word a code shape (`qemu-img`, `x86_64`) rather than prose such as `well-known`? */
 function isCodeLike(word: string, code: Set<string>): boolean {
   if (/[\d_]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || code.has(word)) return true;
@@ -115,9 +132,20 @@ function isCodeLike(word: string, code: Set<string>): boolean {
  */
 export function createTermProtector(tree: Root, options: TermOptions = {}): Protector {
   const { exact, commands } = collectCodeWords(tree);
+  const names = namesInProse(tree);
+  const inProse = proseCounts(tree, exact);
+  // An English word the document writes as code (`memory`, a configuration key) is the ordinary word
+  // where the prose uses it far more often than the code does, unless the prose also names it
+  // (`install Vagrant`); anything else written as code is kept wherever it appears.
+  const ordinaryWord = (word: string, inCode: number) =>
+    isEnglishWord(word.toLowerCase()) &&
+    !names.has(capitalize(word)) &&
+    (inProse.get(word) ?? 0) >= ordinaryRatio * inCode;
   const words = [
     ...(options.glossary ?? []),
-    ...[...exact].filter((word) => !commonWords.has(word.toLowerCase())),
+    ...[...exact]
+      .filter(([word, inCode]) => !commonWords.has(word.toLowerCase()) && !ordinaryWord(word, inCode))
+      .map(([word]) => word),
   ];
   const listed =
     words.length === 0
@@ -132,7 +160,6 @@ export function createTermProtector(tree: Root, options: TermOptions = {}): Prot
   // A command is kept as the code writes it. Capitalised, it is kept too when it is no English word
   // (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`, at
   // the start of a sentence, is the verb.
-  const names = namesInProse(tree);
   const commandWords = new Set(
     [...commands]
       .filter((command) => /^[a-z][\w.-]{2,}$/.test(command) && !commonWords.has(command))
@@ -141,7 +168,7 @@ export function createTermProtector(tree: Root, options: TermOptions = {}): Prot
         return !isEnglishWord(command) || names.has(name) ? [command, name] : [command];
       }),
   );
-  const codeLike = new Set([...exact, ...commands]);
+  const codeLike = new Set([...exact.keys(), ...commands]);
 
   return (line) => {
     const spans: Array<[number, number]> = [];
