@@ -1,6 +1,7 @@
 import type { Engine } from '../engines/engine.js';
 import { createEngine } from '../engines/select.js';
 import { loadSources } from './load-sources.js';
+import { refreshSiblingSwitchers } from './sibling-switchers.js';
 import { translateLanguage, type BatchEvent, type LanguageReport } from './translate-language.js';
 import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
 
@@ -52,6 +53,9 @@ export async function runTranslate(
         })),
       );
     }
+    // The translations already there list the languages added now (and nothing else changes in them).
+    if (resolved.switcher && !resolved.dryRun)
+      await refreshSiblingSwitchers(resolved.cwd, sources, resolved.langs);
     return {
       languages: reports,
       engine: engine.name,

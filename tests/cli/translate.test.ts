@@ -45,6 +45,25 @@ describe('translate command', async () => {
     );
   });
 
+  it('lists a language added later in the switchers of the translations already there', async () => {
+    const project = tempProject(fixture);
+    expect((await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
+    const memory = readFileSync(join(project, 'locales', 'fr.po'), 'utf8');
+    const before = readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8');
+    expect(before).toContain('🌐 [English](../README.md) · **Français**\n');
+    expect((await runCli('translate', ['--lang', 'de', '--engine', 'pseudo'], project)).status).toBe(0);
+    const after = readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8');
+    // Only the switcher changed; the memory of French was not touched.
+    expect(after).toBe(
+      before.replace(
+        '🌐 [English](../README.md) · **Français**',
+        '🌐 [English](../README.md) · [Deutsch](README.de.md) · **Français**',
+      ),
+    );
+    expect(readFileSync(join(project, 'locales', 'fr.po'), 'utf8')).toBe(memory);
+    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(0);
+  });
+
   it('prints one JSON line per language with --json', async () => {
     const project = tempProject(fixture);
     const result = await runCli(
