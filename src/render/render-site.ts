@@ -127,6 +127,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   );
   if (wantPdf && !predictedFresh) browser.prepareToPrint();
   const printing: Array<Promise<void>> = [];
+  let printFailed = false;
   const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
   const unchanged = new Set<string>();
   let anyMath = false;
@@ -141,6 +142,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const finished = (page: SitePage): void => options.onPage?.(report(page));
   try {
     for (const [index, page] of pages.entries()) {
+      if (printFailed) break;
       const resources = resolverFor(page, pages, root, allowRemote, assets);
       const assetsUrl = urlBetween(page.pageDir, 'assets');
       const body = await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
@@ -186,20 +188,23 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         continue;
       }
       // Printing runs in Chromium while Node goes on with the next language.
-      printing.push(
-        browser
-          .print({
-            path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
-            serve: serveFor(page, document, assets),
-            outline,
-            key,
-          })
-          .then(async (result) => {
-            await writeFileAtomic(page.pdfFile, result.pdf);
-            printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
-            finished(page);
-          }),
-      );
+      const task = browser
+        .print({
+          path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
+          serve: serveFor(page, document, assets),
+          outline,
+          key,
+        })
+        .then(async (result) => {
+          await writeFileAtomic(page.pdfFile, result.pdf);
+          printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
+          finished(page);
+        });
+      // Reported below, with the others; a failure (no Chromium) stops the languages not begun.
+      task.catch(() => {
+        printFailed = true;
+      });
+      printing.push(task);
     }
     await browser.closeDiagrams();
     if (wantHtml) await assets.writeAll(anyMath);
