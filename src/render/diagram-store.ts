@@ -24,7 +24,8 @@ export interface DiagramFile {
  * found nowhere, all of a page's at once.
  */
 export class DiagramStore {
-  private readonly known = new Map<string, Promise<string | undefined>>();
+  /** Each diagram by file name: its SVG and size once drawn or read back, undefined if it cannot be used. */
+  private readonly known = new Map<string, Promise<DrawnDiagram | undefined>>();
   private version: string | undefined;
 
   constructor(
@@ -40,32 +41,32 @@ export class DiagramStore {
     const fresh = [...new Map(names.map((name, index) => [name, sources[index] as string]))].filter(
       ([name]) => !this.known.has(name),
     );
-    const previous = fresh.map(([name]) => readPrevious(join(this.assets.dir, name)));
+    const previous = fresh.map(([name]) => readInert(join(this.assets.dir, name)));
     // Once every earlier output is read, what is still missing is drawn in one call.
-    let drawing: Promise<Map<string, string | undefined>> | undefined;
-    const drawMissing = (): Promise<Map<string, string | undefined>> =>
+    let drawing: Promise<Map<string, DrawnDiagram | undefined>> | undefined;
+    const drawMissing = (): Promise<Map<string, DrawnDiagram | undefined>> =>
       (drawing ??= Promise.all(previous).then(async (found) => {
         const missing = fresh.filter((_entry, index) => found[index] === undefined);
         const drawn = await this.draw(missing.map(([, source]) => source));
-        return new Map(missing.map(([name], index) => [name, drawn[index]]));
+        return new Map(missing.map(([name], index) => [name, inert(drawn[index])]));
       }));
     fresh.forEach(([name], index) => {
       this.known.set(
         name,
-        (previous[index] as Promise<string | undefined>).then(
-          async (svg) => svg ?? (await drawMissing()).get(name),
+        (previous[index] as Promise<string | undefined>).then(async (svg) =>
+          svg === undefined ? (await drawMissing()).get(name) : withSize(svg),
         ),
       );
     });
-    const svgs = await Promise.all(names.map((name) => this.known.get(name)));
-    return svgs.map((svg, index) => {
+    const diagrams = await Promise.all(names.map((name) => this.known.get(name)));
+    return diagrams.map((diagram, index) => {
       const name = names[index] as string;
-      if (svg === undefined || !isInertSvg(svg)) {
+      if (diagram === undefined) {
         this.failed++;
         return undefined;
       }
-      this.assets.add(name, svg);
-      return { name, ...svgSize(svg) };
+      this.assets.add(name, diagram.svg);
+      return { name, width: diagram.width, height: diagram.height };
     });
   }
 
@@ -75,14 +76,21 @@ export class DiagramStore {
   }
 }
 
+interface DrawnDiagram {
+  readonly svg: string;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+}
+
 /** A diagram an earlier run wrote, if it is there and is an inert SVG document. */
-async function readPrevious(file: string): Promise<string | undefined> {
-  try {
-    const text = await readFile(file, 'utf8');
-    return isInertSvg(text) ? text : undefined;
-  } catch {
-    return undefined;
-  }
+async function readInert(file: string): Promise<string | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text !== undefined && isInertSvg(text) ? text : undefined;
+}
+
+/** A drawn diagram with its size, if it is an inert SVG document. */
+function inert(svg: string | undefined): DrawnDiagram | undefined {
+  return svg !== undefined && isInertSvg(svg) ? withSize(svg) : undefined;
 }
 
 /**
@@ -111,8 +119,8 @@ export function isInertSvg(svg: string): boolean {
 }
 
 /** Width and height from the root `viewBox`: Mermaid writes `width="100%"`, which an `<img>` cannot size. */
-function svgSize(svg: string): { width: number | undefined; height: number | undefined } {
+function withSize(svg: string): DrawnDiagram {
   const match = /<svg[^>]*\sviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/.exec(svg);
-  if (!match) return { width: undefined, height: undefined };
-  return { width: Math.ceil(Number(match[1])), height: Math.ceil(Number(match[2])) };
+  if (!match) return { svg, width: undefined, height: undefined };
+  return { svg, width: Math.ceil(Number(match[1])), height: Math.ceil(Number(match[2])) };
 }

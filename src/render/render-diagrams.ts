@@ -39,7 +39,8 @@ export interface MermaidRenderer {
 
 /**
  * Draws Mermaid diagrams in a page of their own: the tab the browser starts with (opening another
- * costs a tenth of a second), outside the contexts that print. It is the only page that runs script, and it runs only Mermaid (read from node_modules) with every network request refused.
+ * costs a tenth of a second), outside the contexts that print. It is the only page that runs
+ * script, and it runs only Mermaid (read from node_modules) with every network request refused.
  * The SVG it returns goes into the document page as an image, so the document page runs none.
  * The page is opened on the first diagram and serves every language after it.
  */
