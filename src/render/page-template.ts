@@ -26,6 +26,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The stylesheets of a page, as paths inside `assets/`, in the order they apply. */
+export function pageStylesheets(hasMath: boolean): string[] {
+  return ['github-markdown.css', ...(hasMath ? ['katex/katex.min.css'] : []), 'readme-i18n.css'];
+}
+
 /** Any text as a CSS string, safe inside a `<style>` element. */
 function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
@@ -50,11 +55,6 @@ export function pageTemplate(input: PageTemplateInput): string {
     links.length > 1
       ? `<nav class="readme-i18n-switcher" aria-label="Languages">🌐 ${links.join(' · ')}</nav>\n`
       : '';
-  const stylesheets = [
-    'github-markdown.css',
-    ...(input.hasMath ? ['katex/katex.min.css'] : []),
-    'readme-i18n.css',
-  ];
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(input.lang)}" dir="${textDirection(input.lang)}">`,
@@ -63,7 +63,9 @@ export function pageTemplate(input: PageTemplateInput): string {
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(input.title)}</title>`,
-    ...stylesheets.map((sheet) => `<link rel="stylesheet" href="${escapeHtml(`${input.assets}/${sheet}`)}">`),
+    ...pageStylesheets(input.hasMath).map(
+      (sheet) => `<link rel="stylesheet" href="${escapeHtml(`${input.assets}/${sheet}`)}">`,
+    ),
     // Printed only: the title at the top of each sheet (the published page carries no style element).
     ...(input.print ? [`<style>@page { @top-center { content: ${cssString(input.title)} } }</style>`] : []),
     '</head>',

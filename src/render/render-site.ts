@@ -10,7 +10,7 @@ import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
 import { DiagramStore } from './diagram-store.js';
 import { markdownToHtml } from './markdown-to-html.js';
-import { pageTemplate } from './page-template.js';
+import { pageStylesheets, pageTemplate } from './page-template.js';
 import { headingOutline, withHeadingLinks } from './heading-outline.js';
 import { pdfLinks } from './pdf-links.js';
 import { printKey } from './print-pdf.js';
@@ -181,7 +181,10 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         : undefined;
       const outline = headingOutline(body.tree);
       const document = template(toHtml(withHeadingLinks(pdfLinks(body.tree, published), outline)), true);
-      const key = `${sourceKeys[index]}-${printKey(document, assets.stylesheets(body.hasMath))}`;
+      const key = `${sourceKeys[index]}-${printKey(
+        document,
+        pageStylesheets(body.hasMath).map((sheet) => assets.file(sheet) ?? ''),
+      )}`;
       if (reuse(index, key)) {
         unchanged.add(page.lang);
         finished(page);

@@ -31,28 +31,24 @@ export class SiteAssets {
     return this.files.get(name);
   }
 
-  /** The stylesheets a page uses (KaTeX's only with math), by content. */
-  stylesheets(withMath: boolean): Array<Uint8Array | string> {
-    const names = ['github-markdown.css', 'readme-i18n.css', ...(withMath ? ['katex/katex.min.css'] : [])];
-    return names.map((name) => this.files.get(name) ?? '');
-  }
-
   /** Adds a file the site's pages use (a drawn diagram), written with the rest. */
   add(name: string, data: Uint8Array | string): void {
     this.files.set(name, data);
   }
 
   /** Writes the assets under the output folder; KaTeX's only when a page shows math. */
-  async writeAll(withMath: boolean): Promise<void> {
-    for (const [name, data] of this.files) {
-      if (withMath || !name.startsWith('katex/')) await writeFileAtomic(join(this.dir, name), data);
-    }
+  writeAll(withMath: boolean): Promise<void> {
+    return this.writeWhere((name) => withMath || !name.startsWith('katex/'));
   }
 
   /** Writes only the drawn diagrams: a run of PDFs alone keeps them for the next run too. */
-  async writeDiagrams(): Promise<void> {
+  writeDiagrams(): Promise<void> {
+    return this.writeWhere((name) => name.startsWith('diagrams/'));
+  }
+
+  private async writeWhere(wanted: (name: string) => boolean): Promise<void> {
     for (const [name, data] of this.files) {
-      if (name.startsWith('diagrams/')) await writeFileAtomic(join(this.dir, name), data);
+      if (wanted(name)) await writeFileAtomic(join(this.dir, name), data);
     }
   }
 
