@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument, type DocumentOptions, type ParsedDocument } from '../markdown/document.js';
-import { createLinkMap, mapUnitLinks } from '../markdown/link-map.js';
+import { createLinkMap, mapUnitLinks, type LinkMap } from '../markdown/link-map.js';
 import type { Unit } from '../markdown/unit.js';
 import { harvest } from '../memory/harvest.js';
 import { inferSourceChanges } from '../memory/source-changes.js';
@@ -71,14 +71,7 @@ async function harvestEdits(
     const block = output.blocks[position.get(key(unit)) ?? -1];
     const written = block ? output.text.slice(block.range.start, block.range.end) : '';
     const stored = memory.entry(unit.source)?.translation;
-    // The anchors of other translated files move when their translations change: links into them
-    // that differ only in the `#fragment` are not edits.
-    if (
-      stored !== undefined &&
-      (stored === written ||
-        mapUnitLinks(mapUnitLinks(stored, links.toOutput), links.comparable) ===
-          mapUnitLinks(written, links.comparable))
-    ) {
+    if (stored !== undefined && (stored === written || isAsWritten(stored, written, links))) {
       return { source: stored };
     }
     return { source: mapUnitLinks(written, links.toSource) };
@@ -91,6 +84,17 @@ async function harvestEdits(
   for (const found of result.recovered)
     memory.record(found.source, found.translation, { origin: 'engine:recovered' });
   return [...result.warnings];
+}
+
+/**
+ * Whether the output shows the stored translation as the tool writes it. The anchors of other
+ * translated files move when their translations change: links into them that differ only in the
+ * `#fragment` are not edits.
+ */
+function isAsWritten(stored: string, written: string, links: LinkMap): boolean {
+  const output = mapUnitLinks(stored, links.toOutput);
+  if (output === written) return true;
+  return mapUnitLinks(output, links.comparable) === mapUnitLinks(written, links.comparable);
 }
 
 function key(unit: Unit): string {
