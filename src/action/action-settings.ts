@@ -1,6 +1,6 @@
 import { loadSettings } from '../config/load-settings.js';
+import { renderPatternOf, translateOptionsOf } from '../config/step-options.js';
 import { UsageError } from '../errors.js';
-import { outputPath } from '../pipeline/outputs.js';
 import type { TranslateOptions } from '../pipeline/translate-options.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -47,8 +47,7 @@ export async function actionSettings(
     },
     env,
   );
-  const langs = settings.langs ?? [];
-  if (langs.length === 0) {
+  if ((settings.langs ?? []).length === 0) {
     throw new UsageError(
       "no languages to translate into: set the input 'languages', e.g.\n  with:\n    languages: fr,es\n" +
         `or \`languages: [fr, es]\` in ${file ?? 'readme-i18n.config.yml'}`,
@@ -60,19 +59,11 @@ export async function actionSettings(
   const source = settings.sources?.[0];
   return {
     translate: {
+      ...translateOptionsOf(settings),
       cwd,
-      langs,
-      sources: settings.sources,
-      from: settings.from,
       engine: settings.engine ?? 'deepl',
-      out: settings.out,
-      memory: settings.memory,
       // The published translations link to each other unless the configuration says otherwise.
       switcher: settings.switcher ?? true,
-      glossary: settings.glossary,
-      frontMatter: settings.frontMatter,
-      formality: settings.formality,
-      concurrency: settings.concurrency,
     },
     render: {
       html: chosen.html,
@@ -81,7 +72,7 @@ export async function actionSettings(
       allowRemote: render.allowRemote,
       source,
       sourceLang: settings.from,
-      pattern: settings.out === undefined ? undefined : outputPath(settings.out, '{lang}', source),
+      pattern: renderPatternOf(settings, source),
     },
     releaseTag: inputs.releaseTag ?? settings.release?.tag,
     releaseAssets: settings.release?.assets ?? `${siteDir}/pdf/*.pdf`,

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { parseLanguageList } from '../pipeline/languages.js';
 import { renderSite, type RenderedPage, type RenderReport } from '../render/render-site.js';
 import { loadSettings } from '../config/load-settings.js';
-import { outputPath } from '../pipeline/outputs.js';
+import { renderPatternOf } from '../config/step-options.js';
 import { parseCount } from './settings.js';
 
 interface RenderFlags {
@@ -64,10 +64,7 @@ export function registerRender(program: Command): void {
         pdf: chosen.pdf,
         source,
         sourceLang: flags.from ?? settings.from,
-        pattern:
-          flags.pattern ??
-          flags.outPattern ??
-          (settings.out === undefined ? undefined : outputPath(settings.out, '{lang}', source)),
+        pattern: flags.pattern ?? flags.outPattern ?? renderPatternOf(settings, source),
         allowRemote: flags.allowRemote ?? configured.allowRemote,
         pageTimeoutMs: parseCount(flags.pageTimeout, '--page-timeout'),
         concurrency: parseCount(flags.concurrency, '--concurrency'),

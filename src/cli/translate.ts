@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { translateOptionsOf } from '../config/step-options.js';
 import { runTranslate, type LanguageReport, type TranslateResult } from '../pipeline/translate.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary-table.js';
@@ -40,17 +41,7 @@ export function registerTranslate(program: Command): void {
       const settings = await runSettings(flags, command);
       const result = await runTranslate(
         {
-          langs: settings.langs ?? [],
-          sources: settings.sources,
-          from: settings.from,
-          engine: settings.engine,
-          out: settings.out,
-          memory: settings.memory,
-          switcher: settings.switcher,
-          glossary: settings.glossary,
-          frontMatter: settings.frontMatter,
-          formality: settings.formality,
-          concurrency: settings.concurrency,
+          ...translateOptionsOf(settings),
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
           dryRun,
           prune: flags.prune,

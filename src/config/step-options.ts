@@ -1,0 +1,25 @@
+import { outputPath } from '../pipeline/outputs.js';
+import type { TranslateOptions } from '../pipeline/translate-options.js';
+import type { Settings } from './merge.js';
+
+/** The translate step's options that merged settings give (the pipeline applies its defaults under them). */
+export function translateOptionsOf(settings: Settings): TranslateOptions {
+  return {
+    langs: settings.langs ?? [],
+    sources: settings.sources,
+    from: settings.from,
+    engine: settings.engine,
+    out: settings.out,
+    memory: settings.memory,
+    switcher: settings.switcher,
+    glossary: settings.glossary,
+    frontMatter: settings.frontMatter,
+    formality: settings.formality,
+    concurrency: settings.concurrency,
+  };
+}
+
+/** Where the render step finds the translations of `source`: the translate step's output pattern. */
+export function renderPatternOf(settings: Settings, source: string | undefined): string | undefined {
+  return settings.out === undefined ? undefined : outputPath(settings.out, '{lang}', source);
+}
