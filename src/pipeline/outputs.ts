@@ -21,6 +21,15 @@ export function existingLanguages(cwd: string, pattern: string, sourcePath = 'RE
   return findLanguageFiles(cwd, outputPath(pattern, '{lang}', sourcePath));
 }
 
+/** Each source's output in one language, by source path: links between sources go to these. */
+export function translationPaths(
+  sources: ReadonlyArray<{ readonly path: string }>,
+  out: string,
+  lang: string,
+): Map<string, string> {
+  return new Map(sources.map((source) => [source.path, outputPath(out, lang, source.path)]));
+}
+
 /** The switcher of one output: every language, linked relative to that output's folder. */
 export function switcherLinks(
   current: string,

@@ -6,7 +6,7 @@ import {
 } from '../markdown/document.js';
 import type { FileSlugs } from '../markdown/link-map.js';
 import type { Unit } from '../markdown/unit.js';
-import { outputPath, switcherLinks } from './outputs.js';
+import { switcherLinks, translationPaths } from './outputs.js';
 import type { SourceDocument } from './source-document.js';
 
 export interface LanguageSource {
@@ -32,9 +32,7 @@ export function renderLanguage(
   items: readonly LanguageSource[],
   options: LanguageOutputOptions,
 ): RenderedDocument[] {
-  const counterparts = new Map(
-    options.sources.map((source) => [source.path, outputPath(options.out, options.lang, source.path)]),
-  );
+  const counterparts = translationPaths(options.sources, options.out, options.lang);
   const spliced = items.map((item) => spliceDocument(item.source.document, item.translationOf));
   const slugs = new Map<string, FileSlugs>(
     items.map((item, index) => [

@@ -15,7 +15,7 @@ import { memoryPath } from '../memory/memory-path.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
 import { makeBatches, runPool } from './batches.js';
 import { harvestOutput } from './harvest-output.js';
-import { outputPath } from './outputs.js';
+import { outputPath, translationPaths } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
 import { renderLanguage } from './render-language.js';
 import { repairTags } from './repair-tags.js';
@@ -75,9 +75,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
     options.dryRun ? work() : withMemoryLock([memoryFile], work);
   return locked(async () => {
     const memory = await loadMemory(memoryFile, lang, { readOnly: options.dryRun });
-    const counterparts = new Map(
-      run.sources.map((source) => [source.path, outputPath(options.out, lang, source.path)]),
-    );
+    const counterparts = translationPaths(run.sources, options.out, lang);
     const reports: LanguageReport[] = [];
     const translated: TranslatedSource[] = [];
     let failure: { error: unknown } | undefined;
