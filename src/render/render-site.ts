@@ -135,7 +135,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     lang: page.lang,
     html: wantHtml ? page.htmlFile : undefined,
     pdf: printed.has(page.lang) || unchanged.has(page.lang) ? page.pdfFile : undefined,
-    pdfBytes: printed.get(page.lang)?.bytes ?? recorded[pages.indexOf(page)]?.bytes,
+    pdfBytes: unchanged.has(page.lang) ? recorded[pages.indexOf(page)]?.bytes : printed.get(page.lang)?.bytes,
     pdfUnchanged: unchanged.has(page.lang),
     refused: printed.get(page.lang)?.refused ?? [],
   });
