@@ -109,6 +109,7 @@ function namesInProse(tree: Root): Set<string> {
 /** How often the prose (text outside code) writes each of `words`, as written. */
 function proseCounts(tree: Root, words: ReadonlyMap<string, number>): Map<string, number> {
   const counts = new Map<string, number>();
+  if (words.size === 0) return counts;
   visit(tree, 'text', (node) => {
     for (const match of node.value.matchAll(/[\p{L}\p{N}_-]+/gu)) {
       if (words.has(match[0])) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
