@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runCheck, type CheckReport } from '../pipeline/check.js';
+import type { CheckReport } from '../pipeline/check.js';
 import { addPathOptions, runSettings, type SourceFlags } from './settings.js';
 
 interface CheckFlags extends SourceFlags {
@@ -16,6 +16,7 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print one JSON line per language')
     .action(async (flags: CheckFlags, command: Command) => {
       const settings = await runSettings(flags, command);
+      const { runCheck } = await import('../pipeline/check.js');
       const reports = await runCheck({
         langs: settings.langs,
         sources: settings.sources,

@@ -1,9 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { redact } from '../engines/deepl-errors.js';
-import { formatReport } from '../config/checks/format-report.js';
-import { runDoctor } from '../config/checks/run-doctor.js';
-import { parseLanguageList } from '../pipeline/languages.js';
 
 interface DoctorFlags {
   lang?: string;
@@ -23,6 +19,12 @@ export function registerDoctor(program: Command): void {
     )
     .option('--json', 'print the findings as JSON')
     .action(async (flags: DoctorFlags) => {
+      const [{ redact }, { formatReport }, { runDoctor }, { parseLanguageList }] = await Promise.all([
+        import('../engines/deepl-errors.js'),
+        import('../config/checks/format-report.js'),
+        import('../config/checks/run-doctor.js'),
+        import('../pipeline/languages.js'),
+      ]);
       const results = await runDoctor({
         cwd: process.cwd(),
         requiredNode: await requiredNodeRange(),

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { loadSettings } from '../config/load-settings.js';
 import { UsageError } from '../errors.js';
-import { gitHubTargetFromEnv } from '../publish/github-env.js';
-import { publishRelease, type PublishReport } from '../publish/publish-release.js';
-import { readLanguageReport } from '../publish/read-language-report.js';
+import type { PublishReport } from '../publish/publish-release.js';
 
 interface ReleaseFlags {
   tag?: string;
@@ -30,6 +27,13 @@ export function registerRelease(program: Command): void {
     .option('--dry-run', 'show what would change, change nothing')
     .option('--report <file>', 'output of `readme-i18n translate --json`, for how complete each language is')
     .action(async (flags: ReleaseFlags) => {
+      const [{ loadSettings }, { gitHubTargetFromEnv }, { publishRelease }, { readLanguageReport }] =
+        await Promise.all([
+          import('../config/load-settings.js'),
+          import('../publish/github-env.js'),
+          import('../publish/publish-release.js'),
+          import('../publish/read-language-report.js'),
+        ]);
       // The configuration's `release` keys under the flags: defaults, file, environment, flags.
       const configured = (await loadSettings(process.cwd())).settings.release ?? {};
       const tag = flags.tag ?? configured.tag;

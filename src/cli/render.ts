@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
-import { parseLanguageList } from '../pipeline/languages.js';
-import { renderSite, type RenderedPage, type RenderReport } from '../render/render-site.js';
-import { loadSettings } from '../config/load-settings.js';
-import { renderPatternOf } from '../config/step-options.js';
+import type { RenderedPage, RenderReport } from '../render/render-site.js';
 import { parseCount } from './settings.js';
 
 interface RenderFlags {
@@ -52,6 +49,13 @@ export function registerRender(program: Command): void {
       ) {
         throw new UsageError('--pattern and --out-pattern name the same thing; give one of them');
       }
+      const [{ loadSettings }, { parseLanguageList }, { renderSite }, { renderPatternOf }] =
+        await Promise.all([
+          import('../config/load-settings.js'),
+          import('../pipeline/languages.js'),
+          import('../render/render-site.js'),
+          import('../config/step-options.js'),
+        ]);
       // The configuration under the flags: defaults, file, environment, flags.
       const settings = (await loadSettings(process.cwd())).settings;
       const configured = settings.render ?? {};

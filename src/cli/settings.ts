@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { loadSettings } from '../config/load-settings.js';
 import type { Settings } from '../config/merge.js';
 import { UsageError } from '../errors.js';
-import { parseLanguageList } from '../pipeline/languages.js';
 
 /** Flags that `translate` and `check` share, as commander gives them. */
 export interface SourceFlags {
@@ -25,6 +23,10 @@ export interface SourceFlags {
 export async function runSettings(flags: SourceFlags, command: Command): Promise<Settings> {
   // `--no-switcher` makes commander report `switcher: true` when the flag is absent: only a given flag counts.
   const given = command.getOptionValueSource('switcher') === 'cli';
+  const [{ loadSettings }, { parseLanguageList }] = await Promise.all([
+    import('../config/load-settings.js'),
+    import('../pipeline/languages.js'),
+  ]);
   const { settings } = await loadSettings(process.cwd(), {
     langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),
     sources: splitList(flags.source),

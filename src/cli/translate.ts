@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
-import { translateOptionsOf } from '../config/step-options.js';
-import { runTranslate, type LanguageReport, type TranslateResult } from '../pipeline/translate.js';
+import type { LanguageReport, TranslateResult } from '../pipeline/translate.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary-table.js';
 import { addPathOptions, parseCount, runSettings, type SourceFlags } from './settings.js';
@@ -39,6 +38,10 @@ export function registerTranslate(program: Command): void {
       const progress = createProgress(process.stderr, !flags.quiet && !flags.json);
       const dryRun = flags.dryRun === true;
       const settings = await runSettings(flags, command);
+      const [{ translateOptionsOf }, { runTranslate }] = await Promise.all([
+        import('../config/step-options.js'),
+        import('../pipeline/translate.js'),
+      ]);
       const result = await runTranslate(
         {
           ...translateOptionsOf(settings),
