@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempProject, type CliResult } from '../helpers/cli.js';
+import { runCliHere, tempProject, type CliResult } from '../helpers/cli.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
 
 /** No key, no server and no overrides from the environment of whoever runs the tests. */
@@ -21,7 +21,7 @@ function doctor(
   env: NodeJS.ProcessEnv = {},
   cwd = tempProject(),
 ): Promise<CliResult> {
-  return runCli('readme-i18n', ['doctor', ...args], cwd, { ...clean, ...env });
+  return runCliHere('readme-i18n', ['doctor', ...args], cwd, { ...clean, ...env });
 }
 
 /** The lines about one check (its status line and its fix lines). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { configSchema } from '../../src/config/schema.js';
 import { parseYamlText } from '../../src/config/parse-config-text.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 
 const fixtures = join(fixturesRoot, 'config-init');
@@ -59,7 +59,7 @@ function expectWritten(project: string, fixture: string): void {
 describe('readme-i18n init', () => {
   it('writes a commented configuration and a workflow, suggesting languages it cannot infer', async () => {
     const project = tempProject(join(fixtures, 'basic', 'project'));
-    const result = await runCli('readme-i18n', ['init'], project, noKey);
+    const result = await runCliHere('readme-i18n', ['init'], project, noKey);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
@@ -83,7 +83,9 @@ describe('readme-i18n init', () => {
     // A folder named .git cannot be committed inside this repository: the checkout is made here.
     mkdirSync(join(project, '.git'));
     writeFileSync(join(project, '.git', 'HEAD'), 'ref: refs/heads/trunk\n');
-    const result = await runCli('readme-i18n', ['init'], project, { DEEPL_AUTH_KEY: 'not-printed-key:fx' });
+    const result = await runCliHere('readme-i18n', ['init'], project, {
+      DEEPL_AUTH_KEY: 'not-printed-key:fx',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
@@ -113,10 +115,10 @@ describe('readme-i18n init', () => {
 
   it('takes --lang, checked and canonicalised', async () => {
     const project = tempProject(join(fixtures, 'basic', 'project'));
-    const result = await runCli('readme-i18n', ['init', '--lang', 'pt_BR,fr'], project, noKey);
+    const result = await runCliHere('readme-i18n', ['init', '--lang', 'pt_BR,fr'], project, noKey);
     expect(result.status).toBe(0);
     expect((await loadConfig(project)).config.languages).toEqual(['pt-BR', 'fr']);
-    const bad = await runCli('readme-i18n', ['init', '--lang', 'frx', '--force'], project, noKey);
+    const bad = await runCliHere('readme-i18n', ['init', '--lang', 'frx', '--force'], project, noKey);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("unknown language code 'frx' in --lang");
   });
@@ -124,7 +126,7 @@ describe('readme-i18n init', () => {
   it('overwrites nothing without --force', async () => {
     const project = tempProject(join(fixtures, 'basic', 'project'));
     writeFileSync(join(project, configFile), 'languages: [de]\n');
-    const result = await runCli('readme-i18n', ['init'], project, noKey);
+    const result = await runCliHere('readme-i18n', ['init'], project, noKey);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -134,16 +136,16 @@ describe('readme-i18n init', () => {
     expect(readFileSync(join(project, configFile), 'utf8')).toBe('languages: [de]\n');
     expect(existsSync(join(project, workflowFile))).toBe(false);
 
-    const forced = await runCli('readme-i18n', ['init', '--force'], project, noKey);
+    const forced = await runCliHere('readme-i18n', ['init', '--force'], project, noKey);
     expect(forced.status).toBe(0);
     expectWritten(project, 'basic');
   });
 
   it('refuses an existing workflow file too', async () => {
     const project = tempProject(join(fixtures, 'basic', 'project'));
-    expect((await runCli('readme-i18n', ['init'], project, noKey)).status).toBe(0);
+    expect((await runCliHere('readme-i18n', ['init'], project, noKey)).status).toBe(0);
     rmSync(join(project, configFile));
-    const again = await runCli('readme-i18n', ['init'], project, noKey);
+    const again = await runCliHere('readme-i18n', ['init'], project, noKey);
     expect(again.status).toBe(2);
     expect(again.stderr).toBe(
       'readme-i18n: .github/workflows/readme-i18n.yml already exists; init overwrites nothing. ' +
@@ -158,7 +160,7 @@ describe('readme-i18n init', () => {
   ])('will not add a second configuration beside %s', async (file, content, named) => {
     const project = tempProject(join(fixtures, 'basic', 'project'));
     writeFileSync(join(project, file), content);
-    const result = await runCli('readme-i18n', ['init', '--force'], project, noKey);
+    const result = await runCliHere('readme-i18n', ['init', '--force'], project, noKey);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       `readme-i18n: ${named} already configures readme-i18n; init would add a second configuration. ` +

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/markdown/document.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
 
@@ -12,7 +12,7 @@ const outputs = ['locales/README.fr.md', 'docs/locales/setup.fr.md', 'docs/local
 describe('several sources from the configuration file', () => {
   it('translates every source, links between them pointing to their translations', async () => {
     const project = tempProject(join(fixture, 'project'));
-    const result = await runCli('translate', ['--json'], project);
+    const result = await runCliHere('translate', ['--json'], project);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout
@@ -23,7 +23,7 @@ describe('several sources from the configuration file', () => {
     for (const file of outputs)
       expectFile(join(fixture, 'expected', file), readFileSync(join(project, file), 'utf8'));
 
-    const again = await runCli('translate', ['--json'], project);
+    const again = await runCliHere('translate', ['--json'], project);
     // Links to the other translations are the tool's, not a person's edit.
     expect(readFileSync(join(project, 'locales', 'fr.po'), 'utf8')).not.toContain('readme-i18n: human');
     expect(
@@ -32,12 +32,12 @@ describe('several sources from the configuration file', () => {
         .split('\n')
         .map((line) => (JSON.parse(line) as { unitsSent: number }).unitsSent),
     ).toEqual([0, 0, 0]);
-    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(0);
+    expect((await runCliHere('readme-i18n', ['check'], project)).status).toBe(0);
   });
 
   it('lets flags override the file', async () => {
     const project = tempProject(join(fixture, 'project'));
-    const result = await runCli(
+    const result = await runCliHere(
       'translate',
       ['--json', '--lang', 'de', '--source', 'README.md', '--no-switcher'],
       project,
@@ -58,7 +58,7 @@ describe('several sources from the configuration file', () => {
     const project = tempProject(join(fixture, 'project'));
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(project, 'readme-i18n.config.yaml'), 'languages: [fr, frx]\n');
-    const result = await runCli('translate', [], project);
+    const result = await runCliHere('translate', [], project);
     expect(result.stderr).toMatch(/readme-i18n\.config\.yaml: languages\[1\]: 'frx' is not a language code/);
     expect(result.status).toBe(2);
   });
@@ -72,8 +72,8 @@ describe('render and release options from the configuration file', () => {
       join(project, 'readme-i18n.config.yaml'),
       'languages: [fr]\nengine: pseudo\nrender: { out: site, html: true, pdf: false }\n',
     );
-    expect((await runCli('translate', [], project)).status).toBe(0);
-    const result = await runCli('readme-i18n', ['render'], project);
+    expect((await runCliHere('translate', [], project)).status).toBe(0);
+    const result = await runCliHere('readme-i18n', ['render'], project);
     expect(result.status).toBe(0);
     expect(
       ['site/index.html', 'site/fr/index.html', 'site/pdf'].map((file) => existsSync(join(project, file))),
@@ -81,7 +81,7 @@ describe('render and release options from the configuration file', () => {
   });
 
   it('release needs a tag from the flag or `release.tag`', async () => {
-    const result = await runCli('readme-i18n', ['release'], tempProject(join(fixture, 'project')));
+    const result = await runCliHere('readme-i18n', ['release'], tempProject(join(fixture, 'project')));
     expect(result.stderr).toBe(
       'readme-i18n: no release tag: pass --tag, for example --tag v1.2.0, or set release.tag in readme-i18n.config.yaml\n',
     );
@@ -110,7 +110,7 @@ describe('several sources, when the quota ends in the middle', () => {
     const readmeChars = [...new Set(readme.allUnits.map((unit) => unit.tagged))].join('').length;
     // Enough for README.md, the first source; the second one's first request goes over.
     server.setFaults({ quotaCharacters: server.billedCharacters + readmeChars });
-    const stopped = await runCli('translate', ['--engine', 'deepl', '--json'], project, env);
+    const stopped = await runCliHere('translate', ['--engine', 'deepl', '--json'], project, env);
     server.setFaults({});
     expect(stopped.status).toBe(1);
     expect(stopped.stderr).toMatch(/fr: quota exhausted after 0 of \d+ units/);
@@ -121,7 +121,7 @@ describe('several sources, when the quota ends in the middle', () => {
     // usage.md is not translated yet: the link keeps the anchor its source has.
     expect(first).toContain('(../docs/locales/usage.fr.md#options)');
 
-    const rerun = await runCli('translate', ['--engine', 'deepl', '--json'], project, env);
+    const rerun = await runCliHere('translate', ['--engine', 'deepl', '--json'], project, env);
     expect(rerun.status).toBe(0);
     const sent = rerun.stdout
       .trim()

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 
 describe('readme-i18n render (real Chromium)', () => {
   it('prints a line per page as it is written, and says which PDFs were already up to date', async () => {
     const project = tempProject(join(fixturesRoot, 'render-site'));
-    const first = await runCli('readme-i18n', ['render', '--pdf'], project);
+    const first = await runCliHere('readme-i18n', ['render', '--pdf'], project);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const line = (lang: string, state: string) =>
@@ -19,7 +19,7 @@ describe('readme-i18n render (real Chromium)', () => {
     ]);
 
     // Nothing changed: no Chromium is needed, and the output says so.
-    const again = await runCli('readme-i18n', ['render', '--pdf'], project, {
+    const again = await runCliHere('readme-i18n', ['render', '--pdf'], project, {
       PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome',
     });
     expect(again.status).toBe(0);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 
 const fixture = join(fixturesRoot, 'cli-translate');
@@ -25,7 +25,7 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
   it('is chosen when DEEPL_AUTH_KEY is set, sends one request per 50 units, and never shows the key', async () => {
     const project = tempProject(fixture);
     const before = server.requests.filter((request) => request.path === '/v2/translate').length;
-    const result = await runCli('translate', ['--lang', 'fr,de'], project, env());
+    const result = await runCliHere('translate', ['--lang', 'fr,de'], project, env());
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const translateRequests = server.requests
@@ -44,15 +44,15 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
     const project = tempProject(fixture);
     const translations = () => server.requests.filter((request) => request.path === '/v2/translate').length;
     const before = translations();
-    const dry = await runCli('translate', ['--lang', 'fr', '--dry-run'], project, env());
+    const dry = await runCliHere('translate', ['--lang', 'fr', '--dry-run'], project, env());
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(
       /^fr: would send 5 units \(\d+ characters\) in 1 requests; 0 from memory\ndeepl: [\d,]+ of 500,000 characters used this period, [\d,]+ left\n$/,
     );
     expect(translations()).toBe(before);
     expect(existsSync(join(project, 'locales'))).toBe(false);
-    expect((await runCli('translate', ['--lang', 'fr'], project, env())).status).toBe(0);
-    const again = await runCli('translate', ['--lang', 'fr', '--dry-run'], project, env());
+    expect((await runCliHere('translate', ['--lang', 'fr'], project, env())).status).toBe(0);
+    const again = await runCliHere('translate', ['--lang', 'fr', '--dry-run'], project, env());
     expect(again.stdout).toMatch(/^fr: would send 0 units \(0 characters\) in 0 requests; 5 from memory\n/);
   });
 
@@ -60,7 +60,7 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
     const project = tempProject(fixture);
     server.setFaults({ quotaCharacters: 1 });
     try {
-      const result = await runCli('translate', ['--lang', 'fr'], project, env());
+      const result = await runCliHere('translate', ['--lang', 'fr'], project, env());
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(
         /^readme-i18n: fr: quota exhausted after 0 of 5 units; the 0 are kept in locales\/fr\.po and the next run sends only the rest\. DeepL quota exhausted/,
@@ -76,7 +76,7 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
     const project = tempProject(fixture);
     server.setFaults({ dropTag: true });
     try {
-      const result = await runCli('translate', ['--lang', 'fr'], project, env());
+      const result = await runCliHere('translate', ['--lang', 'fr'], project, env());
       expect(result.stderr).toMatch(/fr: line \d+ kept its source text: /);
       expect(result.status).toBe(1);
     } finally {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCli, runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 
 const fixture = join(fixturesRoot, 'cli-translate');
@@ -9,7 +9,7 @@ const fixture = join(fixturesRoot, 'cli-translate');
 describe('translate command', async () => {
   it('writes locales/README.fr.md with the pseudo engine', async () => {
     const project = tempProject(fixture);
-    const result = await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
+    const result = await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const [line, ...table] = result.stdout.split('\n');
@@ -27,7 +27,7 @@ describe('translate command', async () => {
     );
   });
 
-  it('is exactly `readme-i18n translate`, and writes every language with a switcher to the others', async () => {
+  it('is exactly `readme-i18n translate` (both bins, as child processes), and writes every language with a switcher to the others', async () => {
     const viaTranslate = tempProject(fixture);
     const viaMain = tempProject(fixture);
     expect((await runCli('translate', ['--lang', 'fr,es', '--engine', 'pseudo'], viaTranslate)).status).toBe(
@@ -47,11 +47,11 @@ describe('translate command', async () => {
 
   it('lists a language added later in the switchers of the translations already there', async () => {
     const project = tempProject(fixture);
-    expect((await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
+    expect((await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
     const memory = readFileSync(join(project, 'locales', 'fr.po'), 'utf8');
     const before = readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8');
     expect(before).toContain('🌐 [English](../README.md) · **Français**\n');
-    expect((await runCli('translate', ['--lang', 'de', '--engine', 'pseudo'], project)).status).toBe(0);
+    expect((await runCliHere('translate', ['--lang', 'de', '--engine', 'pseudo'], project)).status).toBe(0);
     const after = readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8');
     // Only the switcher changed; the memory of French was not touched.
     expect(after).toBe(
@@ -61,12 +61,12 @@ describe('translate command', async () => {
       ),
     );
     expect(readFileSync(join(project, 'locales', 'fr.po'), 'utf8')).toBe(memory);
-    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(0);
+    expect((await runCliHere('readme-i18n', ['check'], project)).status).toBe(0);
   });
 
   it('prints one JSON line per language with --json', async () => {
     const project = tempProject(fixture);
-    const result = await runCli(
+    const result = await runCliHere(
       'translate',
       ['--lang', 'fr,de', '--json', '--engine', 'identity', '--no-switcher'],
       project,
@@ -97,7 +97,7 @@ describe('translate command', async () => {
 
   it('with the identity engine and --no-switcher next to the source, reproduces the source', async () => {
     const project = tempProject(fixture);
-    const result = await runCli(
+    const result = await runCliHere(
       'translate',
       ['--lang', 'fr', '--engine', 'identity', '--no-switcher', '--out', 'README.{lang}.md'],
       project,
@@ -110,17 +110,17 @@ describe('translate command', async () => {
 
   it('sets a broken PO file aside with a warning and rebuilds the memory from the translated README', async () => {
     const project = tempProject(fixture);
-    expect((await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
+    expect((await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
     const memory = join(project, 'locales', 'fr.po');
     const good = readFileSync(memory, 'utf8');
     writeFileSync(memory, 'msgid "unterminated\n');
     // Reading commands leave the broken file where it is.
-    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(1);
+    expect((await runCliHere('readme-i18n', ['check'], project)).status).toBe(1);
     expect(
-      (await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo', '--dry-run'], project)).status,
+      (await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo', '--dry-run'], project)).status,
     ).toBe(0);
     expect(readFileSync(memory, 'utf8')).toBe('msgid "unterminated\n');
-    const result = await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo', '--json'], project);
+    const result = await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo', '--json'], project);
     expect(result.stderr).toMatch(
       /^readme-i18n: warning: .*locales\/fr\.po is not a valid PO file \(.*\); moved it to .*locales\/fr\.po\.broken-[\dTZ-]+ and started an empty memory, rebuilt from the translated README\./,
     );
@@ -128,7 +128,7 @@ describe('translate command', async () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ unitsSent: 0, requests: 0 });
     const rebuilt = readFileSync(memory, 'utf8');
     expect(rebuilt.match(/^msgid /gm)?.length).toBe(good.match(/^msgid /gm)?.length);
-    expect((await runCli('readme-i18n', ['check'], project)).status).toBe(0);
+    expect((await runCliHere('readme-i18n', ['check'], project)).status).toBe(0);
   });
 
   describe('bad input: a clear error, exit 2, nothing written, earlier outputs intact', async () => {
@@ -179,10 +179,10 @@ describe('translate command', async () => {
     it.each(cases)('%s', async (_name, setup, message) => {
       const project = tempProject(fixture);
       const earlier = join(project, 'locales', 'README.fr.md');
-      await runCli('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
+      await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
       const before = readFileSync(earlier, 'utf8');
       writeFileSync(earlier, `${before}<!-- edited -->\n`);
-      const result = await runCli('translate', setup(project), project);
+      const result = await runCliHere('translate', setup(project), project);
       expect(result.stderr).toMatch(message);
       expect(result.status).toBe(2);
       expect(readFileSync(earlier, 'utf8')).toBe(`${before}<!-- edited -->\n`);

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/markdown/document.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { corpusFolder, hasCorpus } from '../helpers/corpus.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
@@ -37,7 +37,7 @@ describe.each(documents)('translation memory with DeepL and the real CLI, on %s'
   /** Runs `translate --lang fr` and returns what it sent. */
   async function translate(project: string, flags: readonly string[] = []) {
     const before = translateCalls().length;
-    const result = await runCli('translate', ['--lang', 'fr', ...flags], project, env());
+    const result = await runCliHere('translate', ['--lang', 'fr', ...flags], project, env());
     const calls = translateCalls().slice(before);
     return {
       ...result,
