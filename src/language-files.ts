@@ -1,28 +1,39 @@
 import { sep } from 'node:path';
 import { glob } from 'tinyglobby';
+import { isLanguageTag } from './language-tag.js';
 
-/** What a language code in a file name looks like: `fr`, `pt-BR`, `zh-Hans`, `en-XA`. */
-export const languageCodeShape = /^[A-Za-z]{2,3}(?:[-_][A-Za-z\d]{2,8})*$/;
+/**
+ * The language tag `file` stands for under `pattern` (`{lang}` standing for the tag, as often as it
+ * appears, always the same), or undefined when the file does not match or the tag is not valid.
+ */
+export function languageOfFile(pattern: string, file: string): string | undefined {
+  const parts = pattern.split(sep).join('/').split('{lang}');
+  if (parts.length < 2) return undefined;
+  const [first = '', ...rest] = parts.map(escapeRegExp);
+  // The first `{lang}` captures the tag; every later one must repeat it.
+  const expression = new RegExp(`^${first}([A-Za-z][A-Za-z\\d_-]*)${rest.join('\\1')}$`);
+  const lang = expression.exec(file.split(sep).join('/'))?.[1];
+  return lang !== undefined && isLanguageTag(lang) ? lang : undefined;
+}
 
 /**
  * Every language with a file matching `pattern` (relative to `root`, `{lang}` standing for the code),
  * sorted. Used by translate (for the switcher), check and render alike.
  */
 export async function findLanguageFiles(root: string, pattern: string): Promise<string[]> {
-  const [before, after] = splitOnce(pattern.split(sep).join('/'), '{lang}');
-  const files = await glob(`${escapeGlob(before)}*${escapeGlob(after.replaceAll('{lang}', '*'))}`, {
+  const normalized = pattern.split(sep).join('/');
+  const files = await glob(escapeGlob(normalized).replaceAll('\\{lang\\}', '*'), {
     cwd: root,
     onlyFiles: true,
   });
   const langs = files
-    .map((file) => file.slice(before.length, file.length - after.length))
-    .filter((lang) => languageCodeShape.test(lang));
+    .map((file) => languageOfFile(normalized, file))
+    .filter((lang): lang is string => lang !== undefined);
   return [...new Set(langs)].sort();
 }
 
-function splitOnce(text: string, separator: string): [string, string] {
-  const at = text.indexOf(separator);
-  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)];
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function escapeGlob(text: string): string {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { parseLanguageList } from '../pipeline/languages.js';
+import { parseLanguageList } from '../language-tag.js';
 
 export const commitModes = ['push', 'pull-request', 'none'] as const;
 export type CommitMode = (typeof commitModes)[number];

@@ -23,7 +23,7 @@ export function registerDoctor(program: Command): void {
         import('../engines/deepl-errors.js'),
         import('../config/checks/format-report.js'),
         import('../config/checks/run-doctor.js'),
-        import('../pipeline/languages.js'),
+        import('../language-tag.js'),
       ]);
       const results = await runDoctor({
         cwd: process.cwd(),

@@ -52,7 +52,7 @@ export function registerRender(program: Command): void {
       const [{ loadSettings }, { parseLanguageList }, { renderSite }, { renderPatternOf }] =
         await Promise.all([
           import('../config/load-settings.js'),
-          import('../pipeline/languages.js'),
+          import('../language-tag.js'),
           import('../render/render-site.js'),
           import('../config/step-options.js'),
         ]);

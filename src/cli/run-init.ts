@@ -13,7 +13,7 @@ import {
 } from '../config/init-templates.js';
 import { configFileNames, packageJsonKey } from '../config/load-config.js';
 import { UsageError } from '../errors.js';
-import { parseLanguageList } from '../pipeline/languages.js';
+import { parseLanguageList } from '../language-tag.js';
 import type { InitFlags } from './init.js';
 
 /** Offered when nothing says which languages are wanted; the output says they can be changed. */

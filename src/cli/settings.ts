@@ -25,7 +25,7 @@ export async function runSettings(flags: SourceFlags, command: Command): Promise
   const given = command.getOptionValueSource('switcher') === 'cli';
   const [{ loadSettings }, { parseLanguageList }] = await Promise.all([
     import('../config/load-settings.js'),
-    import('../pipeline/languages.js'),
+    import('../language-tag.js'),
   ]);
   const { settings } = await loadSettings(process.cwd(), {
     langs: flags.lang === undefined ? undefined : parseLanguageList(flags.lang),

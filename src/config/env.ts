@@ -1,6 +1,6 @@
 import { engineNames } from '../engines/select.js';
 import { UsageError } from '../errors.js';
-import { parseLanguageList } from '../pipeline/languages.js';
+import { parseLanguageList } from '../language-tag.js';
 import type { Settings } from './merge.js';
 
 /** The environment variables read as a layer of settings, between the file and the flags. */

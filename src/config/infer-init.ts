@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isLanguageCode } from './language-code.js';
+import { isLanguageTag } from '../language-tag.js';
 
 export interface InferredInit {
   /** The README to translate: `README.md`, else the first file named like a README. */
@@ -24,7 +24,7 @@ export async function inferInit(
   const stem = readme.replace(/\.[^.]+$/, '');
   const langs = (await listNames(join(cwd, 'locales')))
     .map((name) => new RegExp(`^${escape(stem)}\\.([^.]+)\\.md$`).exec(name)?.[1])
-    .filter((lang): lang is string => lang !== undefined && isLanguageCode(lang))
+    .filter((lang): lang is string => lang !== undefined && isLanguageTag(lang))
     .sort();
   return {
     source: readme,

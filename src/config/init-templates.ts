@@ -29,7 +29,7 @@ export function configTemplate(choices: InitChoices): string {
 sources:
   - ${yamlScalar(choices.source)}
 
-# The languages to translate into: ISO 639-1 codes, with a region or script if needed (pt-BR, zh-Hans).
+# The languages to translate into: ISO 639 codes (fr, ast), with a region or script if needed (pt-BR, zh-Hans).
 languages:
 ${choices.langs.map((lang) => `  - ${lang}`).join('\n')}
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { engineNames } from '../engines/select.js';
-import { isLanguageCode } from './language-code.js';
+import { isLanguageTag } from '../language-tag.js';
 
 /**
  * The configuration file, as written: every key optional, unknown keys refused. Defaults are not
@@ -8,11 +8,11 @@ import { isLanguageCode } from './language-code.js';
  * what the user reads after the offending value, so it says what was expected.
  */
 
-const languageExpected = 'expected ISO 639-1 codes such as fr, pt-BR';
+const languageExpected = 'expected BCP 47 tags such as fr, pt-BR, ast';
 
 const languageCode = z
   .string({ error: `${languageExpected}, written as a string` })
-  .refine(isLanguageCode, { error: `is not a language code; ${languageExpected}` });
+  .refine(isLanguageTag, { error: `is not a language code; ${languageExpected}` });
 
 const text = (what: string) => z.string({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 
@@ -23,7 +23,7 @@ const flag = z.boolean({ error: 'expected true or false' });
 /** A record keyed by language code: the keys are checked as codes too. */
 function byLanguage<T extends z.ZodType>(value: T, expected: string) {
   return z.record(
-    z.string().refine(isLanguageCode, { error: `is not a language code; ${languageExpected}` }),
+    z.string().refine(isLanguageTag, { error: `is not a language code; ${languageExpected}` }),
     value,
     {
       error: `expected a mapping of language code to ${expected}`,

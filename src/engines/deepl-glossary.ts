@@ -1,6 +1,6 @@
 import deepl from 'deepl-node';
 import { UsageError } from '../errors.js';
-import { primaryLanguage } from './language-codes.js';
+import { primaryLanguage } from '../language-tag.js';
 
 /**
  * The project's glossary as DeepL keeps it: one multilingual (v3) glossary, found by name, with

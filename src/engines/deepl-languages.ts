@@ -1,5 +1,5 @@
 import type deepl from 'deepl-node';
-import { pickLanguage, toDeeplSource, toDeeplTarget } from './language-codes.js';
+import { pickLanguage, toDeeplSource, toDeeplTarget } from './deepl-language-codes.js';
 
 export interface DeeplLanguages {
   /** The DeepL source code for a user's code (`en-GB` → `en`); throws UsageError naming the nearest. */

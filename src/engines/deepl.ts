@@ -6,7 +6,7 @@ import { pairKey, syncGlossary, type SyncedGlossary } from './deepl-glossary.js'
 import { createDeeplLanguages } from './deepl-languages.js';
 import { resolveDeeplOptions, type DeeplEngineOptions, type DeeplFormality } from './deepl-options.js';
 import { createLimiter, withRetry } from './deepl-retry.js';
-import { normalizeLanguageCode, primaryLanguage } from './language-codes.js';
+import { formatLanguageTag, primaryLanguage } from '../language-tag.js';
 
 /** Characters used and allowed in the current billing period. */
 export interface DeeplUsage {
@@ -155,7 +155,7 @@ function formalityFor(
   table: Readonly<Record<string, DeeplFormality>>,
   to: string,
 ): DeeplFormality | undefined {
-  const code = normalizeLanguageCode(to);
+  const code = formatLanguageTag(to);
   return table[code] ?? table[primaryLanguage(code)];
 }
 

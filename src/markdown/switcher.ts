@@ -1,3 +1,4 @@
+import { nativeName } from '../language-tag.js';
 import type { Range } from './unit.js';
 
 export const switcherStart = '<!-- readme-i18n:switcher:start -->';
@@ -19,23 +20,11 @@ export function findSwitcher(text: string): Range | undefined {
   return { start, end: end + switcherEnd.length };
 }
 
-/** A language's name in that language, capitalised as a menu item: `Français`, `日本語`. */
-export function languageName(lang: string): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
-  } catch {
-    name = undefined;
-  }
-  if (!name || name === lang) return lang;
-  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
-}
-
 export function renderSwitcher(links: readonly SwitcherLink[], eol: string): string {
   const items = links.map((link) =>
     link.href === undefined
-      ? `**${languageName(link.lang)}**`
-      : `[${languageName(link.lang)}](${encodeURI(link.href)})`,
+      ? `**${nativeName(link.lang)}**`
+      : `[${nativeName(link.lang)}](${encodeURI(link.href)})`,
   );
   return `${switcherStart}${eol}🌐 ${items.join(' · ')}${eol}${switcherEnd}`;
 }

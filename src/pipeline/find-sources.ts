@@ -1,5 +1,6 @@
 import { glob } from 'tinyglobby';
 import { UsageError } from '../errors.js';
+import { languageOfFile } from '../language-files.js';
 import { outputPath } from './outputs.js';
 
 const globCharacters = /[*?[{]/;
@@ -32,15 +33,17 @@ export async function findSources(
   return [...new Set(found)];
 }
 
-/** Is `file` the translation of another file of the list, as `out` names translations? */
+/** Is `file` the translation of another file of the list into any language, as `out` names translations? */
 function isOutput(
   file: string,
   candidates: readonly string[],
   out: string,
   langs: readonly string[],
 ): boolean {
-  if (/(^|\/)locales\//.test(file)) return true;
   return candidates.some(
-    (source) => source !== file && langs.some((lang) => outputPath(out, lang, source) === file),
+    (source) =>
+      source !== file &&
+      (langs.some((lang) => outputPath(out, lang, source) === file) ||
+        languageOfFile(outputPath(out, '{lang}', source), file) !== undefined),
   );
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { normalizeLanguage } from './languages.js';
+import { normalizeLanguage } from '../language-tag.js';
 
 export interface TranslateOptions {
   /** Folder that paths are relative to (default: the current folder). */

@@ -1,5 +1,4 @@
-import { languageName } from '../markdown/switcher.js';
-import { textDirection } from './text-direction.js';
+import { nativeName, textDirection } from '../language-tag.js';
 
 export interface SwitcherEntry {
   readonly lang: string;
@@ -44,7 +43,7 @@ export function pageTemplate(input: PageTemplateInput): string {
   const images = input.allowRemote ? "'self' data: https:" : "'self' data:";
   const csp = `default-src 'none'; img-src ${images}; style-src 'self' 'unsafe-inline'; font-src 'self' data:; base-uri 'none'; form-action 'none'`;
   const links = input.switcher.map((entry) => {
-    const name = escapeHtml(languageName(entry.lang));
+    const name = escapeHtml(nativeName(entry.lang));
     const attributes = `lang="${escapeHtml(entry.lang)}" dir="${textDirection(entry.lang)}"`;
     return entry.href === undefined
       ? `<strong ${attributes}>${name}</strong>`

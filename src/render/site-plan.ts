@@ -1,7 +1,8 @@
 import { access } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { findLanguageFiles, languageCodeShape } from '../language-files.js';
+import { findLanguageFiles } from '../language-files.js';
+import { isLanguageTag } from '../language-tag.js';
 import { TranslationMissingError } from './errors.js';
 
 /** One language of the site. Paths are absolute. */
@@ -42,7 +43,7 @@ export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
   }
   const langs = input.langs ?? (await findLanguageFiles(input.root, input.pattern));
   for (const lang of langs) {
-    if (!languageCodeShape.test(lang))
+    if (!isLanguageTag(lang))
       throw new UsageError(`'${lang}' is not a language code; use codes such as fr, pt-BR`);
   }
   const name = input.name ?? basename(sourceFile, extname(sourceFile));

@@ -122,7 +122,7 @@ describe('readme-i18n doctor', () => {
     expect(result.status).toBe(1);
     expect(linesOf(result.stdout, 'configuration')).toEqual([
       "problem  configuration: readme-i18n.config.json: languages[0]: 'frx' is not a language code; " +
-        'expected ISO 639-1 codes such as fr, pt-BR',
+        'expected BCP 47 tags such as fr, pt-BR, ast',
       '         fix: fix the file as the message says, then run readme-i18n doctor again',
     ]);
     expect(linesOf(result.stdout, 'Apertium en → es')).toEqual([

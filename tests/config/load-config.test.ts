@@ -119,8 +119,8 @@ describe('loadConfig: errors name the file, the key, the value and what was expe
   it('a bad language code, in a list and as a key', async () => {
     expect(await errorOf('bad-language')).toBe(
       [
-        "readme-i18n.config.json: languages[1]: 'frx' is not a language code; expected ISO 639-1 codes such as fr, pt-BR",
-        "readme-i18n.config.json: formality: key 'french' is not a language code; expected ISO 639-1 codes such as fr, pt-BR",
+        "readme-i18n.config.json: languages[1]: 'frx' is not a language code; expected BCP 47 tags such as fr, pt-BR, ast",
+        "readme-i18n.config.json: formality: key 'french' is not a language code; expected BCP 47 tags such as fr, pt-BR, ast",
         "readme-i18n.config.json: formality.de: 'polite' is not allowed; expected one of 'default', 'more', 'less'",
       ].join('\n'),
     );

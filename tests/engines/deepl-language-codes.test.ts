@@ -3,11 +3,11 @@ import { readDeeplEnv, resolveDeeplOptions } from '../../src/engines/deepl-optio
 import { glossaryDictionaries } from '../../src/engines/deepl-glossary.js';
 import {
   nearestLanguage,
-  normalizeLanguageCode,
   pickLanguage,
   toDeeplSource,
   toDeeplTarget,
-} from '../../src/engines/language-codes.js';
+} from '../../src/engines/deepl-language-codes.js';
+import { formatLanguageTag } from '../../src/language-tag.js';
 import { UsageError } from '../../src/errors.js';
 import { estimateBilledCharacters } from '../../src/engines/deepl.js';
 import { deeplEngineFromEnv } from '../../src/engines/deepl-from-env.js';
@@ -22,12 +22,12 @@ describe('language codes', () => {
     ['es-419', 'es-419'],
     [' de ', 'de'],
   ])('normalises %s to %s', (input, expected) => {
-    expect(normalizeLanguageCode(input)).toBe(expected);
+    expect(formatLanguageTag(input)).toBe(expected);
   });
 
   it('refuses what is not a language code', () => {
-    expect(() => normalizeLanguageCode('français')).toThrow(UsageError);
-    expect(() => normalizeLanguageCode('')).toThrow(
+    expect(() => formatLanguageTag('français')).toThrow(UsageError);
+    expect(() => formatLanguageTag('')).toThrow(
       '"" is not a language code: expected a BCP 47 code such as "fr", "pt-BR" or "zh-Hans".',
     );
   });

@@ -9,7 +9,7 @@ import { browserCandidates, findBrowser } from '../../src/render/find-browser.js
 import { isPrivateAddress } from '../../src/render/private-address.js';
 import { renderSite } from '../../src/render/render-site.js';
 import { planSite } from '../../src/render/site-plan.js';
-import { textDirection } from '../../src/render/text-direction.js';
+import { textDirection } from '../../src/language-tag.js';
 
 const fixture = new URL('../fixtures/render-site/', import.meta.url).pathname;
 

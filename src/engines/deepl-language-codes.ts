@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { formatLanguageTag, primaryLanguage } from '../language-tag.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
 
 /**
@@ -6,28 +7,6 @@ import { distance as levenshtein } from 'fastest-levenshtein';
  * source codes are the bare language (`en`, `zh`), target codes carry the variant DeepL requires
  * (`en-US`/`en-GB`, `pt-PT`/`pt-BR`, `zh-Hans`/`zh-Hant`).
  */
-
-/** Canonical BCP 47 casing: `pt_br` → `pt-BR`, `zh-hans` → `zh-Hans`, `ES-419` → `es-419`. */
-export function normalizeLanguageCode(code: string): string {
-  const parts = code.trim().replace(/_/g, '-').split('-').filter(Boolean);
-  if (parts.length === 0 || !/^[A-Za-z]{2,3}$/.test(parts[0] ?? '')) {
-    throw new UsageError(
-      `"${code}" is not a language code: expected a BCP 47 code such as "fr", "pt-BR" or "zh-Hans".`,
-    );
-  }
-  return parts
-    .map((part, index) => {
-      if (index === 0) return part.toLowerCase();
-      if (/^[A-Za-z]{4}$/.test(part)) return part[0]?.toUpperCase() + part.slice(1).toLowerCase();
-      return part.toUpperCase();
-    })
-    .join('-');
-}
-
-/** The primary language subtag: `pt-BR` → `pt`. */
-export function primaryLanguage(code: string): string {
-  return normalizeLanguageCode(code).split('-')[0] ?? '';
-}
 
 /**
  * Targets DeepL refuses without a variant get the one DeepL used to mean by the bare code; users
@@ -46,7 +25,7 @@ const chineseByRegion: Readonly<Record<string, string>> = {
 
 /** The DeepL target code for a user's target code, before checking it against the server's list. */
 export function toDeeplTarget(code: string): string {
-  const normalized = normalizeLanguageCode(code);
+  const normalized = formatLanguageTag(code);
   return chineseByRegion[normalized] ?? defaultVariant[normalized] ?? normalized;
 }
 
@@ -77,7 +56,7 @@ export function pickLanguage(
   const hint =
     nearest === undefined
       ? 'the server lists no languages at all'
-      : `the nearest it offers is "${normalizeLanguageCode(nearest.code)}" (${nearest.name})`;
+      : `the nearest it offers is "${formatLanguageTag(nearest.code)}" (${nearest.name})`;
   throw new UsageError(
     `DeepL cannot translate ${role === 'source' ? 'from' : 'into'} "${wanted}": ${hint}. ` +
       `Change the ${role} language, or pick another engine with --engine apertium.`,
