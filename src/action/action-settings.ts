@@ -21,6 +21,11 @@ export interface ActionSettings {
   };
   /** Release tag, or undefined for no release. */
   readonly releaseTag: string | undefined;
+  readonly release: {
+    readonly prerelease: boolean | undefined;
+    readonly makeLatest: 'true' | 'false' | 'legacy' | undefined;
+    readonly targetCommitish: string | undefined;
+  };
   /** PDFs attached to the release when none was rendered in this run (default: `<site>/pdf/*.pdf`). */
   readonly releaseAssets: string;
   readonly draft: boolean | undefined;
@@ -75,7 +80,13 @@ export async function actionSettings(
       pattern: renderPatternOf(settings, source),
     },
     releaseTag: inputs.releaseTag ?? settings.release?.tag,
+    release: {
+      prerelease: inputs.prerelease,
+      makeLatest: inputs.makeLatest,
+      targetCommitish: inputs.targetCommitish,
+    },
     releaseAssets: settings.release?.assets ?? `${siteDir}/pdf/*.pdf`,
-    draft: settings.release?.draft,
+    // The Action publishes what it drafted unless told to leave it a draft.
+    draft: inputs.draft ?? settings.release?.draft ?? false,
   };
 }

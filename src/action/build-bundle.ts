@@ -1,37 +1,107 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { constants, brotliCompressSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface RuntimeFile {
+  readonly from: string;
+  readonly to: string;
+  /** Shipped as `<to>.br`, read back through `readPackedFile` (src/packed-file.ts). */
+  readonly pack?: boolean;
+  /** Which files of a copied folder to keep (default: all). */
+  readonly keep?: (name: string) => boolean;
+}
 
 /**
  * Files the bundled code reads at run time, found where it looks for them: `word-list` beside
  * itself (so beside the bundle), the rest through `require.resolve` or `import.meta.resolve` (so in the bundle's own
  * `node_modules`, as an Action is checked out without the project's).
  */
-const runtimeFiles: ReadonlyArray<{ from: string; to: string }> = [
-  { from: join(dirname(require.resolve('word-list')), 'words.txt'), to: 'words.txt' },
+const runtimeFiles: readonly RuntimeFile[] = [
+  { from: join(dirname(require.resolve('word-list')), 'words.txt'), to: 'words.txt', pack: true },
   ...packageFiles('github-markdown-css', ['license', 'github-markdown-light.css']),
-  ...packageFiles('katex', ['LICENSE', 'dist/katex.min.css', 'dist/fonts']),
-  ...packageFiles('mermaid', ['LICENSE', 'dist/mermaid.esm.min.mjs', 'dist/chunks/mermaid.esm.min']),
+  ...packageFiles('katex', ['LICENSE', 'dist/katex.min.css']),
+  // Every browser the pages are read in takes WOFF2, the first format KaTeX's stylesheet names.
+  ...packageFiles('katex', ['dist/fonts'], { keep: (name) => name.endsWith('.woff2') }),
+  ...packageFiles('mermaid', ['LICENSE', 'dist/mermaid.esm.min.mjs']),
+  ...packageFiles('mermaid', ['dist/chunks/mermaid.esm.min'], { pack: true }),
   // starry-night finds its WebAssembly through the package's resolved entry.
   ...packageFiles('vscode-oniguruma', ['LICENSE.txt', 'release/main.js', 'release/onig.wasm']),
 ];
 
-function packageFiles(name: string, files: readonly string[]): Array<{ from: string; to: string }> {
+function packageFiles(
+  name: string,
+  files: readonly string[],
+  options: Pick<RuntimeFile, 'pack' | 'keep'> = {},
+): RuntimeFile[] {
   const root = dirname(require.resolve(`${name}/package.json`));
-  return ['package.json', ...files].map((file) => ({
-    from: join(root, file),
-    to: join('node_modules', name, file),
-  }));
+  return [
+    ...(options.pack === undefined && options.keep === undefined ? ['package.json'] : []),
+    ...files,
+  ].map((file) => ({ from: join(root, file), to: join('node_modules', name, file), ...options }));
 }
 
 /**
- * Bundles the Action's entry into `outDir/index.js` with the files it reads at run time. The same
- * sources always give the same bytes, so CI can rebuild it and compare it with the committed `dist/`.
+ * Modules the Action never runs, replaced by stubs: Puppeteer's browser download and its proxy
+ * support (the Action prints with the runner's Chrome or Chromium, never downloads one), and the
+ * WebDriver BiDi mapper (the Action speaks CDP to Chromium).
+ */
+const stubs: Readonly<Record<string, string>> = {
+  'proxy-agent':
+    "export class ProxyAgent { constructor() { throw new Error('readme-i18n downloads no browser'); } }",
+  'chromium-bidi/lib/cjs/bidiMapper/BidiMapper.js':
+    "export const BidiServer = { createAndStart() { throw new Error('readme-i18n speaks CDP to Chromium, not WebDriver BiDi'); } };",
+};
+
+/** `@puppeteer/browsers` without its download, install and command-line parts. */
+function browsersShim(): string {
+  const root = join(dirname(require.resolve('@puppeteer/browsers')), '..', 'esm');
+  const from = (file: string) => JSON.stringify(join(root, file));
+  return [
+    `export { launch, computeExecutablePath, computeSystemExecutablePath, TimeoutError, CDP_WEBSOCKET_ENDPOINT_REGEX, WEBDRIVER_BIDI_WEBSOCKET_ENDPOINT_REGEX, Process } from ${from('launch.js')};`,
+    `export { detectBrowserPlatform } from ${from('detectPlatform.js')};`,
+    `export { resolveBuildId, Browser, BrowserPlatform, ChromeReleaseChannel, createProfile, getVersionComparator, resolveDefaultUserDataDir } from ${from('browser-data/browser-data.js')};`,
+    `export { Cache, InstalledBrowser } from ${from('Cache.js')};`,
+    `export { BrowserTag } from ${from('browser-data/types.js')};`,
+    'export async function getInstalledBrowsers() { return []; }',
+    'export async function uninstall() {}',
+    "export async function install() { throw new Error('readme-i18n downloads no browser'); }",
+  ].join('\n');
+}
+
+const leaveOut: Plugin = {
+  name: 'leave-out',
+  setup(builder) {
+    builder.onResolve({ filter: /^@puppeteer\/browsers$/ }, () => ({
+      path: '@puppeteer/browsers',
+      namespace: 'shim',
+    }));
+    builder.onResolve(
+      { filter: /(^proxy-agent$)|chromium-bidi\/lib\/cjs\/bidiMapper\/BidiMapper\.js$/ },
+      (args) => ({
+        path: args.path.startsWith('proxy-agent')
+          ? 'proxy-agent'
+          : 'chromium-bidi/lib/cjs/bidiMapper/BidiMapper.js',
+        namespace: 'shim',
+      }),
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({
+      contents: args.path === '@puppeteer/browsers' ? browsersShim() : stubs[args.path],
+      resolveDir: projectRoot,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Bundles the Action's entry into `outDir/index.js` with the files it reads at run time, minified,
+ * for the Node 24 that `runs.using: node24` gives it. The same sources always give the same bytes,
+ * so CI can rebuild it and compare it with the committed `dist/`.
  */
 export async function buildActionBundle(outDir: string): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
@@ -44,23 +114,47 @@ export async function buildActionBundle(outDir: string): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node24',
+    minify: true,
+    // Error messages name our classes (ReadmeI18nError, UsageError...).
+    keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [leaveOut],
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
   });
-  for (const file of runtimeFiles) {
-    await cp(file.from, join(outDir, file.to), {
-      recursive: true,
-      errorOnExist: false,
-      force: true,
-      // Source maps are for debugging Mermaid, not for running it.
-      filter: (source) => !source.endsWith('.map'),
-    });
+  for (const file of runtimeFiles) await copyRuntimeFile(file, outDir);
+}
+
+async function copyRuntimeFile(file: RuntimeFile, outDir: string): Promise<void> {
+  const entries = await readdir(file.from, { withFileTypes: true }).catch(() => undefined);
+  if (entries === undefined) {
+    await mkdir(dirname(join(outDir, file.to)), { recursive: true });
+    const bytes = await readFile(file.from);
+    if (file.pack) await writeFile(join(outDir, `${file.to}.br`), pack(bytes));
+    else await writeFile(join(outDir, file.to), bytes);
+    return;
   }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    // Source maps are for debugging Mermaid, not for running it.
+    if (entry.name.endsWith('.map') || !(file.keep?.(entry.name) ?? true)) continue;
+    await copyRuntimeFile(
+      { ...file, from: join(file.from, entry.name), to: join(file.to, entry.name) },
+      outDir,
+    );
+  }
+}
+
+function pack(bytes: Buffer): Buffer {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+    },
+  });
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,9 @@ import { parseLanguageList } from '../language-tag.js';
 export const commitModes = ['push', 'pull-request', 'none'] as const;
 export type CommitMode = (typeof commitModes)[number];
 
+export const stepChoices = ['all', 'translate', 'publish'] as const;
+export type StepChoice = (typeof stepChoices)[number];
+
 /**
  * The Action's inputs as given; `action.yml` documents them and states no defaults but the token's.
  * An input left empty is undefined here when the configuration file may set it instead (see
@@ -32,6 +35,24 @@ export interface ActionInputs {
   readonly branch: string;
   /** Release tag. */
   readonly releaseTag: string | undefined;
+  /** Leave the release a draft (default: the configuration's `release.draft`, else publish it). */
+  readonly draft: boolean | undefined;
+  /** Mark a release this run creates as a pre-release (default: false). */
+  readonly prerelease: boolean | undefined;
+  /** `true`, `false` or `legacy`, as GitHub's API takes it (default: GitHub's, `true`). */
+  readonly makeLatest: 'true' | 'false' | 'legacy' | undefined;
+  /** What a new tag points at (default: GitHub's, the default branch). */
+  readonly targetCommitish: string | undefined;
+  /** Which part of the work this run does (default: `all`). */
+  readonly steps: StepChoice;
+  /** Where `steps: translate` leaves its files and `steps: publish` takes them (default: `$RUNNER_TEMP/readme-i18n-handover`). */
+  readonly handoverDir: string | undefined;
+  /** Report what would be sent, rendered, released and committed; change nothing (default: false). */
+  readonly dryRun: boolean;
+  /** The Chrome or Chromium to print with (default: found, see render/find-browser.ts). */
+  readonly chromePath: string | undefined;
+  /** Install missing fonts and Apertium pairs with apt on a hosted runner (default: true). */
+  readonly installMissing: boolean;
   readonly githubToken: string;
 }
 
@@ -43,10 +64,8 @@ export function readActionInputs(env: Readonly<Record<string, string | undefined
     .split(/[\s,]+/)
     .filter((lang) => lang !== '');
   const render = input('render');
-  const commit = input('commit') || 'none';
-  if (!(commitModes as readonly string[]).includes(commit)) {
-    throw new UsageError(`the input 'commit' must be one of ${commitModes.join(', ')}, not '${commit}'`);
-  }
+  const commit = oneOf('commit', input('commit') || 'none', commitModes);
+  const makeLatest = input('make-latest');
   return {
     languages:
       languages.length > 0 ? parseLanguageList(languages.join(','), "the input 'languages'") : undefined,
@@ -57,11 +76,36 @@ export function readActionInputs(env: Readonly<Record<string, string | undefined
     output: input('output') || undefined,
     render: render === '' ? undefined : parseRender(render),
     siteDir: input('site-dir') || undefined,
-    commit: commit as CommitMode,
+    commit,
     branch: input('branch') || 'readme-i18n/translations',
     releaseTag: input('release-tag') || undefined,
+    draft: parseBoolean('draft', input('draft')),
+    prerelease: parseBoolean('prerelease', input('prerelease')),
+    makeLatest:
+      makeLatest === '' ? undefined : oneOf('make-latest', makeLatest, ['true', 'false', 'legacy'] as const),
+    targetCommitish: input('target-commitish') || undefined,
+    steps: oneOf('steps', input('steps') || 'all', stepChoices),
+    handoverDir: input('handover-dir') || undefined,
+    dryRun: parseBoolean('dry-run', input('dry-run')) ?? false,
+    chromePath: input('chrome-path') || undefined,
+    installMissing: parseBoolean('install-missing', input('install-missing')) ?? true,
     githubToken: input('github-token'),
   };
+}
+
+function oneOf<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`the input '${name}' must be one of ${choices.join(', ')}, not '${value}'`);
+  }
+  return value as T;
+}
+
+/** `true` or `false` as YAML 1.2 writes them (the runner passes inputs as strings); empty is unset. */
+function parseBoolean(name: string, value: string): boolean | undefined {
+  if (value === '') return undefined;
+  if (/^(true|True|TRUE)$/.test(value)) return true;
+  if (/^(false|False|FALSE)$/.test(value)) return false;
+  throw new UsageError(`the input '${name}' must be true or false, not '${value}'`);
 }
 
 function parseRender(value: string): { html: boolean; pdf: boolean } {

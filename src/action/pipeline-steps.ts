@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import { outputPath } from '../pipeline/outputs.js';
-import { runTranslate } from '../pipeline/translate.js';
+import { runTranslate, type LanguageReport } from '../pipeline/translate.js';
 import { resolveTranslateOptions } from '../pipeline/translate-options.js';
 import type { SummaryLanguage } from '../publish/job-summary.js';
-import { renderSite } from '../render/render-site.js';
+import { renderSite, type RenderReport } from '../render/render-site.js';
 import type { ActionSettings } from './action-settings.js';
 
 /**
@@ -16,30 +16,45 @@ export interface TranslatedLanguage extends SummaryLanguage {
   readonly memory: string;
 }
 
-export async function translateStep(settings: ActionSettings): Promise<TranslatedLanguage[]> {
-  const options = settings.translate;
+/** Each language's figures (its sources added up), and the reports they came from, as they are done. */
+export async function translateStep(
+  settings: ActionSettings,
+  onReport: (report: LanguageReport) => void,
+  langs?: readonly string[],
+): Promise<TranslatedLanguage[]> {
+  const options = langs === undefined ? settings.translate : { ...settings.translate, langs };
   const memory = resolveTranslateOptions(options).memory;
-  const result = await runTranslate(options);
-  return result.languages.map((report) => ({
-    lang: report.lang,
-    file: report.file,
-    memory: outputPath(memory, report.lang),
-    units: report.units,
-    keptSource: report.keptSource,
-    translated: report.unitsSent,
-    fromMemory: report.fromMemory,
-    byHand: report.byHand,
-    charactersBilled: report.charsSent,
-    pdf: undefined,
-  }));
+  const result = await runTranslate(options, { onLanguage: onReport });
+  const byLang = new Map<string, TranslatedLanguage>();
+  for (const report of result.languages) {
+    const earlier = byLang.get(report.lang);
+    byLang.set(report.lang, {
+      lang: report.lang,
+      file: earlier?.file ?? report.file,
+      memory: outputPath(memory, report.lang),
+      units: (earlier?.units ?? 0) + report.units,
+      keptSource: (earlier?.keptSource ?? 0) + report.keptSource,
+      translated: (earlier?.translated ?? 0) + report.unitsSent,
+      fromMemory: (earlier?.fromMemory ?? 0) + report.fromMemory,
+      byHand: (earlier?.byHand ?? 0) + report.byHand,
+      charactersBilled: (earlier?.charactersBilled ?? 0) + report.charsSent,
+      pdf: undefined,
+    });
+  }
+  return [...byLang.values()];
 }
 
 export interface RenderedSite {
   /** PDFs by language, paths relative to the repository. */
   readonly pdfs: ReadonlyMap<string, string>;
+  readonly report: RenderReport;
 }
 
-export async function renderStep(cwd: string, settings: ActionSettings): Promise<RenderedSite> {
+export async function renderStep(
+  cwd: string,
+  settings: ActionSettings,
+  executablePath?: string,
+): Promise<RenderedSite> {
   const { render } = settings;
   const report = await renderSite({
     root: cwd,
@@ -50,15 +65,11 @@ export async function renderStep(cwd: string, settings: ActionSettings): Promise
     html: render.html,
     pdf: render.pdf,
     allowRemote: render.allowRemote,
+    executablePath,
   });
   const pdfs = new Map<string, string>();
   for (const page of report.pages) {
     if (page.pdf !== undefined) pdfs.set(page.lang, relative(cwd, resolve(cwd, page.pdf)));
   }
-  return { pdfs };
-}
-
-/** Every path the Action may commit: the translations, their memories and the site folder. */
-export function ownedPaths(settings: ActionSettings, languages: readonly TranslatedLanguage[]): string[] {
-  return [...languages.flatMap((language) => [language.file, language.memory]), settings.render.siteDir];
+  return { pdfs, report };
 }

@@ -1,16 +1,19 @@
-import { ReadmeI18nError } from '../errors.js';
+import { ReadmeI18nError, UsageError } from '../errors.js';
+import type { LanguageReport } from '../pipeline/translate.js';
+import { resolveTranslateOptions } from '../pipeline/translate-options.js';
 import { createGitHubClient, type GitHubClient } from '../publish/github-client.js';
 import { gitHubTargetFromEnv, type GitHubTarget } from '../publish/github-env.js';
 import { explainRequestError } from '../publish/explain-request-error.js';
 import { jobSummary } from '../publish/job-summary.js';
 import { publishRelease } from '../publish/publish-release.js';
-import { changedFiles } from './changed-files.js';
-import { actionSettings } from './action-settings.js';
-import { readActionInputs } from './inputs.js';
-import { openPullRequest } from './open-pull-request.js';
-import { ownedPaths, renderStep, translateStep, type TranslatedLanguage } from './pipeline-steps.js';
-import { pushCommit } from './push-commit.js';
-import { runnerFor } from './workflow-commands.js';
+import { actionSettings, type ActionSettings } from './action-settings.js';
+import { CommitStep } from './commit-step.js';
+import { gitEnvWithToken } from './git.js';
+import { defaultHandoverDir, handOver, languageFiles, takeOver } from './handover.js';
+import { readActionInputs, type ActionInputs } from './inputs.js';
+import { renderStep, translateStep, type RenderedSite, type TranslatedLanguage } from './pipeline-steps.js';
+import { checkRunner } from './runner-checks.js';
+import { runnerFor, type Runner } from './workflow-commands.js';
 
 export interface ActionContext {
   /** The runner's environment: `INPUT_*`, `GITHUB_*`. */
@@ -31,30 +34,32 @@ export interface ActionResult {
   readonly skipped: string | undefined;
 }
 
-/** Translate, render, release, commit; then the outputs and the job summary. */
+/** What a run found out, for the outputs and the job summary, whether it finished or not. */
+interface RunState {
+  languages: TranslatedLanguage[];
+  releaseUrl: string | undefined;
+  skipped: string | undefined;
+  handedOver: string[];
+  handoverDir: string | undefined;
+}
+
+/**
+ * Translate, save the translations and memories (commit, or hand over to the publish job), render,
+ * release, save the site; then the outputs and the job summary, also when a step failed. What was
+ * paid for is saved before anything that may fail after it, and again if translation itself fails
+ * half-way, so that the next run sends nothing twice.
+ */
 export async function runAction(context: ActionContext): Promise<ActionResult> {
   const cwd = context.cwd ?? process.cwd();
   const runner = runnerFor(context.env, context.write);
   const inputs = readActionInputs(context.env);
   const settings = await actionSettings(cwd, inputs, context.env);
-  const skipped = skipReason(settings.translate.engine, inputs.deeplKey);
-  let languages: TranslatedLanguage[] = [];
-  if (skipped === undefined) {
-    // The engines read the key from the environment; the runner masks it as a secret.
-    if (settings.translate.engine === 'deepl') process.env.DEEPL_AUTH_KEY = inputs.deeplKey;
-    languages = await translateStep(settings);
-  } else {
-    runner.notice(`translation skipped: ${skipped}`);
+  if (inputs.steps === 'translate' && inputs.commit !== 'none') {
+    throw new UsageError(
+      `steps: translate hands its files to the publish job (output handover-dir) and commits nothing; ` +
+        `set commit: ${inputs.commit} on the job with steps: publish`,
+    );
   }
-  const site =
-    settings.render.html || settings.render.pdf
-      ? await renderStep(cwd, settings)
-      : { pdfs: new Map<string, string>() };
-  languages = languages.map((language) => ({
-    ...language,
-    pdf: site.pdfs.get(language.lang)?.split('/').pop(),
-  }));
-
   let target: GitHubTarget | undefined;
   let client = context.client;
   const github = (): { target: GitHubTarget; client: GitHubClient } => {
@@ -62,48 +67,237 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
     client ??= createGitHubClient({ token: target.token, apiUrl: target.apiUrl, warn: runner.notice });
     return { target, client };
   };
+  const serverUrl = (context.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const committer = new CommitStep({
+    cwd,
+    mode: inputs.commit,
+    branch: inputs.branch,
+    token: inputs.githubToken,
+    gitEnv: gitEnvWithToken(inputs.githubToken, serverUrl),
+    github: () => {
+      const made = github();
+      return { client: made.client, owner: made.target.owner, repo: made.target.repo };
+    },
+    dryRun: inputs.dryRun,
+  });
+  const state: RunState = {
+    languages: [],
+    releaseUrl: undefined,
+    skipped: skipReason(settings.translate.engine, inputs.deeplKey),
+    handedOver: [],
+    handoverDir: undefined,
+  };
+  let failure: unknown;
+  try {
+    await runSteps({ env: context.env, cwd, runner, inputs, settings, committer, state, github });
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    const files = [...new Set([...committer.files, ...state.handedOver])].sort();
+    await runner.setOutput('changed-files', files.join('\n'));
+    await runner.setOutput('release-url', state.releaseUrl ?? '');
+    await runner.setOutput('pull-request-url', committer.url ?? '');
+    await runner.setOutput('handover-dir', state.handoverDir ?? '');
+    await runner.setOutput(
+      'units-sent',
+      String(state.languages.reduce((sum, language) => sum + language.translated, 0)),
+    );
+    await runner.appendSummary(
+      jobSummary({
+        languages: state.languages,
+        releaseUrl: state.releaseUrl,
+        pullRequestUrl: committer.url,
+        skipped: state.skipped,
+        fileBase: fileBase(context.env),
+        failure: failure === undefined ? undefined : messageOf(failure, context.env),
+        dryRun: inputs.dryRun,
+      }),
+    );
+  }
+  return {
+    changedFiles: [...new Set([...committer.files, ...state.handedOver])].sort(),
+    releaseUrl: state.releaseUrl,
+    pullRequestUrl: committer.url,
+    skipped: state.skipped,
+  };
+}
 
-  let releaseUrl: string | undefined;
+interface StepContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly runner: Runner;
+  readonly inputs: ActionInputs;
+  readonly settings: ActionSettings;
+  readonly committer: CommitStep;
+  readonly state: RunState;
+  readonly github: () => { target: GitHubTarget; client: GitHubClient };
+}
+
+async function runSteps(step: StepContext): Promise<void> {
+  const { cwd, runner, inputs, settings, committer, state } = step;
+  const resolved = resolveTranslateOptions(settings.translate);
+  const translating = state.skipped === undefined;
+  const publishing = inputs.steps !== 'translate';
+  const rendering = publishing && (settings.render.html || settings.render.pdf) && !inputs.dryRun;
+  const ownFiles = async (): Promise<string[]> =>
+    (await Promise.all(resolved.langs.map((lang) => languageFiles(resolved, lang)))).flat();
+
+  if (inputs.steps === 'publish') {
+    const dir = inputs.handoverDir ?? defaultHandoverDir(step.env, cwd);
+    await runner.group('Take over the translate jobs’ files', async () => {
+      const { taken, ignored } = await takeOver(cwd, dir, new Set(await ownFiles()));
+      runner.log(taken.length === 0 ? `nothing handed over in ${dir}` : `from ${dir}: ${taken.join(', ')}`);
+      for (const file of ignored) {
+        runner.warning(
+          `ignored ${file} in the handover: it is no translation or memory of the languages configured`,
+        );
+      }
+    });
+  }
+
+  await runner.group('Check the runner', async () => {
+    const pdfLangs = rendering && settings.render.pdf ? [resolved.from, ...resolved.langs] : [];
+    await checkRunner(
+      {
+        pdfLangs,
+        apertium:
+          translating && settings.translate.engine === 'apertium'
+            ? { from: resolved.from, langs: resolved.langs }
+            : undefined,
+        browser: pdfLangs.length > 0 ? { explicit: inputs.chromePath } : undefined,
+      },
+      { install: inputs.installMissing, env: step.env, runner },
+    );
+    runner.log('fonts, Apertium pairs and browser: all there');
+  });
+
+  if (translating) {
+    let translateFailure: unknown;
+    try {
+      await runner.group(inputs.dryRun ? 'Translate (dry run: nothing sent)' : 'Translate', async () => {
+        // The engines read the key from the environment; the runner masks it as a secret.
+        if (settings.translate.engine === 'deepl') process.env.DEEPL_AUTH_KEY = inputs.deeplKey;
+        state.languages = await translateStep(
+          { ...settings, translate: { ...settings.translate, dryRun: inputs.dryRun } },
+          (report) => annotateReport(runner, report),
+        );
+      });
+    } catch (error) {
+      translateFailure = error;
+    }
+    // Whatever was paid for, also before a failure (the memory records each batch), is kept.
+    if (inputs.steps !== 'translate') {
+      await runner
+        .group('Save the translations and memories', async () => {
+          await committer.save(await ownFiles(), pullRequestBody(state.languages));
+        })
+        .catch((error: unknown) => {
+          if (translateFailure === undefined) throw error;
+          runner.warning(`the translations done so far could not be saved: ${messageOf(error, step.env)}`);
+        });
+    }
+    if (translateFailure !== undefined) throw translateFailure;
+  } else {
+    runner.notice(`translation skipped: ${state.skipped}`);
+  }
+
+  if (inputs.steps === 'translate') {
+    const dir = inputs.handoverDir ?? defaultHandoverDir(step.env, cwd);
+    state.handoverDir = dir;
+    await runner.group('Hand over to the publish job', async () => {
+      state.handedOver = inputs.dryRun ? [] : await handOver(cwd, await ownFiles(), dir);
+      runner.log(`copied to ${dir}: ${state.handedOver.join(', ') || 'nothing'}`);
+    });
+    return;
+  }
+
+  let site: RenderedSite | undefined;
+  if (rendering) {
+    site = await runner.group('Render', async () => {
+      const rendered = await renderStep(cwd, settings, inputs.chromePath);
+      annotateRender(runner, rendered, settings);
+      return rendered;
+    });
+    state.languages = state.languages.map((language) => ({
+      ...language,
+      pdf: site?.pdfs.get(language.lang)?.split('/').pop(),
+    }));
+  }
+
+  let releaseFailure: unknown;
   if (settings.releaseTag !== undefined) {
-    const { target: releaseTarget, client: releaseClient } = github();
-    const report = await publishRelease({
-      target: releaseTarget,
-      client: releaseClient,
-      cwd,
-      tag: settings.releaseTag,
-      assets: site.pdfs.size > 0 ? [...site.pdfs.values()] : [settings.releaseAssets],
-      draft: settings.draft,
-      languages: languages.length > 0 ? languages : undefined,
-    });
-    releaseUrl = report.url;
+    const tag = settings.releaseTag;
+    await runner
+      .group(inputs.dryRun ? `Release ${tag} (dry run)` : `Release ${tag}`, async () => {
+        const { target, client } = step.github();
+        const report = await publishRelease({
+          target,
+          client,
+          cwd,
+          tag,
+          assets:
+            site !== undefined && site.pdfs.size > 0 ? [...site.pdfs.values()] : [settings.releaseAssets],
+          draft: settings.draft,
+          prerelease: settings.release.prerelease,
+          makeLatest: settings.release.makeLatest,
+          targetCommitish: settings.release.targetCommitish,
+          dryRun: inputs.dryRun,
+          languages: state.languages.length > 0 ? state.languages : undefined,
+        });
+        state.releaseUrl = report.url;
+        runner.log(
+          `release ${report.release}; uploaded ${report.uploaded.length + report.replaced.length}, unchanged ${report.unchanged.length}`,
+        );
+      })
+      .catch((error: unknown) => {
+        releaseFailure = error;
+      });
   }
 
-  const files = await changedFiles(cwd, ownedPaths(settings, languages));
-  let pullRequestUrl: string | undefined;
-  if (files.length > 0 && inputs.commit === 'push') {
-    await pushCommit(cwd, files, inputs.githubToken);
-  } else if (files.length > 0 && inputs.commit === 'pull-request') {
-    const { target: prTarget, client: prClient } = github();
-    pullRequestUrl = await openPullRequest({
-      cwd,
-      files,
-      client: prClient,
-      owner: prTarget.owner,
-      repo: prTarget.repo,
-      branch: inputs.branch,
-      token: inputs.githubToken,
-      title: 'Update README translations',
-      body: pullRequestBody(languages),
+  // The site is saved even when the release failed: it was rendered, and the next run keeps it.
+  if (site !== undefined) {
+    await runner.group('Save the site', async () => {
+      await committer.save([settings.render.siteDir], pullRequestBody(state.languages));
     });
   }
+  if (releaseFailure !== undefined) throw releaseFailure;
+}
 
-  await runner.setOutput('changed-files', files.join('\n'));
-  await runner.setOutput('release-url', releaseUrl ?? '');
-  await runner.setOutput('pull-request-url', pullRequestUrl ?? '');
-  await runner.appendSummary(
-    jobSummary({ languages, releaseUrl, pullRequestUrl, skipped, fileBase: fileBase(context.env) }),
-  );
-  return { changedFiles: files, releaseUrl, pullRequestUrl, skipped };
+/** Each unit kept in the source language and each problem met, as an annotation on its file and line. */
+function annotateReport(runner: Runner, report: LanguageReport): void {
+  for (const kept of report.kept) {
+    runner.warning(`${report.lang}: kept its source text: ${kept.reason}`, {
+      file: report.source,
+      line: kept.line,
+    });
+  }
+  for (const warning of report.warnings)
+    runner.warning(`${report.lang}: ${warning}`, { file: report.file, line: 1 });
+}
+
+function annotateRender(runner: Runner, rendered: RenderedSite, settings: ActionSettings): void {
+  const source = settings.render.source ?? 'README.md';
+  for (const image of rendered.report.missingImages) {
+    runner.warning(`image ${image} is missing: the pages show its alt text`, { file: source, line: 1 });
+  }
+  for (const page of rendered.report.pages) {
+    for (const refused of page.refused) {
+      runner.warning(
+        `${page.lang}: the PDF's request for ${refused} was refused (remote files need render.allowRemote: true)`,
+        { file: source, line: 1 },
+      );
+    }
+  }
+  if (rendered.report.diagramsAsSource > 0) {
+    runner.warning(
+      `${rendered.report.diagramsAsSource} Mermaid diagram(s) left as source: no browser drew them`,
+      {
+        file: source,
+        line: 1,
+      },
+    );
+  }
 }
 
 /** Runs the Action and turns a failure into an error annotation; resolves to the exit code. */
@@ -113,14 +307,17 @@ export async function runActionMain(context: ActionContext): Promise<number> {
     return 0;
   } catch (caught) {
     const error = explainRequestError(caught, context.env.GITHUB_REPOSITORY ?? 'this repository');
-    const message = error instanceof Error ? error.message : String(error);
-    runnerFor(context.env, context.write).error(
-      error instanceof ReadmeI18nError
-        ? message
-        : `unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}`,
-    );
+    runnerFor(context.env, context.write).error(messageOf(error, context.env));
     return error instanceof ReadmeI18nError ? error.exitCode : 1;
   }
+}
+
+function messageOf(caught: unknown, env: Readonly<Record<string, string | undefined>>): string {
+  const error = explainRequestError(caught, env.GITHUB_REPOSITORY ?? 'this repository');
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof ReadmeI18nError
+    ? message
+    : `unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}`;
 }
 
 function skipReason(engine: string | undefined, deeplKey: string): string | undefined {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import { readPackedFileSync } from '../packed-file.js';
 
 let words: Set<string> | undefined;
 
@@ -8,6 +8,6 @@ let words: Set<string> | undefined;
  * `well-known` is prose, `qemu-img` is a command because `qemu` and `img` are not words.
  */
 export function isEnglishWord(word: string): boolean {
-  words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  words ??= new Set(readPackedFileSync(wordListPath).toString('utf8').split('\n'));
   return words.has(word);
 }

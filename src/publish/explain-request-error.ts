@@ -1,5 +1,5 @@
 import { PublishError } from './publish-error.js';
-import { requestStatus } from './request-status.js';
+import { noAnswerReason, requestStatus } from './request-status.js';
 
 const hints: Record<number, string> = {
   401: 'the token is invalid or expired; pass a current one in GITHUB_TOKEN',
@@ -9,16 +9,25 @@ const hints: Record<number, string> = {
 
 /**
  * Turns an Octokit request error into a PublishError that names the request and the fix; other
- * errors pass through. The request's headers (and so the token) are never quoted.
+ * errors pass through. A request that got no answer (refused, reset, timed out) is said to be so,
+ * not "GitHub answered 500". The request's headers (and so the token) are never quoted.
  */
 export function explainRequestError(error: unknown, repository: string): unknown {
   if (error instanceof PublishError) return error;
   const status = requestStatus(error);
-  if (status === undefined) return error;
+  if (status === undefined && (error as { name?: string })?.name !== 'GitHubTimeoutError') return error;
   const request = (error as { request?: { method?: string; url?: string } }).request;
   const where =
     request?.method && request.url ? `${request.method} ${new URL(request.url).pathname}` : 'a request';
-  const hint = hints[status] ?? 'GitHub may be having trouble; run again later';
+  const noAnswer = noAnswerReason(error);
+  if (noAnswer !== undefined) {
+    return new PublishError(
+      `${noAnswer} (${where} for ${repository}), after retries: check the runner's network and ` +
+        'https://www.githubstatus.com, then run again; nothing half-done is left that the next run does not clean up',
+      { cause: error },
+    );
+  }
+  const hint = hints[status as number] ?? 'GitHub may be having trouble; run again later';
   return new PublishError(`GitHub answered ${status} to ${where} for ${repository}: ${hint}`, {
     status,
     cause: error,

@@ -17,6 +17,43 @@ export interface GitHubClientOptions {
   readonly throttle?: Partial<ThrottlingOptions>;
   /** Where Octokit's warnings go (default: standard error). */
   readonly warn?: (message: string) => void;
+  /**
+   * Longest wait for one answer, in ms (default: 60 000); a request with a body gets a further
+   * second per 256 KB of it, so a large upload is not cut short on a slow link.
+   */
+  readonly timeoutMs?: number;
+}
+
+/** A request GitHub did not answer in time: what was asked and how long was waited. */
+export class GitHubTimeoutError extends Error {
+  constructor(
+    readonly what: string,
+    readonly ms: number,
+  ) {
+    super(`GitHub did not answer ${what} within ${Math.round(ms / 1000)} s`);
+    this.name = 'GitHubTimeoutError';
+  }
+}
+
+/** `fetch` with a time limit on each request, ended with a GitHubTimeoutError. */
+export function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return async (input, init = {}) => {
+    const body = init.body;
+    const size = body instanceof Uint8Array ? body.byteLength : typeof body === 'string' ? body.length : 0;
+    const ms = timeoutMs + Math.floor(size / (256 * 1024)) * 1000;
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), ms);
+    const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
+    try {
+      return await fetch(input, { ...init, signal });
+    } catch (error) {
+      if (!timer.signal.aborted) throw error;
+      const url = input instanceof Request ? input.url : String(input);
+      throw new GitHubTimeoutError(`${init.method ?? 'GET'} ${new URL(url).pathname}`, ms);
+    } finally {
+      clearTimeout(timeout);
+    }
+  };
 }
 
 /**
@@ -30,6 +67,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: 'readme-i18n',
+    request: { fetch: fetchWithTimeout(options.timeoutMs ?? 60_000) },
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: retryAfterBaseMs },
     throttle: {
       retryAfterBaseValue: retryAfterBaseMs,

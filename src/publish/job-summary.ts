@@ -22,12 +22,26 @@ export interface SummaryInput {
   readonly releaseUrl?: string;
   readonly pullRequestUrl?: string;
   /** Why translation was skipped, when it was. */
-  readonly skipped?: string;
+  readonly skipped?: string | undefined;
+  /** Why the run failed, when it did: the summary is written all the same. */
+  readonly failure?: string | undefined;
+  /** A dry run: the figures say what would have been sent. */
+  readonly dryRun?: boolean;
 }
 
 /** The Markdown of the job summary: a row per language, then links. */
 export function jobSummary(input: SummaryInput): string {
-  const lines = ['## readme-i18n', ''];
+  const lines = [
+    input.dryRun ? '## readme-i18n (dry run: nothing sent, released or committed)' : '## readme-i18n',
+    '',
+  ];
+  if (input.failure !== undefined) {
+    lines.push(
+      '> [!CAUTION]',
+      ...`The run failed: ${input.failure}`.split('\n').map((line) => `> ${line}`),
+      '',
+    );
+  }
   if (input.skipped !== undefined) lines.push(`> [!NOTE]`, `> Translation skipped: ${input.skipped}`, '');
   if (input.languages.length > 0) {
     lines.push(

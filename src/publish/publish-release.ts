@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../errors.js';
 import { explainRequestError } from './explain-request-error.js';
-import { ensureRelease, type ReleaseAction } from './ensure-release.js';
+import { ensureRelease, finishRelease, type ReleaseAction } from './ensure-release.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
 import type { GitHubTarget } from './github-env.js';
 import { releaseNotes, type LanguageStatus } from './release-notes.js';
@@ -17,8 +17,18 @@ export interface PublishReleaseOptions {
   readonly assets?: readonly string[];
   /** Folder the patterns are relative to (default: the process's). */
   readonly cwd?: string;
-  /** Create the release as a draft; an existing release keeps its state (default: false). */
-  readonly draft?: boolean;
+  /**
+   * true: leave the release a draft; false: publish it, an earlier draft too (default: a release
+   * created now is published once its assets are attached, an earlier draft stays one). A release
+   * is always created as a draft first: an immutable release takes no assets once published.
+   */
+  readonly draft?: boolean | undefined;
+  /** Mark a release created now as a pre-release (default: false). */
+  readonly prerelease?: boolean | undefined;
+  /** Whether the release published now becomes the latest: `true`, `false`, `legacy` (default: GitHub's). */
+  readonly makeLatest?: 'true' | 'false' | 'legacy' | undefined;
+  /** What a tag created now points at: a branch or a commit (default: GitHub's, the default branch). */
+  readonly targetCommitish?: string | undefined;
   /** Look and report, change nothing (default: false). */
   readonly dryRun?: boolean;
   /** Completeness of each language for the notes (default: languages read from the PDF names). */
@@ -62,12 +72,21 @@ export async function publishRelease(options: PublishReleaseOptions): Promise<Pu
   try {
     const { release, action } = await ensureRelease(client, repo, {
       tag: options.tag,
-      draft: options.draft ?? false,
       notes: (previous) => releaseNotes(previous, withPdfs, downloadBase),
+      prerelease: options.prerelease,
+      targetCommitish: options.targetCommitish,
       dryRun,
     });
     const changes = await syncAssets(client, repo, release, files, dryRun);
-    return { tag: options.tag, url: release?.html_url, release: action, dryRun, ...changes };
+    const finished =
+      release === undefined || dryRun
+        ? release
+        : await finishRelease(client, repo, release, {
+            draft: options.draft,
+            createdNow: action === 'created',
+            makeLatest: options.makeLatest,
+          });
+    return { tag: options.tag, url: finished?.html_url, release: action, dryRun, ...changes };
   } catch (error) {
     throw explainRequestError(error, `${target.owner}/${target.repo}`);
   }

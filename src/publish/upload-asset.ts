@@ -1,7 +1,7 @@
 import { PublishError } from './publish-error.js';
 import type { GitHubClient } from './github-client.js';
 import { listAssets, type Release } from './find-release.js';
-import { isAlreadyExists, requestStatus } from './request-status.js';
+import { isAlreadyExists, noAnswerReason, requestStatus } from './request-status.js';
 
 type Target = { owner: string; repo: string };
 
@@ -57,6 +57,23 @@ function contentType(name: string): string {
 
 function uploadFailed(name: string, tag: string, cause: unknown): PublishError {
   const status = requestStatus(cause);
+  const noAnswer = noAnswerReason(cause);
+  if (noAnswer !== undefined) {
+    return new PublishError(
+      `could not upload ${name} to the release ${tag}: ${noAnswer}, after retries. ` +
+        "Check the runner's network and https://www.githubstatus.com, then run again; " +
+        'a half-uploaded asset is cleaned up by the next run',
+      { cause },
+    );
+  }
+  const message = (cause as { response?: { data?: { message?: unknown } } }).response?.data?.message;
+  if (status === 422 && typeof message === 'string' && /immutable/i.test(message)) {
+    return new PublishError(
+      `could not upload ${name}: the release ${tag} is immutable (${message}). ` +
+        "Attach the PDFs to a new release: set 'release-tag' to a tag not used yet",
+      { status, cause },
+    );
+  }
   return new PublishError(
     `could not upload ${name} to the release ${tag}` +
       (status === undefined ? '' : ` (GitHub answered ${status})`) +

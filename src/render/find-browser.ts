@@ -1,23 +1,54 @@
 import { accessSync, constants } from 'node:fs';
+import { ReadmeI18nError } from '../errors.js';
 import { BrowserMissingError } from './errors.js';
 
-/** Where Debian, Ubuntu and Google put the browser, in the order tried. */
+/**
+ * Where Google Chrome, then Chromium, are installed on Linux, in the order tried. Chrome comes
+ * first: GitHub's hosted runners carry both, and their Chromium snapshot has failed to start its
+ * sandbox ("No usable sandbox!") where Chrome starts.
+ */
 export const browserCandidates: readonly string[] = [
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/opt/google/chrome/chrome',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
 ];
 
 /**
- * The Chromium to print with: the path given, else `PUPPETEER_EXECUTABLE_PATH` when set (and then
- * only it), else the first executable candidate.
+ * The Chrome or Chromium to print with: the path given (the Action's `chrome-path`, the CLI's
+ * option), else `PUPPETEER_EXECUTABLE_PATH`, else `CHROME_BIN` (each, when set, the only one tried),
+ * else the first executable candidate.
  */
 export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const override = explicit ?? env['PUPPETEER_EXECUTABLE_PATH'];
+  const override = explicit || env['PUPPETEER_EXECUTABLE_PATH'] || env['CHROME_BIN'];
   const candidates = override ? [override] : browserCandidates;
   const found = candidates.find(isExecutable);
   if (found === undefined) throw new BrowserMissingError(candidates);
   return found;
+}
+
+/** The browser would not start because its sandbox could not. */
+export class BrowserSandboxError extends ReadmeI18nError {
+  constructor(executablePath: string, options: { cause?: unknown } = {}) {
+    super(
+      `${executablePath} could not start its sandbox ("No usable sandbox!"): this system does not let it make ` +
+        'the user namespaces it sandboxes pages with (Ubuntu 23.10 and later restrict them through AppArmor). ' +
+        "Print with Google Chrome instead (the Action's input `chrome-path: /usr/bin/google-chrome`, or " +
+        'PUPPETEER_EXECUTABLE_PATH), or allow the namespaces: ' +
+        '`sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`',
+      { exitCode: 1, cause: options.cause },
+    );
+  }
+}
+
+/** A launch failure as the error to show: a sandbox failure explained, anything else as it is. */
+export function explainLaunchFailure(error: unknown, executablePath: string): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/no usable sandbox|setuid sandbox|sandbox.*(?:namespace|not configured)/i.test(message)) {
+    return new BrowserSandboxError(executablePath, { cause: error });
+  }
+  return error;
 }
 
 function isExecutable(file: string): boolean {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { findBrowser } from './find-browser.js';
+import { explainLaunchFailure, findBrowser } from './find-browser.js';
 
 /** The flags every launch uses: no background traffic, nothing remembered between runs. */
 export function browserArgs(): string[] {
@@ -37,7 +37,7 @@ export async function launchBrowser(explicitPath?: string): Promise<SharedBrowse
     browser = await puppeteer.launch({ executablePath, headless: true, args: browserArgs(), userDataDir });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
-    throw error;
+    throw explainLaunchFailure(error, executablePath);
   }
   return {
     browser,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import { readPackedFile } from '../packed-file.js';
 import { PageTimeoutError } from './errors.js';
 import type { DrawDiagrams } from './diagram-store.js';
 import { guardRequests, pageOrigin } from './request-guard.js';
@@ -58,7 +58,7 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
         const file = mermaidFile(path);
         return file === undefined
           ? undefined
-          : { contentType: 'text/javascript', body: await readFile(file).catch(() => '') };
+          : { contentType: 'text/javascript', body: await readPackedFile(file).catch(() => '') };
       },
     });
     await page.goto(`${pageOrigin}/diagram.html`, { waitUntil: 'load', timeout: timeoutMs });

@@ -20,6 +20,15 @@ describe('readActionInputs', () => {
       commit: 'none',
       branch: 'readme-i18n/translations',
       releaseTag: undefined,
+      draft: undefined,
+      prerelease: undefined,
+      makeLatest: undefined,
+      targetCommitish: undefined,
+      steps: 'all',
+      handoverDir: undefined,
+      dryRun: false,
+      chromePath: undefined,
+      installMissing: true,
       githubToken: '',
     });
     expect(readActionInputs({}).languages).toBeUndefined();
@@ -51,6 +60,12 @@ describe('readActionInputs', () => {
     [
       { INPUT_LANGUAGES: 'fr', INPUT_COMMIT: 'force' },
       "the input 'commit' must be one of push, pull-request, none, not 'force'",
+    ],
+    [{ INPUT_STEPS: 'render' }, "the input 'steps' must be one of all, translate, publish, not 'render'"],
+    [{ 'INPUT_DRY-RUN': 'yes' }, "the input 'dry-run' must be true or false, not 'yes'"],
+    [
+      { 'INPUT_MAKE-LATEST': 'maybe' },
+      "the input 'make-latest' must be one of true, false, legacy, not 'maybe'",
     ],
     [
       { INPUT_LANGUAGES: 'fr', INPUT_RENDER: 'html,epub' },

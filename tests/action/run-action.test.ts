@@ -49,6 +49,17 @@ const run = (env: Record<string, string>, withClient = true) =>
     client: withClient ? testClient(server) : undefined,
   });
 
+/** The annotations written (warnings, errors, notices), without the log's groups and lines. */
+const annotations = (): string[] =>
+  written.split('\n').filter((line) => /^::(warning|error|notice)[ :]/.test(line));
+
+/** Files changed on the remote's `main` since `from`. */
+const remoteFilesSince = (from: string): string[] =>
+  gitIn(repo.remote, 'diff', '--name-only', from, 'main')
+    .split('\n')
+    .filter((line) => line !== '')
+    .sort();
+
 const ours = [
   'docs/de/index.html',
   'docs/fr/index.html',
@@ -63,10 +74,17 @@ describe('the Action', () => {
   it('commit: push commits only the translations, memories and site, and a second run changes nothing', async () => {
     await writeFile(join(repo.work, 'notes.txt'), 'changed by another step\n');
     const env = envWith({ languages: 'fr,de', engine: 'pseudo', render: 'html', commit: 'push' });
+    const initial = gitIn(repo.remote, 'rev-parse', 'main').trim();
     const code = await run(env);
-    expect(written).toBe('');
+    expect(annotations()).toEqual([]);
     expect(code).toBe(0);
-    const [subject, ...files] = remoteCommit(repo.remote, 'main');
+    // Two commits: the translations and memories as soon as they are made, then the site.
+    expect(remoteCommit(repo.remote, 'main~1')).toEqual([
+      'docs: update README translations',
+      ...ours.filter((file) => !file.startsWith('docs/')),
+    ]);
+    const [subject] = remoteCommit(repo.remote, 'main');
+    const files = remoteFilesSince(initial);
     expect(subject).toBe('docs: update README translations');
     const committed = files.filter((file) => !file.startsWith('docs/') || ours.includes(file));
     expect(committed.filter((file) => !file.startsWith('docs/')).sort()).toEqual(
@@ -102,9 +120,10 @@ describe('the Action', () => {
     gitIn(repo.work, 'add', '.');
     gitIn(repo.work, 'commit', '--quiet', '-m', 'configure');
     const env = envWith({ commit: 'push' });
+    const initial = gitIn(repo.work, 'rev-parse', 'HEAD').trim();
     expect(await run(env)).toBe(0);
-    expect(written).toBe('');
-    const [, ...files] = remoteCommit(repo.remote, 'main');
+    expect(annotations()).toEqual([]);
+    const files = remoteFilesSince(initial);
     expect(files.filter((file) => !file.startsWith('site/'))).toEqual(['i18n/README.de.md', 'locales/de.po']);
     expect(files).toContain('site/de/index.html');
     expect(files.some((file) => file.endsWith('.pdf'))).toBe(false);
@@ -122,7 +141,7 @@ describe('the Action', () => {
     gitIn(other, 'push', '--quiet', 'origin', 'main');
     const theirs = gitIn(repo.remote, 'rev-parse', 'main');
     expect(await run(envWith({ languages: 'fr', engine: 'pseudo', render: 'none', commit: 'push' }))).toBe(1);
-    expect(written).toMatch(
+    expect(annotations().join('\n') + '\n').toMatch(
       /^::error title=readme-i18n::git push to main was rejected \(.*\): the branch moved on while this job ran, or it is protected\. Nothing was forced; run the workflow again, or use commit: pull-request for protected branches\n$/,
     );
     expect(gitIn(repo.remote, 'rev-parse', 'main')).toBe(theirs);
@@ -131,7 +150,7 @@ describe('the Action', () => {
   it('commit: pull-request opens one pull request on a fixed branch, then updates it', async () => {
     const env = envWith({ languages: 'fr', engine: 'pseudo', render: 'none', commit: 'pull-request' });
     const code = await run(env);
-    expect(written).toBe('');
+    expect(annotations()).toEqual([]);
     expect(code).toBe(0);
     expect(server.calls()).toEqual([
       'GET /repos/octo-org/octo-repo/pulls',
@@ -172,7 +191,7 @@ describe('the Action', () => {
   it('skips translation with a notice when there is no DeepL key, as in a fork', async () => {
     const env = envWith({ languages: 'fr', render: 'none', commit: 'push' });
     expect(await run(env)).toBe(0);
-    expect(written).toBe(
+    expect(annotations().join('\n') + '\n').toBe(
       '::notice title=readme-i18n::translation skipped: no DeepL key (a run from a fork, or the secret is not set). To translate, pass it from a secret: `deepl-key: ${{ secrets.DEEPL_AUTH_KEY }}`\n',
     );
     expect(gitIn(repo.work, 'status', '--porcelain')).toBe('');
@@ -190,7 +209,10 @@ describe('the Action', () => {
       'GET /repos/octo-org/octo-repo/releases/1/assets',
       'POST /uploads/repos/octo-org/octo-repo/releases/1/assets',
       'POST /uploads/repos/octo-org/octo-repo/releases/1/assets',
+      // Created as a draft, filled, then published: immutable releases take no asset once published.
+      'PATCH /repos/octo-org/octo-repo/releases/1',
     ]);
+    expect(server.releases[0]?.draft).toBe(false);
     // The source language's PDF is attached too.
     expect(server.releases[0]?.assets.map((candidate) => candidate.name)).toEqual([
       'README.en.pdf',
@@ -225,7 +247,7 @@ describe('the Action', () => {
         commit: 'push',
       });
       const code = await run(env);
-      expect(written).toBe('');
+      expect(annotations()).toEqual([]);
       expect(code).toBe(0);
       expect(deepl.requests.filter((request) => request.path === '/v2/translate').length).toBeGreaterThan(0);
       const summary = await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8');

@@ -56,8 +56,8 @@ const action = parse(await readFile(new URL('action.yml', root), 'utf8')) as {
 };
 
 describe('action.yml', () => {
-  it('runs the bundled entry on node20', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+  it('runs the bundled entry on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
   it('declares every input the entry reads, and no other', async () => {
@@ -74,7 +74,7 @@ describe('action.yml', () => {
 
   it('declares the outputs the entry sets', async () => {
     const source = await readFile(new URL('src/action/run-action.ts', root), 'utf8');
-    const set = [...source.matchAll(/setOutput\('([\w-]+)'/g)].map((match) => match[1]).sort();
+    const set = [...source.matchAll(/setOutput\(\s*'([\w-]+)'/g)].map((match) => match[1]).sort();
     expect(Object.keys(action.outputs).sort()).toEqual(set);
   });
 });

@@ -64,6 +64,8 @@ describe('publishRelease', () => {
       `GET ${repo}/releases/1/assets`,
       `POST /uploads${repo}/releases/1/assets`,
       `POST /uploads${repo}/releases/1/assets`,
+      // Created as a draft, filled, then published: immutable releases take no asset once published.
+      `PATCH ${repo}/releases/1`,
     ]);
     expect(server.requests.map((request) => request.query.name ?? '')).toEqual([
       '',
@@ -71,6 +73,7 @@ describe('publishRelease', () => {
       '',
       'README.de.pdf',
       'README.fr.pdf',
+      '',
     ]);
     expect(server.requests.every((request) => request.hasAuth)).toBe(true);
     expect(report).toEqual({
@@ -237,9 +240,10 @@ describe('publishRelease', () => {
       `DELETE ${repo}/releases/assets/${starterId}`,
       `POST /uploads${repo}/releases/1/assets`,
       `POST /uploads${repo}/releases/1/assets`,
+      `PATCH ${repo}/releases/1`,
     ]);
     expect(server.requests.map((request) => request.status)).toEqual([
-      200, 201, 200, 0, 422, 200, 204, 201, 201,
+      200, 201, 200, 0, 422, 200, 204, 201, 201, 200,
     ]);
     expect(report.uploaded).toEqual(['README.de.pdf', 'README.fr.pdf']);
     expect(assetsOf('v1.0.0')).toEqual({
@@ -288,7 +292,7 @@ describe('publishRelease', () => {
     const error = await publish().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PublishError);
     expect((error as PublishError).message).toBe(
-      'could not create the release v1.0.0 in octo-org/octo-repo (GitHub answered 422): check that the token may write contents (`permissions: contents: write`)',
+      'could not create the release v1.0.0 in octo-org/octo-repo (GitHub answered 422: Validation Failed): check that the token may write contents (`permissions: contents: write`) and that the tag name is free (an immutable release burns its tag even once deleted)',
     );
   });
 
@@ -305,6 +309,7 @@ describe('publishRelease', () => {
         `POST /uploads${repo}/releases/1/assets`,
         `POST /uploads${repo}/releases/1/assets`,
         `POST /uploads${repo}/releases/1/assets`,
+        `PATCH ${repo}/releases/1`,
       ]);
       expect(server.requests.map((request) => request.status)).toEqual([
         status,
@@ -314,6 +319,7 @@ describe('publishRelease', () => {
         status,
         201,
         201,
+        200,
       ]);
       expect(report.uploaded).toEqual(['README.de.pdf', 'README.fr.pdf']);
     });

@@ -77,7 +77,18 @@ describe('site plan, errors and the render command', () => {
     expect(() => findBrowser('/nonexistent/chrome')).toThrow(
       'no Chromium found (looked at /nonexistent/chrome). Install it with `apt-get install chromium` or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary.',
     );
-    expect(findBrowser(undefined, {})).toBe(browserCandidates.find((path) => path === '/usr/bin/chromium'));
+    expect(findBrowser(undefined, {})).toBe(browserCandidates.find((path) => existsSync(path)));
+    expect(() => findBrowser(undefined, { CHROME_BIN: '/nonexistent/chrome-bin' })).toThrow(
+      'no Chromium found (looked at /nonexistent/chrome-bin).',
+    );
+    // The input or option first, then PUPPETEER_EXECUTABLE_PATH, then CHROME_BIN.
+    expect(findBrowser(process.execPath, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/a' })).toBe(
+      process.execPath,
+    );
+    expect(
+      findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: process.execPath, CHROME_BIN: '/nonexistent/b' }),
+    ).toBe(process.execPath);
+    expect(findBrowser(undefined, { CHROME_BIN: process.execPath })).toBe(process.execPath);
   });
 
   it('draws diagrams with Chromium, and keeps them as source for HTML alone without it', async () => {

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { checkApertium } from '../config/checks/apertium-check.js';
+import { findExecutable } from '../config/checks/find-executable.js';
+import { outputOf } from '../config/checks/run-command.js';
+import { UsageError } from '../errors.js';
+import { findBrowser } from '../render/find-browser.js';
+import type { Runner } from './workflow-commands.js';
+
+const run = promisify(execFile);
+
+/** The Debian package with fonts for a language's script: CJK apart, Noto covers the rest. */
+export function fontPackageFor(lang: string): string {
+  return /^(ja|zh|ko)\b/i.test(lang) ? 'fonts-noto-cjk' : 'fonts-noto-core';
+}
+
+export interface RunnerNeeds {
+  /** Languages printed as PDFs (the source's included): each needs a font for its script. */
+  readonly pdfLangs: readonly string[];
+  /** Apertium directions the translation needs, when Apertium is the engine. */
+  readonly apertium: { readonly from: string; readonly langs: readonly string[] } | undefined;
+  /** The browser the render needs (PDFs), with the `chrome-path` input. */
+  readonly browser: { readonly explicit: string | undefined } | undefined;
+}
+
+interface Missing {
+  readonly what: string;
+  readonly pkg: string;
+}
+
+/** What the run needs and the machine lacks, each with the Debian package that provides it. */
+async function findMissing(needs: RunnerNeeds): Promise<Missing[]> {
+  const missing: Missing[] = [];
+  if (needs.pdfLangs.length > 0) {
+    const fcList = findExecutable('fc-list');
+    for (const lang of needs.pdfLangs) {
+      const primary = lang.split('-')[0]?.toLowerCase() ?? lang;
+      const families =
+        fcList === undefined ? undefined : await outputOf(fcList, [`:lang=${primary}`, 'family']);
+      if (families === undefined || families.trim() === '') {
+        missing.push({
+          what: `a font for ${lang} (its PDF would show empty boxes)`,
+          pkg: fontPackageFor(lang),
+        });
+      }
+    }
+    if (fcList === undefined) missing.push({ what: 'fontconfig', pkg: 'fontconfig' });
+  }
+  if (needs.apertium !== undefined) {
+    const results = await checkApertium({ ...needs.apertium, required: true });
+    for (const result of results.filter((candidate) => candidate.status === 'problem')) {
+      const install = result.fixes.map((fix) => /^sudo apt-get install (\S+)$/.exec(fix)).find(Boolean);
+      missing.push({
+        what: `${result.name}: ${result.detail}`,
+        pkg: install?.[1] ?? '',
+      });
+    }
+  }
+  return missing;
+}
+
+/**
+ * Checks, before anything is sent to a paid engine, that the runner has what the run needs: a font
+ * for each language printed, the Apertium pairs, a browser. On a GitHub-hosted runner (and with
+ * `install` on) what is missing is installed with apt; anything still missing stops the run with
+ * the exact fix.
+ */
+export async function checkRunner(
+  needs: RunnerNeeds,
+  options: { install: boolean; env: Readonly<Record<string, string | undefined>>; runner: Runner },
+): Promise<void> {
+  let missing = await findMissing(needs);
+  const packages = [...new Set(missing.map((item) => item.pkg).filter((pkg) => pkg !== ''))].sort();
+  const hosted = options.env.RUNNER_ENVIRONMENT === 'github-hosted' && options.env.RUNNER_OS === 'Linux';
+  if (packages.length > 0 && options.install && hosted) {
+    options.runner.log(`installing ${packages.join(' ')} with apt`);
+    try {
+      await run('sudo', ['apt-get', 'update', '-qq'], { timeout: 300_000 });
+      await run('sudo', ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages], {
+        timeout: 600_000,
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+      if (packages.some((pkg) => pkg.startsWith('fonts-')))
+        await run('fc-cache', ['-f'], { timeout: 120_000 });
+    } catch (error) {
+      options.runner.warning(`apt-get install ${packages.join(' ')} failed: ${(error as Error).message}`);
+    }
+    missing = await findMissing(needs);
+  }
+  const browserProblem = needs.browser === undefined ? undefined : browserMissing(needs.browser.explicit);
+  if (missing.length === 0 && browserProblem === undefined) return;
+  const still = [...new Set(missing.map((item) => item.pkg).filter((pkg) => pkg !== ''))].sort();
+  const lines = [
+    'this runner lacks what the run needs, so nothing was translated or sent:',
+    ...missing.map((item) => `  - ${item.what}`),
+    ...(browserProblem === undefined ? [] : [`  - ${browserProblem}`]),
+  ];
+  if (still.length > 0) {
+    lines.push(
+      'Install it in a step before this one:',
+      '  - run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ' + still.join(' '),
+    );
+    if (!hosted)
+      lines.push(
+        '(this Action installs it by itself only on GitHub-hosted Linux runners, with install-missing: true)',
+      );
+  }
+  throw new UsageError(lines.join('\n'));
+}
+
+function browserMissing(explicit: string | undefined): string | undefined {
+  try {
+    findBrowser(explicit);
+    return undefined;
+  } catch (error) {
+    return `${(error as Error).message} (the input chrome-path chooses one)`;
+  }
+}
