@@ -26,6 +26,7 @@ export function registerCheck(program: Command): void {
         switcher: settings.switcher,
         glossary: settings.glossary,
         frontMatter: settings.frontMatter,
+        allowOutsideRepo: flags.allowOutsideRepo,
       });
       if (reports.length === 0) {
         process.stderr.write(

@@ -8,6 +8,7 @@ interface ReleaseFlags {
   draft?: boolean;
   dryRun?: boolean;
   report?: string;
+  allowOutsideRepo?: boolean;
 }
 
 /** `readme-i18n release`: the flags, parsed here; the work, done by `publishRelease`. */
@@ -26,14 +27,21 @@ export function registerRelease(program: Command): void {
     .option('--draft', 'create the release as a draft (an existing release keeps its state)')
     .option('--dry-run', 'show what would change, change nothing')
     .option('--report <file>', 'output of `readme-i18n translate --json`, for how complete each language is')
+    .option('--allow-outside-repo', 'allow assets and the report outside the repository (default: refused)')
     .action(async (flags: ReleaseFlags) => {
-      const [{ loadSettings }, { gitHubTargetFromEnv }, { publishRelease }, { readLanguageReport }] =
-        await Promise.all([
-          import('../config/load-settings.js'),
-          import('../publish/github-env.js'),
-          import('../publish/publish-release.js'),
-          import('../publish/read-language-report.js'),
-        ]);
+      const [
+        { loadSettings },
+        { gitHubTargetFromEnv },
+        { publishRelease },
+        { readLanguageReport },
+        { findRepository, repositoryPath },
+      ] = await Promise.all([
+        import('../config/load-settings.js'),
+        import('../publish/github-env.js'),
+        import('../publish/publish-release.js'),
+        import('../publish/read-language-report.js'),
+        import('../repository-paths.js'),
+      ]);
       // The configuration's `release` keys under the flags: defaults, file, environment, flags.
       const configured = (await loadSettings(process.cwd())).settings.release ?? {};
       const tag = flags.tag ?? configured.tag;
@@ -43,15 +51,21 @@ export function registerRelease(program: Command): void {
         );
       }
       const target = gitHubTargetFromEnv(process.env);
-      const report = await publishRelease({
+      const repository = await findRepository(process.cwd(), { allowOutside: flags.allowOutsideRepo });
+      const report =
+        flags.report === undefined
+          ? undefined
+          : (await repositoryPath(repository, flags.report, '--report', { from: process.cwd() })).file;
+      const published = await publishRelease({
         target,
         tag,
         assets: flags.assets ?? (configured.assets === undefined ? undefined : [configured.assets]),
         draft: flags.draft ?? configured.draft,
         dryRun: flags.dryRun,
-        languages: flags.report === undefined ? undefined : await readLanguageReport(flags.report),
+        languages: report === undefined ? undefined : await readLanguageReport(report),
+        allowOutsideRepo: flags.allowOutsideRepo,
       });
-      printReport(report);
+      printReport(published);
     });
 }
 

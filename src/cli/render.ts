@@ -18,6 +18,7 @@ interface RenderFlags {
   concurrency?: string;
   name?: string;
   siteUrl?: string;
+  allowOutsideRepo?: boolean;
 }
 
 /** `readme-i18n render`: the flags, parsed here; the work, done by `renderSite`. */
@@ -41,6 +42,10 @@ export function registerRender(program: Command): void {
     .option('--concurrency <n>', 'PDFs printed at once in the one browser (default: 2)')
     .option('--name <name>', 'base name of the PDFs, as in <name>.<lang>.pdf (default: the source file name)')
     .option('--site-url <url>', 'where the site is published, for links in the PDFs (default: none)')
+    .option(
+      '--allow-outside-repo',
+      'allow the Markdown, images and site outside the repository (default: refused, symbolic links followed)',
+    )
     .action(async (flags: RenderFlags) => {
       if (
         flags.pattern !== undefined &&
@@ -74,6 +79,7 @@ export function registerRender(program: Command): void {
         concurrency: parseCount(flags.concurrency, '--concurrency'),
         name: flags.name,
         siteUrl: flags.siteUrl,
+        allowOutsideRepo: flags.allowOutsideRepo,
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: printPage,
       });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Settings } from '../config/merge.js';
 import { UsageError } from '../errors.js';
+import { shown } from '../shown-value.js';
 
 /** Flags that `translate` and `check` share, as commander gives them. */
 export interface SourceFlags {
@@ -14,6 +15,7 @@ export interface SourceFlags {
   glossary?: string;
   frontMatter?: string;
   concurrency?: string;
+  allowOutsideRepo?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function parseCount(value: string | undefined, flag: string): number | un
   if (value === undefined) return undefined;
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) {
-    throw new UsageError(`${flag} takes a whole number of at least 1, not '${value}'`);
+    throw new UsageError(`${flag} takes a whole number of at least 1, not '${shown(value)}'`);
   }
   return count;
 }
@@ -74,5 +76,9 @@ export function addPathOptions(command: Command): Command {
       '--memory <pattern>',
       "translation memory, {lang} for the language (default: 'locales/{lang}.po')",
     )
-    .option('--no-switcher', 'outputs without the language switcher');
+    .option('--no-switcher', 'outputs without the language switcher')
+    .option(
+      '--allow-outside-repo',
+      'allow sources, outputs and memories outside the repository (default: refused, symbolic links followed)',
+    );
 }

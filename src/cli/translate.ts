@@ -48,6 +48,7 @@ export function registerTranslate(program: Command): void {
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
           dryRun,
           prune: flags.prune,
+          allowOutsideRepo: flags.allowOutsideRepo,
         },
         {
           onBatch: progress.batch,

@@ -3,26 +3,55 @@ import { parseDocument } from '../markdown/document.js';
 import { findSources } from './find-sources.js';
 import { existingLanguages, outputPath } from './outputs.js';
 import { readSource } from './read-source.js';
+import { checkRunPaths, type PlannedSource } from './run-paths.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
 
-/** Finds, reads and parses every source of a run, with the languages each one's switcher lists. */
+/**
+ * Finds, reads and parses every source of a run, with the languages each one's switcher lists.
+ * Every file the run will touch is checked first (inside the repository, no output over a source or
+ * a memory): a refused one stops the run before anything is read.
+ */
 export async function loadSources(options: ResolvedTranslateOptions): Promise<SourceDocument[]> {
-  const paths = await findSources(options.cwd, options.sources, options.out, options.langs);
-  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
-  const sources: SourceDocument[] = [];
-  for (const path of paths) {
-    const raw = await readSource(resolve(options.cwd, path), options.maxSizeBytes);
-    const normalized = posix.normalize(path);
-    const onDisk = await existingLanguages(options.cwd, options.out, normalized);
-    const languages = [
-      { lang: options.from, path: normalized },
-      ...[...new Set([...options.langs, ...onDisk])]
+  const paths = [
+    ...new Set((await findSources(options.cwd, options.sources, options.out, options.langs)).map(normalize)),
+  ];
+  const plan = (path: string, langs: readonly string[]): PlannedSource => ({
+    path,
+    languages: [
+      { lang: options.from, path },
+      ...[...new Set(langs)]
         .filter((lang) => lang !== options.from)
         .sort()
-        .map((lang) => ({ lang, path: outputPath(options.out, lang, normalized) })),
-    ];
-    sources.push({ path: normalized, document: parseDocument(raw, documentOptions), languages });
+        .map((lang) => ({ lang, path: outputPath(options.out, lang, path) })),
+    ],
+  });
+  // The languages asked for first: the folder of their outputs is then known to be the repository's
+  // before it is searched for other languages.
+  await checkRunPaths(
+    options,
+    paths.map((path) => plan(path, options.langs)),
+  );
+  const planned: PlannedSource[] = [];
+  for (const path of paths) {
+    planned.push(
+      plan(path, [...options.langs, ...(await existingLanguages(options.cwd, options.out, path))]),
+    );
+  }
+  await checkRunPaths(options, planned);
+  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
+  const sources: SourceDocument[] = [];
+  for (const source of planned) {
+    const raw = await readSource(resolve(options.cwd, source.path), options.maxSizeBytes);
+    sources.push({
+      path: source.path,
+      document: parseDocument(raw, documentOptions),
+      languages: source.languages,
+    });
   }
   return sources;
+}
+
+function normalize(path: string): string {
+  return posix.normalize(path);
 }

@@ -54,6 +54,18 @@ export async function readSource(file: string, maxBytes: number): Promise<string
     );
   }
   const bytes = await readFile(file);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
+    const utf16 = utf16Order(bytes);
+    throw new InputError(
+      `${file} is not text: byte ${nul} (line ${line}) is a NUL (0x00)` +
+        (utf16
+          ? `; it looks like UTF-16${utf16} without a byte order mark: convert it with \`iconv -f utf-16${utf16.toLowerCase()} -t utf-8\``
+          : '; pass a Markdown file with --source'),
+      { file },
+    );
+  }
   const invalid = findInvalidUtf8(bytes);
   if (invalid !== -1) {
     const before = bytes.subarray(0, invalid);
@@ -65,4 +77,21 @@ export async function readSource(file: string, maxBytes: number): Promise<string
     );
   }
   return bytes.toString('utf8');
+}
+
+/** `LE` or `BE` when the NULs fall on every other byte, as in UTF-16 text that is mostly ASCII. */
+function utf16Order(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  sample.forEach((byte, index) => {
+    if (byte === 0) {
+      if (index % 2 === 0) even++;
+      else odd++;
+    }
+  });
+  const half = sample.length / 2;
+  if (odd > half / 2 && even < odd / 8) return 'LE';
+  if (even > half / 2 && odd < even / 8) return 'BE';
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { normalizeLanguage } from '../language-tag.js';
+import { shown } from '../shown-value.js';
 
 export interface TranslateOptions {
   /** Folder that paths are relative to (default: the current folder). */
@@ -35,6 +36,11 @@ export interface TranslateOptions {
   readonly prune?: boolean;
   /** Count what would be sent, send and write nothing (default: false). */
   readonly dryRun?: boolean;
+  /**
+   * Allow sources, outputs and memories outside the repository (default: false: such a path, or one
+   * whose symbolic links lead out of it, is refused). Never from a configuration file.
+   */
+  readonly allowOutsideRepo?: boolean;
 }
 
 export type ResolvedTranslateOptions = Required<Omit<TranslateOptions, 'engine'>> &
@@ -46,12 +52,14 @@ export const defaultMaxSizeBytes = 5_000_000;
 export function resolveTranslateOptions(options: TranslateOptions): ResolvedTranslateOptions {
   const out = options.out ?? '{dir}/locales/{name}.{lang}.md';
   if (!out.includes('{lang}')) {
-    throw new UsageError(`--out '${out}' must contain {lang}, for example --out 'locales/README.{lang}.md'`);
+    throw new UsageError(
+      `--out '${shown(out)}' must contain {lang}, for example --out 'locales/README.{lang}.md'`,
+    );
   }
   const sources = options.sources?.length ? options.sources : ['README.md'];
   if ((sources.length > 1 || sources.some((source) => /[*?[{]/.test(source))) && !out.includes('{name}')) {
     throw new UsageError(
-      `--out '${out}' must contain {name} when several files are translated, for example --out '{dir}/locales/{name}.{lang}.md'`,
+      `--out '${shown(out)}' must contain {name} when several files are translated, for example --out '{dir}/locales/{name}.{lang}.md'`,
     );
   }
   if (options.langs.length === 0) {
@@ -63,7 +71,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
   const memory = options.memory ?? 'locales/{lang}.po';
   if (!memory.includes('{lang}')) {
     throw new UsageError(
-      `--memory '${memory}' must contain {lang}, for example --memory 'locales/{lang}.po'`,
+      `--memory '${shown(memory)}' must contain {lang}, for example --memory 'locales/{lang}.po'`,
     );
   }
   const concurrency = options.concurrency ?? 4;
@@ -89,5 +97,6 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     memory,
     prune: options.prune ?? false,
     dryRun: options.dryRun ?? false,
+    allowOutsideRepo: options.allowOutsideRepo ?? false,
   };
 }

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../errors.js';
+import { findRepository, repositoryPath } from '../repository-paths.js';
+import { shown } from '../shown-value.js';
 import { explainRequestError } from './explain-request-error.js';
 import { ensureRelease, finishRelease, type ReleaseAction } from './ensure-release.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
@@ -35,6 +37,8 @@ export interface PublishReleaseOptions {
   readonly languages?: readonly LanguageStatus[];
   /** A ready client, e.g. with test settings (default: one made from `target`). */
   readonly client?: GitHubClient;
+  /** Allow assets outside the repository (default: false: refused, symbolic links followed). */
+  readonly allowOutsideRepo?: boolean | undefined;
 }
 
 export interface PublishReport extends AssetChanges {
@@ -51,9 +55,9 @@ export async function publishRelease(options: PublishReleaseOptions): Promise<Pu
   const cwd = options.cwd ?? process.cwd();
   const dryRun = options.dryRun ?? false;
   if (!/^[^\s~^:?*[\\]+$/.test(options.tag)) {
-    throw new UsageError(`'${options.tag}' is not a valid tag name; give one such as --tag v1.2.0`);
+    throw new UsageError(`'${shown(options.tag)}' is not a valid tag name; give one such as --tag v1.2.0`);
   }
-  const files = await readAssetFiles(cwd, options.assets ?? ['docs/pdf/*.pdf']);
+  const files = await readAssetFiles(cwd, options.assets ?? ['docs/pdf/*.pdf'], options.allowOutsideRepo);
   const languages: readonly LanguageStatus[] =
     options.languages ?? files.map((file) => ({ lang: languageOf(file.name) }));
   const withPdfs: LanguageStatus[] = [
@@ -92,7 +96,11 @@ export async function publishRelease(options: PublishReleaseOptions): Promise<Pu
   }
 }
 
-async function readAssetFiles(cwd: string, patterns: readonly string[]): Promise<AssetFile[]> {
+async function readAssetFiles(
+  cwd: string,
+  patterns: readonly string[],
+  allowOutsideRepo: boolean | undefined,
+): Promise<AssetFile[]> {
   const paths = (await glob([...patterns], { cwd, onlyFiles: true })).sort();
   if (paths.length === 0) {
     throw new UsageError(
@@ -111,6 +119,10 @@ async function readAssetFiles(cwd: string, patterns: readonly string[]): Promise
     }
     byName.set(name, path);
   }
+  // Each file checked before any is read: a PDF linked to a secret is never uploaded.
+  const repository = await findRepository(cwd, { allowOutside: allowOutsideRepo });
+  for (const path of byName.values())
+    await repositoryPath(repository, path, '--assets (release.assets: in the configuration)', { from: cwd });
   return Promise.all(
     [...byName].map(async ([name, path]) => ({
       name,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { SiteAssets } from './site-assets.js';
@@ -82,8 +82,12 @@ interface DrawnDiagram {
   readonly height: number | undefined;
 }
 
-/** A diagram an earlier run wrote, if it is there and is an inert SVG document. */
+/**
+ * A diagram an earlier run wrote, if it is there and is an inert SVG document. Only a regular file
+ * is read: a symbolic link put in its place could lead anywhere.
+ */
 async function readInert(file: string): Promise<string | undefined> {
+  if ((await lstat(file).catch(() => undefined))?.isFile() !== true) return undefined;
   const text = await readFile(file, 'utf8').catch(() => undefined);
   return text !== undefined && isInertSvg(text) ? text : undefined;
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { writeFileAtomic } from '../atomic-write.js';
 import { UsageError } from '../errors.js';
 import { findSwitcher } from '../markdown/switcher.js';
+import { findRepository, repositoryPath, type Repository } from '../repository-paths.js';
 import { contentType } from './content-type.js';
 import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
@@ -18,6 +19,7 @@ import { pdfKey } from './pdf-update.js';
 import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
 import { SiteBrowser } from './site-browser.js';
+import { checkSitePaths } from './site-paths.js';
 import { planSite, type SitePage } from './site-plan.js';
 
 export interface RenderOptions {
@@ -49,6 +51,11 @@ export interface RenderOptions {
   readonly siteUrl?: string | undefined;
   /** Chromium to use (default: PUPPETEER_EXECUTABLE_PATH, else found in /usr/bin). */
   readonly executablePath?: string | undefined;
+  /**
+   * Allow the Markdown, images and outputs outside the repository (default: false: such a path, or
+   * one whose symbolic links lead out of it, is refused). Never from a configuration file.
+   */
+  readonly allowOutsideRepo?: boolean | undefined;
   /** Told of each page once its outputs are written, in the order they are finished (default: none). */
   readonly onPage?: ((page: RenderedPage) => void) | undefined;
 }
@@ -102,6 +109,8 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     outDir,
     name: options.name,
   });
+  const repository = await findRepository(root, { allowOutside: options.allowOutsideRepo });
+  await checkSitePaths(repository, outDir, pages);
   warmHighlighter();
   const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
   const assets = new SiteAssets(outDir);
@@ -141,17 +150,24 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   });
   const finished = (page: SitePage): void => options.onPage?.(report(page));
   try {
+    // Every page is made before any is written: an image refused in the last page writes nothing.
+    const bodies = [];
+    for (const [index, page] of pages.entries()) {
+      const assetsUrl = urlBetween(page.pageDir, 'assets');
+      bodies.push(
+        await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
+          resources: resolverFor(page, pages, repository, allowRemote, assets),
+          diagrams: async (sources) =>
+            (await diagramStore.files(sources)).map(
+              (file) => file && { src: `${assetsUrl}/${file.name}`, width: file.width, height: file.height },
+            ),
+        }),
+      );
+    }
     for (const [index, page] of pages.entries()) {
       if (printFailed) break;
-      const resources = resolverFor(page, pages, root, allowRemote, assets);
       const assetsUrl = urlBetween(page.pageDir, 'assets');
-      const body = await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
-        resources,
-        diagrams: async (sources) =>
-          (await diagramStore.files(sources)).map(
-            (file) => file && { src: `${assetsUrl}/${file.name}`, width: file.width, height: file.height },
-          ),
-      });
+      const body = bodies[index] as (typeof bodies)[number];
       anyMath ||= body.hasMath;
       const title = body.title ?? relative(root, page.markdownFile);
       const template = (html: string, print = false): string =>
@@ -278,27 +294,22 @@ function urlBetween(fromDir: string, to: string): string {
   return path === '' ? '.' : path;
 }
 
-function isOutside(folder: string, file: string): boolean {
-  const path = relative(folder, file);
-  return path.startsWith('..') || isAbsolute(path);
-}
-
 function resolverFor(
   page: SitePage,
   pages: readonly SitePage[],
-  root: string,
+  repository: Repository,
   allowRemote: boolean,
   assets: SiteAssets,
 ): ResourceResolver {
-  const realRoot = realpath(root).catch(() => root);
+  const { root } = repository;
+  const setting = `an image of ${relative(root, page.markdownFile) || page.markdownFile}`;
   return {
     markdownDir: dirname(page.markdownFile),
     root,
     allowRemote,
     image: async (file) => {
-      // Only files inside the repository are ever read: `../../etc/x.png`, or a link out of it, counts as missing.
-      const real = await realpath(file).catch(() => file);
-      if (isOutside(root, file) || isOutside(await realRoot, real)) return undefined;
+      // Only files inside the repository are ever read: `../../etc/x.png`, or a link out of it, is refused.
+      await repositoryPath(repository, relative(root, file) || '.', setting);
       const name = await assets.image(file);
       return name === undefined ? undefined : `${urlBetween(page.pageDir, 'assets')}/${name}`;
     },

@@ -50,21 +50,23 @@ describe('site plan, errors and the render command', () => {
     );
   });
 
-  it('never reads an image outside the repository, even through a symbolic link', async () => {
+  it('refuses an image outside the repository, even through a symbolic link, and writes nothing', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'render-outside-'));
     try {
       await writeFile(join(outside, 'secret.png'), 'SECRET-BYTES');
       await symlink(join(outside, 'secret.png'), join(root, 'images/linked.png'));
-      await writeFile(
-        join(root, 'escape.md'),
-        `![linked](images/linked.png) ![climbing](../${basename(outside)}/secret.png)\n`,
+      await writeFile(join(root, 'linked.md'), '![linked](images/linked.png)\n');
+      await writeFile(join(root, 'climbing.md'), `![climbing](../${basename(outside)}/secret.png)\n`);
+      const hint = `outside the repository ${root}; pass --allow-outside-repo if you really mean a path outside the repository`;
+      await expect(
+        renderSite({ root, source: 'linked.md', langs: [], outDir: 'escape', html: true }),
+      ).rejects.toThrow(
+        `an image of linked.md names images/linked.png, which resolves to ${join(outside, 'secret.png')}, ${hint}`,
       );
-      await renderSite({ root, source: 'escape.md', langs: [], outDir: 'escape', html: true });
-      const html = await readFile(join(root, 'escape/index.html'), 'utf8');
-      expect(html).toContain(
-        '<p><span class="readme-i18n-image-alt">linked</span> <span class="readme-i18n-image-alt">climbing</span></p>',
-      );
-      expect(existsSync(join(root, 'escape/assets/img'))).toBe(false);
+      await expect(
+        renderSite({ root, source: 'climbing.md', langs: [], outDir: 'escape', html: true }),
+      ).rejects.toThrow(`an image of climbing.md names ../${basename(outside)}/secret.png, ${hint}`);
+      expect(existsSync(join(root, 'escape'))).toBe(false);
     } finally {
       await rm(outside, { recursive: true, force: true });
     }
