@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ReadmeI18nError } from '../errors.js';
+import { terminalSafe } from '../shown-value.js';
 import { registerCheck } from './check.js';
 import { registerTranslate } from './translate.js';
 import { registerRender } from './render.js';
@@ -26,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Translate Markdown files without breaking a byte that is not prose.')
     .version(await readVersion())
     .exitOverride()
+    // Commander quotes what was typed: an escape sequence in an argument is shown, never obeyed.
+    .configureOutput({ outputError: (text, write) => write(forTerminal(text)) })
     .showHelpAfterError('(run with --help for usage)');
   for (const register of commands) register(program);
   try {
@@ -44,13 +47,24 @@ function reportError(error: unknown): number {
     return 2;
   }
   if (error instanceof ReadmeI18nError) {
-    process.stderr.write(`readme-i18n: ${error.message}\n`);
+    process.stderr.write(`readme-i18n: ${forTerminal(error.message)}\n`);
     return error.exitCode;
   }
   process.stderr.write(
-    `readme-i18n: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `readme-i18n: unexpected error: ${forTerminal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
+}
+
+/** Longest message shown, in characters: a value of a megabyte is not printed whole. */
+const longestMessage = 4000;
+
+/** A message with its control characters escaped and its length bounded. */
+function forTerminal(text: string): string {
+  const safe = terminalSafe(text);
+  return safe.length > longestMessage
+    ? `${safe.slice(0, longestMessage)}… (${(safe.length - longestMessage).toLocaleString('en')} more characters)`
+    : safe;
 }
 
 async function readVersion(): Promise<string> {

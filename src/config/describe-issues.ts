@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { shown } from '../shown-value.js';
 
 type Key = PropertyKey;
 
@@ -65,7 +66,7 @@ function valueAt(data: unknown, path: readonly Key[]): unknown {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return `'${shown(value)}'`;
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

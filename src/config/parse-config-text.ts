@@ -29,8 +29,23 @@ export function parseYamlText(text: string, file: string): unknown {
       `${file}:${line}:${column}: not valid YAML (${error.message.split('\n')[0]}). Fix the syntax there.`,
     );
   }
-  return document.toJS() as unknown;
+  try {
+    // yaml stops a document whose aliases expand past `maxAliasCount` (an "alias bomb").
+    return document.toJS({ maxAliasCount }) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      /alias/i.test(message)
+        ? `${file}: not a usable configuration: its aliases (*name) expand to too much (${message.replace(/\.$/, '')}); ` +
+            'write the values out instead of repeating aliases'
+        : `${file}: not a usable configuration (${message}). Fix the YAML there.`,
+      { cause: error },
+    );
+  }
 }
+
+/** Aliases a configuration may expand (yaml's default): more is an attack, not a configuration. */
+const maxAliasCount = 100;
 
 /**
  * Where JSON.parse failed. Node 20 gives the position for most errors but not all; without it, the

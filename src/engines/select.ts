@@ -6,6 +6,7 @@ import type { DeeplFormality } from './deepl-options.js';
 import type { Engine } from './engine.js';
 import { createIdentityEngine } from './identity.js';
 import { createPseudoEngine } from './pseudo.js';
+import { shown } from '../shown-value.js';
 
 export const engineNames = ['deepl', 'apertium', 'pseudo', 'identity'] as const;
 
@@ -46,7 +47,9 @@ export async function createEngine(name: string | undefined, context: EngineCont
       return deepl ?? apertiumFor(context, 'set DEEPL_AUTH_KEY to translate with DeepL, or');
     }
     default:
-      throw new UsageError(`unknown engine '${name}' in --engine; choose one of: ${engineNames.join(', ')}`);
+      throw new UsageError(
+        `unknown engine '${shown(name)}' in --engine; choose one of: ${engineNames.join(', ')}`,
+      );
   }
 }
 

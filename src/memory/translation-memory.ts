@@ -226,6 +226,8 @@ export class TranslationMemory implements MemoryView {
    * date changes only with the content, so an unchanged memory leaves the file byte-identical.
    */
   async save(): Promise<boolean> {
+    // A memory never written that is still empty (the engine failed at once) is not created header-only.
+    if (this.#written === undefined && this.#entries.size === 0) return false;
     if (this.serialize() === this.#written) return false;
     const revisionDate = poDate(this.#now());
     const text = this.serialize(revisionDate);

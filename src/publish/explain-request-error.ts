@@ -1,4 +1,5 @@
 import { PublishError } from './publish-error.js';
+import { shown } from '../shown-value.js';
 import { noAnswerReason, requestStatus } from './request-status.js';
 
 const hints: Record<number, string> = {
@@ -17,12 +18,12 @@ export function explainRequestError(error: unknown, repository: string): unknown
   const status = requestStatus(error);
   if (status === undefined && (error as { name?: string })?.name !== 'GitHubTimeoutError') return error;
   const request = (error as { request?: { method?: string; url?: string } }).request;
-  const where =
-    request?.method && request.url ? `${request.method} ${new URL(request.url).pathname}` : 'a request';
+  const url = parseUrl(request?.url);
+  const where = request?.method && url ? `${request.method} ${url.pathname}` : 'a request';
   const noAnswer = noAnswerReason(error);
   if (noAnswer !== undefined) {
     return new PublishError(
-      `${noAnswer} (${where} for ${repository}), after retries: check the runner's network and ` +
+      `${shown(noAnswer)}${url ? ` at ${shown(url.host)}` : ''} (${where} for ${repository}), after retries: check the runner's network and ` +
         'https://www.githubstatus.com, then run again; nothing half-done is left that the next run does not clean up',
       { cause: error },
     );
@@ -32,4 +33,12 @@ export function explainRequestError(error: unknown, repository: string): unknown
     status,
     cause: error,
   });
+}
+
+function parseUrl(url: string | undefined): URL | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { shown } from '../shown-value.js';
 
 /** Where to publish and with which credentials, as GitHub Actions runners set them. */
 export interface GitHubTarget {
@@ -36,7 +37,9 @@ export function gitHubTargetFromEnv(env: Readonly<Record<string, string | undefi
   }
   const apiUrl = (env.GITHUB_API_URL ?? '') === '' ? defaultApiUrl : (env.GITHUB_API_URL as string);
   if (!/^https?:\/\//.test(apiUrl)) {
-    throw new UsageError(`GITHUB_API_URL must be an http(s) URL such as ${defaultApiUrl}, not '${apiUrl}'`);
+    throw new UsageError(
+      `GITHUB_API_URL must be an http(s) URL such as ${defaultApiUrl}, not '${shown(apiUrl)}'`,
+    );
   }
   const serverUrl =
     (env.GITHUB_SERVER_URL ?? '') === '' ? 'https://github.com' : (env.GITHUB_SERVER_URL as string);

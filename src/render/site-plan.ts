@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { findLanguageFiles } from '../language-files.js';
 import { isLanguageTag } from '../language-tag.js';
 import { TranslationMissingError } from './errors.js';
+import { shown } from '../shown-value.js';
 
 /** One language of the site. Paths are absolute. */
 export interface SitePage {
@@ -32,7 +33,7 @@ export interface SitePlanInput {
 export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
   if (!input.pattern.includes('{lang}')) {
     throw new UsageError(
-      `--pattern must contain {lang}, as in 'locales/README.{lang}.md', not '${input.pattern}'`,
+      `--pattern must contain {lang}, as in 'locales/README.{lang}.md', not '${shown(input.pattern)}'`,
     );
   }
   const sourceFile = resolve(input.root, input.source);
@@ -44,7 +45,7 @@ export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
   const langs = input.langs ?? (await findLanguageFiles(input.root, input.pattern));
   for (const lang of langs) {
     if (!isLanguageTag(lang))
-      throw new UsageError(`'${lang}' is not a language code; use codes such as fr, pt-BR`);
+      throw new UsageError(`'${shown(lang)}' is not a language code; use codes such as fr, pt-BR`);
   }
   const name = input.name ?? basename(sourceFile, extname(sourceFile));
   const outDir = resolve(input.root, input.outDir);
