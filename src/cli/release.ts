@@ -52,10 +52,8 @@ export function registerRelease(program: Command): void {
       }
       const target = gitHubTargetFromEnv(process.env);
       const repository = await findRepository(process.cwd(), { allowOutside: flags.allowOutsideRepo });
-      const report =
-        flags.report === undefined
-          ? undefined
-          : (await repositoryPath(repository, flags.report, '--report', { from: process.cwd() })).file;
+      const report = flags.report;
+      if (report !== undefined) await repositoryPath(repository, report, '--report', { from: process.cwd() });
       const published = await publishRelease({
         target,
         tag,

@@ -81,8 +81,8 @@ describe('hostile configuration and arguments', () => {
     );
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      `readme-i18n: unknown language code '${'x'.repeat(200)}… (1,048,576 characters)' in --lang: ` +
-        'Use ISO 639-1 codes with an optional region or script, such as fr, pt-BR or zh-Hans.\n',
+      `readme-i18n: unknown language code '${'x'.repeat(40)}…' in --lang: did you mean 'gv'? ` +
+        `"${'x'.repeat(40)}…" is not a valid language tag. Use BCP 47 tags such as fr, pt-BR, zh-Hans or ast.\n`,
     );
   });
 });
