@@ -1,20 +1,27 @@
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Heading, Nodes, Root } from 'mdast';
+import { skipChildren, walkTree } from './walk-tree.js';
 
 /** A heading's text as GitHub makes its anchor from it: text and code, not HTML or images. */
-function headingText(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return '';
-  return 'children' in node ? node.children.map((child) => headingText(child)).join('') : '';
+function headingText(heading: Heading): string {
+  let text = '';
+  walkTree<Nodes>(heading, (node) => {
+    if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
+    else if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference')
+      return skipChildren;
+    return undefined;
+  });
+  return text;
 }
 
 /** The anchor of every heading in document order, duplicates numbered `-1`, `-2` as on GitHub. */
 export function headingSlugs(tree: Root): string[] {
   const slugger = new GithubSlugger();
   const slugs: string[] = [];
-  visit(tree, 'heading', (heading) => {
-    slugs.push(slugger.slug(headingText(heading)));
+  walkTree<Nodes>(tree, (node) => {
+    if (node.type !== 'heading') return undefined;
+    slugs.push(slugger.slug(headingText(node)));
+    return skipChildren;
   });
   return slugs;
 }
@@ -24,7 +31,8 @@ const anchorAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 /** Anchors the document sets itself: `<a id="readme-top">`, `<a name="…">`. */
 export function explicitAnchors(tree: Root): Set<string> {
   const anchors = new Set<string>();
-  visit(tree, 'html', (node) => {
+  walkTree<Nodes>(tree, (node) => {
+    if (node.type !== 'html') return;
     for (const match of node.value.matchAll(anchorAttribute)) anchors.add(match[1] ?? match[2] ?? '');
   });
   return anchors;

@@ -1,8 +1,8 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
 import { findLabelEnd } from './link-parts.js';
 import { nodeRange } from './node-range.js';
 import type { Range } from './unit.js';
+import { walkTree } from './walk-tree.js';
 
 export interface Destination {
   /** The destination exactly as written (without `<…>`), and where. */
@@ -41,7 +41,7 @@ export function findDestinations(text: string, tree: Root): Destination[] {
   const add = (range: Range | undefined) => {
     if (range) found.push({ url: text.slice(range.start, range.end), range });
   };
-  visit(tree, (node) => {
+  walkTree<Nodes>(tree, (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const { start, end } = nodeRange(node);
       const open = node.type === 'image' ? start + 1 : start;

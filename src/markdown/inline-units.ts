@@ -13,9 +13,22 @@ export interface InlineContext {
 
 const wrapping = new Set(['strong', 'emphasis', 'delete']);
 
+/** Phrasing content being added: a unit's, or a group's inside it. */
+interface Frame {
+  readonly children: readonly PhrasingContent[];
+  readonly range: Range;
+  index: number;
+  /** Where the text not yet added starts. */
+  position: number;
+  /** Closes the group the frame's children are in, once they are added. */
+  readonly close?: () => void;
+}
+
 /**
  * Adds phrasing content to a unit: text stays text, what wraps prose becomes a `<g>` group, and
- * everything else (code, inline HTML, images, math, footnote references) a verbatim `<x/>`.
+ * everything else (code, inline HTML, images, math, footnote references) a verbatim `<x/>`. Groups
+ * nest as deep as the source nests emphasis and links, so they go on a stack of frames rather than
+ * the call stack.
  */
 export function addPhrasing(
   children: readonly PhrasingContent[],
@@ -23,16 +36,32 @@ export function addPhrasing(
   context: InlineContext,
   range: Range,
 ): void {
-  let position = range.start;
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index] as PhrasingContent;
+  const frames: Frame[] = [{ children, range, index: 0, position: range.start }];
+  const enter = (inner: readonly PhrasingContent[], innerRange: Range, close: () => void) => {
+    frames.push({ children: inner, range: innerRange, index: 0, position: innerRange.start, close });
+  };
+  for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
+    const index = frame.index++;
+    const child = frame.children[index];
+    if (child === undefined) {
+      builder.addText(frame.position, frame.range.end);
+      frames.pop();
+      frame.close?.();
+      continue;
+    }
     const { start, end } = nodeRange(child);
-    builder.addText(position, start);
-    position = end;
-    if (child.type === 'text') builder.addText(Math.max(start, range.start), Math.min(end, range.end));
+    builder.addText(frame.position, start);
+    frame.position = end;
+    if (child.type === 'text')
+      builder.addText(Math.max(start, frame.range.start), Math.min(end, frame.range.end));
     else if (wrapping.has(child.type) && 'children' in child && child.children.length > 0) {
-      addGroup(child.children as PhrasingContent[], child.type, { start, end }, builder, context);
-    } else if (child.type === 'link' || child.type === 'linkReference') addLink(child, builder, context);
+      const inner = child.children as PhrasingContent[];
+      const first = nodeRange(inner[0] as PhrasingContent).start;
+      const last = nodeRange(inner.at(-1) as PhrasingContent).end;
+      const id = builder.open(start, first, child.type);
+      enter(inner, { start: first, end: last }, () => builder.close(id, last, end));
+    } else if (child.type === 'link' || child.type === 'linkReference')
+      addLink(child, builder, context, enter);
     else if (child.type === 'image' || child.type === 'imageReference') addImage(child, builder, context);
     else if (child.type === 'break') {
       // The line ending after a hard break belongs to the text, so the container prefix is kept.
@@ -41,42 +70,33 @@ export function addPhrasing(
       builder.addVerbatim(start, end - ending.length);
       builder.addText(end - ending.length, end);
     } else if (child.type === 'html') {
-      const closing = findClosingHtml(children, index);
+      const closing = findClosingHtml(frame.children, index);
       if (closing === undefined) builder.addVerbatim(start, end);
       else {
-        const closeNode = children[closing] as PhrasingContent;
+        const closeRange = nodeRange(frame.children[closing] as PhrasingContent);
         const name = parseTagName(context.source.slice(start, end))?.name ?? '';
-        if (verbatimElements.has(name) || closing === index + 1)
-          builder.addVerbatim(start, nodeRange(closeNode).end);
+        frame.index = closing + 1;
+        frame.position = closeRange.end;
+        if (verbatimElements.has(name) || closing === index + 1) builder.addVerbatim(start, closeRange.end);
         else {
           const id = builder.open(start, end, 'html');
-          const inner = children.slice(index + 1, closing);
-          addPhrasing(inner, builder, context, { start: end, end: nodeRange(closeNode).start });
-          builder.close(id, nodeRange(closeNode).start, nodeRange(closeNode).end);
+          enter(frame.children.slice(index + 1, closing), { start: end, end: closeRange.start }, () =>
+            builder.close(id, closeRange.start, closeRange.end),
+          );
         }
-        index = closing;
-        position = nodeRange(closeNode).end;
       }
     } else builder.addVerbatim(start, end);
   }
-  builder.addText(position, range.end);
 }
 
-function addGroup(
-  children: readonly PhrasingContent[],
-  type: string,
-  outer: Range,
+type Enter = (children: readonly PhrasingContent[], range: Range, close: () => void) => void;
+
+function addLink(
+  node: Link | LinkReference,
   builder: UnitBuilder,
   context: InlineContext,
+  enter: Enter,
 ): void {
-  const first = nodeRange(children[0] as PhrasingContent).start;
-  const last = nodeRange(children.at(-1) as PhrasingContent).end;
-  const id = builder.open(outer.start, first, type);
-  addPhrasing(children, builder, context, { start: first, end: last });
-  builder.close(id, last, outer.end);
-}
-
-function addLink(node: Link | LinkReference, builder: UnitBuilder, context: InlineContext): void {
   const { start, end } = nodeRange(node);
   const children = node.children;
   const first = children[0];
@@ -88,12 +108,13 @@ function addLink(node: Link | LinkReference, builder: UnitBuilder, context: Inli
   }
   const inner = { start: nodeRange(first).start, end: nodeRange(last).end };
   const id = builder.open(start, inner.start, 'link');
-  addPhrasing(children, builder, context, inner);
-  builder.close(id, inner.end, end);
-  if (node.type === 'link' && node.title) {
-    const title = findTitle(context.source, inner.end, end);
-    if (title) context.nestedUnit('title', title);
-  }
+  enter(children, inner, () => {
+    builder.close(id, inner.end, end);
+    if (node.type === 'link' && node.title) {
+      const title = findTitle(context.source, inner.end, end);
+      if (title) context.nestedUnit('title', title);
+    }
+  });
 }
 
 function addImage(node: Image | ImageReference, builder: UnitBuilder, context: InlineContext): void {

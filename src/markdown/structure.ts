@@ -1,5 +1,6 @@
-import { visit } from 'unist-util-visit';
+import type { Nodes } from 'mdast';
 import { parseMarkdown } from './parse.js';
+import { walkTree } from './walk-tree.js';
 
 /**
  * The shape of a piece of prose as Markdown reads it: the types of its nodes in order, text left out.
@@ -7,7 +8,7 @@ import { parseMarkdown } from './parse.js';
  */
 export function markdownShape(markdown: string): string {
   const types: string[] = [];
-  visit(parseMarkdown(`x ${markdown}`), (node) => {
+  walkTree<Nodes>(parseMarkdown(`x ${markdown}`), (node) => {
     if (node.type !== 'root' && node.type !== 'text') types.push(node.type);
   });
   return types.join(' ');

@@ -8,6 +8,7 @@ import { childrenRange, nodeRange } from './node-range.js';
 import { findSwitcher } from './switcher.js';
 import { UnitBuilder, type Protector } from './unit-builder.js';
 import type { Range, Unit, UnitKind } from './unit.js';
+import { skipChildren, walkTree } from './walk-tree.js';
 
 // A GitHub alert marker stays on its own line, untranslated: `> [!NOTE]`.
 const alertMarker = /^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\r?\n[ \t>]*/i;
@@ -64,7 +65,7 @@ export function extractUnits(
     complete(builder, kind, range, into);
   };
 
-  const walk = (node: Nodes) => {
+  walkTree<Nodes>(tree, (node) => {
     if (node.type === 'yaml') {
       for (const value of frontMatterValues(text, node, frontMatterKeys)) {
         units.push(plainUnit('frontMatter', value.range));
@@ -75,10 +76,10 @@ export function extractUnits(
       const title = findDefinitionTitle(text, start, end);
       if (title) units.push(plainUnit('title', title));
     }
-    if (skipped.has(node.type)) return;
+    if (skipped.has(node.type)) return skipChildren;
     if (switcher && node.position) {
       const { start, end } = nodeRange(node);
-      if (start >= switcher.start && end <= switcher.end) return;
+      if (start >= switcher.start && end <= switcher.end) return skipChildren;
     }
     if (node.type === 'paragraph') phrasingUnit('paragraph', node.children, units);
     else if (node.type === 'heading') phrasingUnit('heading', node.children, units);
@@ -87,9 +88,9 @@ export function extractUnits(
       forEachHtmlRun(text, nodeRange(node), newBuilder, (builder, range) =>
         complete(builder, 'html', range, units),
       );
-    } else if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(tree);
+    } else return undefined;
+    return skipChildren;
+  });
   return units;
 }
 

@@ -62,7 +62,7 @@ export class TranslationMemory implements MemoryView {
   readonly setAside: string | undefined;
   readonly #entries = new Map<string, MemoryEntry>();
   readonly #headers: Map<string, string>;
-  readonly #used = new Map<string, string[]>();
+  readonly #used = new Map<string, Set<string>>();
   readonly #now: () => Date;
   #written: string | undefined;
 
@@ -178,9 +178,9 @@ export class TranslationMemory implements MemoryView {
   markUsed(units: Iterable<UsedUnit>): void {
     for (const unit of units) {
       const { source, reference } = typeof unit === 'string' ? { source: unit, reference: undefined } : unit;
-      const references = this.#used.get(source) ?? [];
-      if (reference !== undefined && !references.includes(reference)) references.push(reference);
-      this.#used.set(source, references);
+      let references = this.#used.get(source);
+      if (references === undefined) this.#used.set(source, (references = new Set()));
+      if (reference !== undefined) references.add(reference);
     }
   }
 
@@ -198,7 +198,7 @@ export class TranslationMemory implements MemoryView {
         this.#entries.set(source, {
           ...entry,
           obsolete: false,
-          references: references.length > 0 ? references : entry.references,
+          references: references.size > 0 ? [...references] : entry.references,
         });
       }
     }
