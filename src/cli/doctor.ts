@@ -11,7 +11,7 @@ export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .description(
-      'check Node, Chromium, fonts, Apertium pairs, the DeepL key and gettext; print how to fix each problem',
+      'check Node, Chromium, fonts, Apertium pairs, the DeepL key, the OpenAI-compatible server and gettext; print how to fix each problem',
     )
     .option(
       '--lang <codes>',
@@ -35,7 +35,8 @@ export function registerDoctor(program: Command): void {
         ? `${JSON.stringify({ ok: !problems, checks: results }, null, 2)}\n`
         : formatReport(results);
       // No check puts the key in what it says; this makes sure of it.
-      process.stdout.write(redact(text, process.env.DEEPL_AUTH_KEY?.trim() ?? ''));
+      const keys = [process.env.DEEPL_AUTH_KEY, process.env.OPENAI_API_KEY].map((key) => key?.trim() ?? '');
+      process.stdout.write(keys.reduce((out, key) => redact(out, key), text));
       if (problems) process.exitCode = 1;
     });
 }

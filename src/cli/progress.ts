@@ -7,8 +7,13 @@ export interface Progress {
     units: number;
     chars: number;
   }) => void;
+  /** A request has waited `waitedMs` for the engine: said on the live line, or every 15 s in a log. */
+  readonly wait: (event: { lang: string; waitedMs: number }) => void;
   readonly clear: () => void;
 }
+
+/** How often a log (not a terminal) hears that the engine is still silent. */
+const logEveryMs = 15_000;
 
 const width = 24;
 
@@ -16,6 +21,7 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean): Pr
   const live = enabled && stream.isTTY === true;
   const started = new Map<string, number>();
   let drawn = false;
+  const logged = new Map<string, number>();
   return {
     batch({ lang, done, total, units, chars }) {
       if (!live) return;
@@ -29,6 +35,20 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean): Pr
           `${chars.toLocaleString('en')} chars · ${elapsed.toFixed(1)} s, ~${left.toFixed(0)} s left\x1b[K`,
       );
       drawn = true;
+    },
+    wait({ lang, waitedMs }) {
+      if (!enabled) return;
+      const seconds = Math.round(waitedMs / 1000);
+      if (live) {
+        stream.write(`\r${lang} waiting for the engine's answer: ${seconds} s\x1b[K`);
+        drawn = true;
+        return;
+      }
+      const step = Math.floor(waitedMs / logEveryMs);
+      if (step < 1) logged.set(lang, 0);
+      if (step < 1 || step <= (logged.get(lang) ?? 0)) return;
+      logged.set(lang, step);
+      stream.write(`readme-i18n: ${lang}: still waiting for the engine's answer after ${seconds} s\n`);
     },
     clear() {
       if (drawn) stream.write('\r\x1b[K');

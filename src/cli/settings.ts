@@ -9,6 +9,8 @@ export interface SourceFlags {
   source?: string;
   from?: string;
   engine?: string;
+  model?: string;
+  timeout?: string;
   out?: string;
   memory?: string;
   switcher: boolean;
@@ -34,6 +36,8 @@ export async function runSettings(flags: SourceFlags, command: Command): Promise
     sources: splitList(flags.source),
     from: flags.from,
     engine: flags.engine,
+    model: flags.model,
+    timeout: parseSeconds(flags.timeout, '--timeout'),
     out: flags.out,
     memory: flags.memory,
     switcher: given ? flags.switcher : undefined,
@@ -58,6 +62,15 @@ export function parseCount(value: string | undefined, flag: string): number | un
     throw new UsageError(`${flag} takes a whole number of at least 1, not '${shown(value)}'`);
   }
   return count;
+}
+
+export function parseSeconds(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1) {
+    throw new UsageError(`${flag} takes a number of seconds of at least 1, not '${value}'`);
+  }
+  return seconds;
 }
 
 /** The options that say where sources, outputs and memories are, shared by `translate` and `check`. */

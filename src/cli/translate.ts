@@ -20,9 +20,11 @@ export function registerTranslate(program: Command): void {
     .addOption(
       new Option(
         '--engine <name>',
-        'deepl, apertium, pseudo or identity (default: deepl with DEEPL_AUTH_KEY, else apertium)',
+        'deepl, openai, apertium, pseudo or identity (default: deepl with DEEPL_AUTH_KEY, else apertium)',
       ),
     )
+    .option('--model <name>', 'the model of --engine openai (gpt-4o-mini, llama3.1:8b); else OPENAI_MODEL')
+    .option('--timeout <seconds>', 'longest wait for one answer of the engine (default: 60)')
     .option('--glossary <terms>', 'terms never translated, comma-separated (Vagrant,XAPI)')
     .option(
       '--front-matter <keys>',
@@ -52,6 +54,7 @@ export function registerTranslate(program: Command): void {
         },
         {
           onBatch: progress.batch,
+          onWait: progress.wait,
           onLanguage: (report) => {
             progress.clear();
             for (const warning of report.warnings) process.stderr.write(`readme-i18n: warning: ${warning}\n`);
@@ -72,6 +75,7 @@ const jsonFields = [
   'unitsUnique',
   'unitsSent',
   'charsSent',
+  'tokensEstimate',
   'requests',
   'keptSource',
   'ms',
@@ -85,8 +89,10 @@ function printReport(report: LanguageReport, json: boolean, dryRun: boolean): vo
   }
   const memory = `${report.fromMemory} from memory${report.byHand > 0 ? ` (${report.byHand} by hand)` : ''}`;
   if (dryRun) {
+    const tokens =
+      report.tokensEstimate === undefined ? '' : `, ~${report.tokensEstimate.toLocaleString('en')} tokens`;
     process.stdout.write(
-      `${report.lang}: would send ${report.unitsSent} units (${report.charsSent.toLocaleString('en')} characters) ` +
+      `${report.lang}: would send ${report.unitsSent} units (${report.charsSent.toLocaleString('en')} characters${tokens}) ` +
         `in ${report.requests} requests; ${memory}\n`,
     );
     return;

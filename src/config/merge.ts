@@ -9,6 +9,9 @@ export interface Settings {
   readonly from?: string;
   readonly langs?: readonly string[];
   readonly engine?: string;
+  readonly model?: string;
+  /** Seconds. */
+  readonly timeout?: number;
   readonly formality?: Readonly<Record<string, 'default' | 'more' | 'less'>>;
   readonly glossary?: readonly string[];
   readonly terms?: Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -73,6 +73,13 @@ export const configSchema = z.strictObject(
     engine: z
       .enum(engineNames, { error: `is not an engine; expected one of ${engineNames.join(', ')}` })
       .optional(),
+    /** The model of the `openai` engine, such as gpt-4o-mini or llama3.1:8b. */
+    model: text('a model name, such as gpt-4o-mini').optional(),
+    /** Longest wait for one answer of the engine, in seconds. */
+    timeout: z
+      .number({ error: 'expected a number of seconds of at least 1' })
+      .min(1, { error: 'is not allowed; expected a number of seconds of at least 1' })
+      .optional(),
     formality: byLanguage(formality, "'default', 'more' or 'less'").optional(),
     glossary: textList('terms never translated, such as Vagrant').optional(),
     terms: z

@@ -9,6 +9,8 @@ export function translateOptionsOf(settings: Settings): TranslateOptions {
     sources: settings.sources,
     from: settings.from,
     engine: settings.engine,
+    model: settings.model,
+    ...(settings.timeout === undefined ? {} : { timeoutMs: settings.timeout * 1000 }),
     out: settings.out,
     memory: settings.memory,
     switcher: settings.switcher,

@@ -5,7 +5,7 @@ import { toEngineError, isRetryable } from './deepl-errors.js';
 import { pairKey, syncGlossary, type SyncedGlossary } from './deepl-glossary.js';
 import { createDeeplLanguages } from './deepl-languages.js';
 import { resolveDeeplOptions, type DeeplEngineOptions, type DeeplFormality } from './deepl-options.js';
-import { createLimiter, withRetry } from './deepl-retry.js';
+import { createLimiter, withRetry } from './retry.js';
 import { formatLanguageTag, primaryLanguage } from '../language-tag.js';
 
 /** Characters used and allowed in the current billing period. */
@@ -103,7 +103,7 @@ export function createDeeplEngine(options: DeeplEngineOptions): DeeplEngine {
           billedChars: results.reduce((sum, result) => sum + (result.billedCharacters ?? 0), 0),
         };
       } catch (error) {
-        throw toEngineError(error, what, settings.authKey);
+        throw toEngineError(error, what, settings.authKey, settings.requestTimeoutMs);
       }
     },
     async supports(from, to) {
@@ -112,7 +112,7 @@ export function createDeeplEngine(options: DeeplEngineOptions): DeeplEngine {
         return true;
       } catch (error) {
         if (error instanceof UsageError) return false;
-        throw toEngineError(error, 'listing the languages DeepL offers', settings.authKey);
+        throw toEngineError(error, 'listing the languages DeepL offers', settings.authKey, settings.requestTimeoutMs);
       }
     },
     async getUsage() {
@@ -122,7 +122,12 @@ export function createDeeplEngine(options: DeeplEngineOptions): DeeplEngine {
           ? undefined
           : { characterCount: usage.character.count, characterLimit: usage.character.limit };
       } catch (error) {
-        throw toEngineError(error, 'reading the usage of this billing period', settings.authKey);
+        throw toEngineError(
+          error,
+          'reading the usage of this billing period',
+          settings.authKey,
+          settings.requestTimeoutMs,
+        );
       }
     },
   };

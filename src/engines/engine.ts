@@ -7,6 +7,8 @@ export interface EngineLimits {
   readonly maxTexts: number;
   /** Most bytes (UTF-8) of text in one request. */
   readonly maxBytes: number;
+  /** Most tokens of text in one request, as `estimateTokens` counts them, for engines billed by token. */
+  readonly maxTokens?: number;
 }
 
 export interface TranslateRequest {
@@ -18,6 +20,16 @@ export interface TranslateRequest {
   readonly glossary?: readonly string[];
   /** `more`, `less` or `default`, where the engine supports it. */
   readonly formality?: 'default' | 'more' | 'less';
+  /**
+   * Names the document keeps as written (the glossary and the terms the core protected), for engines
+   * that take instructions. They travel as `<x/>` tags; the list tells a model what they are.
+   */
+  readonly names?: readonly string[];
+  /**
+   * The pipeline's tag repair (`src/pipeline/repair-tags.ts`): the repaired translation, or undefined
+   * when it cannot be repaired. Engines that can ask again use it to find the texts worth asking for.
+   */
+  readonly repairTags?: (source: string, translated: string) => string | undefined;
 }
 
 export interface TranslateResult {
@@ -25,10 +37,17 @@ export interface TranslateResult {
   readonly texts: string[];
   /** Characters the provider bills for this request (0 for free engines). */
   readonly billedChars: number;
+  /**
+   * Texts the engine could not translate, by index, with the reason: they keep their source text
+   * and are reported (the run exits 1). Their entry in `texts` is the source text.
+   */
+  readonly failures?: ReadonlyMap<number, string>;
 }
 
 export interface Engine {
   readonly name: string;
+  /** The model, for engines that have several (recorded in the memory as `model=…`). */
+  readonly model?: string;
   readonly limits: EngineLimits;
   /** Whether the engine keeps `<x/>` and `<g>` tags by itself. */
   readonly handlesTags: boolean;
@@ -36,6 +55,8 @@ export interface Engine {
   translate(texts: readonly string[], request: TranslateRequest): Promise<TranslateResult>;
   /** Whether the engine can translate from `from` to `to`. */
   supports?(from: string, to: string): Promise<boolean>;
+  /** Tokens a batch would take, prompt and answer, for `translate --dry-run` (engines billed by token). */
+  estimateTokens?(texts: readonly string[], request: TranslateRequest): number;
   /** Frees processes or sockets; called once at the end of a run. */
   close?(): Promise<void>;
 }

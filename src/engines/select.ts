@@ -5,10 +5,11 @@ import { deeplEngineFromEnv } from './deepl-from-env.js';
 import type { DeeplFormality } from './deepl-options.js';
 import type { Engine } from './engine.js';
 import { createIdentityEngine } from './identity.js';
+import { openaiEngineFromEnv } from './openai-from-env.js';
 import { createPseudoEngine } from './pseudo.js';
 import { shown } from '../shown-value.js';
 
-export const engineNames = ['deepl', 'apertium', 'pseudo', 'identity'] as const;
+export const engineNames = ['deepl', 'openai', 'apertium', 'pseudo', 'identity'] as const;
 
 export interface EngineContext {
   readonly from: string;
@@ -17,6 +18,10 @@ export interface EngineContext {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly concurrency?: number;
   readonly formality?: Readonly<Record<string, DeeplFormality>>;
+  /** The model, for `openai` (else `OPENAI_MODEL`). */
+  readonly model?: string | undefined;
+  /** Longest wait for one answer, in milliseconds (default: the engine's, 60 s). */
+  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -25,7 +30,11 @@ export interface EngineContext {
  */
 export async function createEngine(name: string | undefined, context: EngineContext): Promise<Engine> {
   const env = context.env ?? process.env;
-  const deeplOptions = { concurrency: context.concurrency, formality: context.formality };
+  const deeplOptions = {
+    concurrency: context.concurrency,
+    formality: context.formality,
+    requestTimeoutMs: context.timeoutMs,
+  };
   switch (name) {
     case 'identity':
       return createIdentityEngine();
@@ -40,6 +49,12 @@ export async function createEngine(name: string | undefined, context: EngineCont
       }
       return engine;
     }
+    case 'openai':
+      return openaiEngineFromEnv(env, {
+        model: context.model,
+        concurrency: context.concurrency,
+        timeoutMs: context.timeoutMs,
+      });
     case 'apertium':
       return apertiumFor(context, undefined);
     case undefined: {

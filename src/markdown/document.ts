@@ -80,7 +80,12 @@ export interface RenderOptions {
  * A unit's translation: tagged text from an engine, rebuilt and checked; or Markdown from the
  * translation memory (a human's or an earlier run's), used as it is.
  */
-export type UnitTranslation = { readonly tagged: string } | { readonly markdown: string };
+/**
+ * A unit's translation: tagged text from an engine, Markdown from the memory, or the reason an
+ * engine gave up on it (the unit keeps its source text and is reported).
+ */
+export type UnitTranslation =
+  { readonly tagged: string } | { readonly markdown: string } | { readonly refused: string };
 
 export interface RenderedDocument {
   /** The output file's text, BOM included when the source has one. */
@@ -211,9 +216,14 @@ function renderUnit(
   keptSource: KeptSource[],
 ): string {
   if (translation && 'markdown' in translation) return translation.markdown;
-  const rebuilt = rebuildUnit(unit, translation?.tagged ?? unit.tagged, renderRange, text);
-  if (rebuilt.ok) return rebuilt.text;
-  keptSource.push({ line: unit.line, source: unit.source, reason: rebuilt.reason });
+  let reason: string;
+  if (translation && 'refused' in translation) reason = translation.refused;
+  else {
+    const rebuilt = rebuildUnit(unit, translation?.tagged ?? unit.tagged, renderRange, text);
+    if (rebuilt.ok) return rebuilt.text;
+    reason = rebuilt.reason;
+  }
+  keptSource.push({ line: unit.line, source: unit.source, reason });
   const original = rebuildUnit(unit, unit.tagged, renderRange, text);
   return original.ok ? original.text : text.slice(unit.range.start, unit.range.end);
 }

@@ -8,6 +8,7 @@ import { escapePoString, parsePreviousFields } from './po-string.js';
  * which msgfmt ignores and PO editors show read-only ("notes for translators"):
  *
  *     #. readme-i18n: engine=deepl date=2026-11-29 sum=2f1c0e9a7b3d
+ *     #. readme-i18n: engine=openai model=gpt-4o-mini date=2026-11-29 sum=2f1c0e9a7b3d
  *     #. readme-i18n: human date=2026-11-30
  *     #. readme-i18n: previous-translation="Ancienne traduction"
  *
@@ -24,7 +25,10 @@ export function fingerprint(text: string): string {
 }
 
 export function encodeEntry(entry: MemoryEntry): GetTextTranslation {
-  const who = isEngineOrigin(entry.origin) ? `engine=${entry.origin.slice('engine:'.length)}` : 'human';
+  const model = entry.model === undefined ? '' : ` model=${entry.model}`;
+  const who = isEngineOrigin(entry.origin)
+    ? `engine=${entry.origin.slice('engine:'.length)}${model}`
+    : 'human';
   const sum = isEngineOrigin(entry.origin) ? ` sum=${fingerprint(entry.translation)}` : '';
   const extracted = [`${metaPrefix} ${who} date=${entry.date}${sum}`];
   if (entry.previous) extracted.push(previousPrefix + JSON.stringify(entry.previous.translation));
@@ -40,6 +44,7 @@ export function encodeEntry(entry: MemoryEntry): GetTextTranslation {
 
 interface Meta {
   origin?: Origin;
+  model?: string;
   date?: string;
   sum?: string;
   previousTranslation?: string;
@@ -56,6 +61,7 @@ function readMeta(extracted: string | undefined): Meta {
         const [key, value = ''] = word.split('=', 2) as [string, string?];
         if (word === 'human') meta.origin = 'human';
         else if (key === 'engine' && /^[\w.-]+$/.test(value)) meta.origin = `engine:${value}`;
+        else if (key === 'model' && /^[^\s"]+$/.test(value)) meta.model = value;
         else if (key === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) meta.date = value;
         else if (key === 'sum') meta.sum = value;
       }
@@ -93,6 +99,7 @@ export function decodeEntry(block: GetTextTranslation, obsolete: boolean, today:
     source: block.msgid,
     translation,
     origin,
+    ...(!editedByHand && meta.model !== undefined && isEngineOrigin(origin) ? { model: meta.model } : {}),
     date: editedByHand || meta.date === undefined ? today : meta.date,
     references: (comments.reference ?? '').split(/\s+/).filter((reference) => reference !== ''),
     fuzzy,

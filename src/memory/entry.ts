@@ -19,6 +19,8 @@ export interface MemoryEntry {
   /** The translation (`msgstr`). */
   readonly translation: string;
   readonly origin: Origin;
+  /** The model an engine used (`gpt-4o-mini`), for engines that have models (written `model=…`). */
+  readonly model?: string;
   /** `YYYY-MM-DD` (UTC) of the last change of translation or origin. */
   readonly date: string;
   /** Where the unit appears, such as `README.md:12`. */

@@ -6,6 +6,8 @@ import { compilePo, orderHeaders, type PoContent } from './po-file.js';
 
 export interface RecordOptions {
   readonly origin: Origin;
+  /** The engine's model, for engines that have models. */
+  readonly model?: string | undefined;
   /** Where the unit appears (`README.md:12`); left as they were when omitted. */
   readonly references?: readonly string[];
 }
@@ -134,6 +136,7 @@ export class TranslationMemory implements MemoryView {
       source,
       translation: text,
       origin: options.origin,
+      ...(isEngineOrigin(options.origin) && options.model ? { model: options.model } : {}),
       references: options.references ?? existing?.references ?? [],
       fuzzy,
       ...(previous ? { previous } : {}),
@@ -242,6 +245,7 @@ export class TranslationMemory implements MemoryView {
       existing !== undefined &&
       existing.translation === next.translation &&
       existing.origin === next.origin &&
+      existing.model === next.model &&
       existing.fuzzy === next.fuzzy &&
       existing.previous?.source === next.previous?.source &&
       existing.previous?.translation === next.previous?.translation;

@@ -1,22 +1,32 @@
 import type { EngineLimits } from '../engines/engine.js';
+import { estimateTokens } from '../engines/token-estimate.js';
 
 /**
- * Splits texts into requests that respect an engine's limits: at most `maxTexts` texts and
- * `maxBytes` bytes of UTF-8 each, in order. A text larger than `maxBytes` travels alone.
+ * Splits texts into requests that respect an engine's limits: at most `maxTexts` texts, `maxBytes`
+ * bytes of UTF-8 and (where the engine counts them) `maxTokens` estimated tokens each, in order.
+ * A text larger than a limit travels alone.
  */
 export function makeBatches(texts: readonly string[], limits: EngineLimits): string[][] {
   const batches: string[][] = [];
+  const maxTokens = limits.maxTokens ?? Number.POSITIVE_INFINITY;
   let current: string[] = [];
   let bytes = 0;
+  let tokens = 0;
   for (const text of texts) {
     const size = Buffer.byteLength(text, 'utf8');
-    if (current.length > 0 && (current.length >= limits.maxTexts || bytes + size > limits.maxBytes)) {
+    const count = limits.maxTokens === undefined ? 0 : estimateTokens(text);
+    if (
+      current.length > 0 &&
+      (current.length >= limits.maxTexts || bytes + size > limits.maxBytes || tokens + count > maxTokens)
+    ) {
       batches.push(current);
       current = [];
       bytes = 0;
+      tokens = 0;
     }
     current.push(text);
     bytes += size;
+    tokens += count;
   }
   if (current.length > 0) batches.push(current);
   return batches;

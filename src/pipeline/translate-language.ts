@@ -18,6 +18,7 @@ import { harvestOutput } from './harvest-output.js';
 import { outputPath, translationPaths } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
 import { renderLanguage } from './render-language.js';
+import { namesToKeep } from './names-to-keep.js';
 import { repairTags } from './repair-tags.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
@@ -33,6 +34,8 @@ export interface LanguageReport {
   /** Units (unique tagged texts) sent to the engine, or that would be with `dryRun`. */
   readonly unitsSent: number;
   readonly charsSent: number;
+  /** Tokens the requests would take, prompts and answers, estimated for a dry run with an engine billed by token. */
+  readonly tokensEstimate?: number;
   readonly requests: number;
   readonly keptSource: number;
   readonly ms: number;
@@ -53,12 +56,20 @@ export interface BatchEvent {
   readonly chars: number;
 }
 
+/** A request has been waiting this long for the engine (sent every few seconds while it waits). */
+export interface WaitEvent {
+  readonly lang: string;
+  /** Milliseconds since the engine last answered (or since the first request went out). */
+  readonly waitedMs: number;
+}
+
 export interface LanguageRun {
   readonly sources: readonly SourceDocument[];
   readonly engine: Engine;
   readonly lang: string;
   readonly options: ResolvedTranslateOptions;
   readonly onBatch?: ((event: BatchEvent) => void) | undefined;
+  readonly onWait?: ((event: WaitEvent) => void) | undefined;
   readonly onReport?: ((report: LanguageReport) => void) | undefined;
 }
 
@@ -157,6 +168,14 @@ async function translateSource(
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
   const plan = planLanguage(document, memory);
   const batches = makeBatches(plan.texts, engine.limits);
+  const request = {
+    from: options.from,
+    to: lang,
+    glossary: options.glossary,
+    formality: options.formality[lang],
+    names: namesToKeep(document, options.glossary),
+    repairTags,
+  };
   const base = {
     lang,
     file,
@@ -173,6 +192,14 @@ async function translateSource(
         ...base,
         unitsSent: plan.texts.length,
         charsSent: plan.chars,
+        ...(engine.estimateTokens === undefined
+          ? {}
+          : {
+              tokensEstimate: batches.reduce(
+                (sum, batch) => sum + (engine.estimateTokens?.(batch, request) ?? 0),
+                0,
+              ),
+            }),
         requests: batches.length,
         keptSource: 0,
         ms,
@@ -182,25 +209,27 @@ async function translateSource(
   }
 
   const translations = new Map<string, string>();
+  /** Texts the engine gave up on, with its reason: they keep their source text. */
+  const refused = new Map<string, string>();
   const translationOf = (unit: Unit): UnitTranslation | undefined => {
     const stored = fromMemory(memory, unit);
     if (stored !== undefined) return { markdown: stored };
+    const reason = refused.get(unit.tagged);
+    if (reason !== undefined) return { refused: reason };
     const translated = translations.get(unit.tagged);
     return translated === undefined ? undefined : { tagged: translated };
   };
   const recorder = createRecorder(source, engine, memory, plan.units, translations, translationOf);
   let done = 0;
   let charsSent = 0;
+  const waiting = watchWaits(lang, run.onWait);
   try {
     await runPool(batches, options.concurrency, async (batch) => {
-      const result = await engine.translate(batch, {
-        from: options.from,
-        to: lang,
-        glossary: options.glossary,
-        formality: options.formality[lang],
-      });
+      const result = await waiting.during(() => engine.translate(batch, request));
       // Engines move, drop or double tags now and then: repair what can be, the rest is refused later.
       batch.forEach((text, index) => {
+        const failure = result.failures?.get(index);
+        if (failure !== undefined) refused.set(text, failure);
         const translated = result.texts[index] ?? text;
         translations.set(text, repairTags(text, translated) ?? translated);
       });
@@ -215,6 +244,7 @@ async function translateSource(
       });
     });
   } catch (error) {
+    waiting.stop();
     await recorder.save();
     if (error instanceof QuotaExceededError) {
       throw new QuotaExceededError(
@@ -225,6 +255,7 @@ async function translateSource(
     }
     throw error;
   }
+  waiting.stop();
   await recorder.save();
   return {
     source,
@@ -274,6 +305,7 @@ function createRecorder(
       if (rendered.kept.some((kept) => kept.source === unit.source)) continue;
       memory.record(unit.source, rendered.text, {
         origin: `engine:${engine.name}`,
+        model: engine.model,
         references: [`${source.path}:${unit.line}`],
       });
     }
@@ -284,5 +316,41 @@ function createRecorder(
       saving = saving.then(() => memory.save());
       return saving;
     },
+  };
+}
+
+/** How often a run waiting on its engine says so. */
+const waitTickMs = 5000;
+
+/**
+ * Tells `onWait`, every few seconds while requests are out, how long the engine has been silent, so
+ * that a slow or silent server shows as such instead of as a hang.
+ */
+function watchWaits(lang: string, onWait: ((event: WaitEvent) => void) | undefined) {
+  let inFlight = 0;
+  let since = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+  };
+  return {
+    async during<T>(work: () => Promise<T>): Promise<T> {
+      if (onWait !== undefined && timer === undefined) {
+        since = performance.now();
+        timer = setInterval(() => {
+          if (inFlight > 0) onWait({ lang, waitedMs: Math.round(performance.now() - since) });
+        }, waitTickMs);
+        timer.unref();
+      }
+      inFlight += 1;
+      try {
+        return await work();
+      } finally {
+        inFlight -= 1;
+        since = performance.now();
+      }
+    },
+    stop,
   };
 }

@@ -13,6 +13,10 @@ export interface TranslateOptions {
   readonly langs: readonly string[];
   /** Engine name (default: DeepL when `DEEPL_AUTH_KEY` is set, else Apertium). */
   readonly engine?: string | undefined;
+  /** The model, for the `openai` engine (default: `OPENAI_MODEL`; there is no built-in one). */
+  readonly model?: string | undefined;
+  /** Longest wait for one answer of the engine, in milliseconds (default: 60 000). */
+  readonly timeoutMs?: number;
   /**
    * Output path pattern: `{lang}` the language, `{name}` the source's file name without `.md`, `{dir}`
    * its folder (default: `{dir}/locales/{name}.{lang}.md`, so `README.md` → `locales/README.fr.md`).
@@ -43,8 +47,10 @@ export interface TranslateOptions {
   readonly allowOutsideRepo?: boolean;
 }
 
-export type ResolvedTranslateOptions = Required<Omit<TranslateOptions, 'engine'>> &
-  Pick<TranslateOptions, 'engine'>;
+export type ResolvedTranslateOptions = Required<Omit<TranslateOptions, 'engine' | 'model'>> &
+  Pick<TranslateOptions, 'engine' | 'model'>;
+
+export const defaultTimeoutMs = 60_000;
 
 export const defaultMaxSizeBytes = 5_000_000;
 
@@ -78,6 +84,10 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new UsageError(`--concurrency must be a whole number of at least 1, not ${concurrency}`);
   }
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) {
+    throw new UsageError(`--timeout takes a number of seconds of at least 1, not ${timeoutMs / 1000}`);
+  }
   const maxSizeBytes = options.maxSizeBytes ?? defaultMaxSizeBytes;
   if (!Number.isFinite(maxSizeBytes) || maxSizeBytes <= 0)
     throw new UsageError(`--max-size must be a positive number of bytes`);
@@ -87,6 +97,8 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     from: normalizeLanguage(options.from ?? 'en', '--from'),
     langs: options.langs.map((lang) => normalizeLanguage(lang)),
     engine: options.engine,
+    model: options.model,
+    timeoutMs,
     out,
     switcher: options.switcher ?? true,
     maxSizeBytes,

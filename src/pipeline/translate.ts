@@ -2,7 +2,12 @@ import type { Engine } from '../engines/engine.js';
 import { createEngine } from '../engines/select.js';
 import { loadSources } from './load-sources.js';
 import { refreshSiblingSwitchers } from './sibling-switchers.js';
-import { translateLanguage, type BatchEvent, type LanguageReport } from './translate-language.js';
+import {
+  translateLanguage,
+  type BatchEvent,
+  type LanguageReport,
+  type WaitEvent,
+} from './translate-language.js';
 import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
 
 export type { LanguageReport } from './translate-language.js';
@@ -10,6 +15,8 @@ export type { LanguageReport } from './translate-language.js';
 export interface TranslateEvents {
   /** Called after each completed request. */
   readonly onBatch?: (event: BatchEvent) => void;
+  /** Called every few seconds while a request waits for the engine. */
+  readonly onWait?: (event: WaitEvent) => void;
   /** Called when a source is done in a language (or counted, with `dryRun`). */
   readonly onLanguage?: (report: LanguageReport) => void;
 }
@@ -38,6 +45,8 @@ export async function runTranslate(
     langs: resolved.langs,
     concurrency: resolved.concurrency,
     formality: resolved.formality,
+    model: resolved.model,
+    timeoutMs: resolved.timeoutMs,
   });
   try {
     const reports: LanguageReport[] = [];
@@ -49,6 +58,7 @@ export async function runTranslate(
           lang,
           options: resolved,
           onBatch: events.onBatch,
+          onWait: events.onWait,
           onReport: events.onLanguage,
         })),
       );

@@ -129,7 +129,7 @@ describe('loadConfig: errors name the file, the key, the value and what was expe
   it('an unknown engine and an output pattern without {lang}', async () => {
     expect(await errorOf('bad-engine')).toBe(
       [
-        "readme-i18n.config.json: engine: 'google' is not an engine; expected one of deepl, apertium, pseudo, identity",
+        "readme-i18n.config.json: engine: 'google' is not an engine; expected one of deepl, openai, apertium, pseudo, identity",
         "readme-i18n.config.json: out: 'translations/README.md' does not contain {lang}; " +
           'expected a path pattern such as locales/README.{lang}.md',
       ].join('\n'),

@@ -60,7 +60,7 @@ describe('settingsFromEnv', () => {
 
   it('names the variable of a bad value', () => {
     expect(() => settingsFromEnv({ README_I18N_ENGINE: 'google' })).toThrow(
-      "README_I18N_ENGINE='google' is not an engine; expected one of deepl, apertium, pseudo, identity. " +
+      "README_I18N_ENGINE='google' is not an engine; expected one of deepl, openai, apertium, pseudo, identity. " +
         'Fix it or unset it: unset README_I18N_ENGINE',
     );
     expect(() => settingsFromEnv({ README_I18N_LANGUAGES: 'fr,frx' })).toThrow(

@@ -169,6 +169,25 @@ describe('DeepL engine under faults', () => {
     expect(translateRequests().map((r) => r.status)).toEqual([0, 0, 200]);
   });
 
+  it('retries an answer cut in the middle of its body', async () => {
+    server.setFaults({ cutBodies: 2 });
+    const result = await engine().translate(['one'], { from: 'en', to: 'fr' });
+    expect(result.texts).toEqual(['ONE']);
+    expect(translateRequests().map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  it('gives up on a silent server after one timeout, without asking again, and says so', async () => {
+    server.setFaults({ delayMs: 3000 });
+    const error = await caught(engine({ requestTimeoutMs: 1000 }).translate(['one'], { from: 'en', to: 'fr' }));
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as Error).message).toBe(
+      'DeepL did not answer within 1 s while translating 1 texts from en into fr. Check the network and ' +
+        'DEEPL_SERVER_URL (readme-i18n doctor), or allow longer with --timeout <seconds> (or `timeout:` in the configuration).',
+    );
+    // The first requests (the source and target language lists) met the silence; neither was sent again.
+    expect(server.requests.map((r) => r.path)).toEqual(['/v2/languages', '/v2/languages']);
+  });
+
   it('gives up after maxRetries with a retryable EngineError', async () => {
     server.setFaults({ tooManyRequests: 100 });
     const error = await caught(engine({ maxRetries: 2 }).translate(['one'], { from: 'en', to: 'fr' }));

@@ -40,6 +40,8 @@ export interface DeeplServerFaults {
   readonly delayMs?: number;
   /** Destroy the connection of the next N translate requests without answering. */
   readonly dropConnections?: number;
+  /** Send the headers and half the body of the next N translate answers, then cut the connection. */
+  readonly cutBodies?: number;
   /** Remove the white space right before every tag (`foo <x/>` → `foo<x/>`). */
   readonly dropSpaceBeforeTag?: boolean;
   /** Reverse the order of the `<x/>` tags within each text. */
@@ -193,7 +195,7 @@ export async function startDeeplServer(options: DeeplServerOptions = {}): Promis
     if (key === undefined || (options.authKey !== undefined && key !== options.authKey)) {
       return answer(403, { message: 'Wrong endpoint or invalid authentication key' });
     }
-    if (isTranslate) return translate(body, response, answer);
+    if (isTranslate) return translate(body, response, answer, record);
     if (url.pathname === '/v2/usage') {
       return answer(200, { character_count: billed, character_limit: options.characterLimit ?? 500_000 });
     }
@@ -208,6 +210,7 @@ export async function startDeeplServer(options: DeeplServerOptions = {}): Promis
     body: Body,
     response: ServerResponse,
     answer: (status: number, payload?: unknown) => void,
+    record: RecordedRequest,
   ): void {
     if (faults.dropConnections > 0) {
       faults.dropConnections -= 1;
@@ -248,6 +251,15 @@ export async function startDeeplServer(options: DeeplServerOptions = {}): Promis
         : translateRun(text, target),
       billed_characters: [...text].length,
     }));
+    if (faults.cutBodies > 0) {
+      faults.cutBodies -= 1;
+      const json = JSON.stringify({ translations });
+      record.status = 200;
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+      response.write(json.slice(0, Math.floor(json.length / 2)));
+      setTimeout(() => response.socket?.destroy(), 20).unref();
+      return;
+    }
     answer(200, { translations });
   }
 
@@ -354,6 +366,7 @@ function counters(faults: DeeplServerFaults): Counters {
     quotaCharacters: faults.quotaCharacters,
     delayMs: faults.delayMs ?? 0,
     dropConnections: faults.dropConnections ?? 0,
+    cutBodies: faults.cutBodies ?? 0,
     dropSpaceBeforeTag: faults.dropSpaceBeforeTag ?? false,
     reorderTags: faults.reorderTags ?? false,
     punctuationIntoTag: faults.punctuationIntoTag ?? false,

@@ -10,6 +10,7 @@ import { checkDeepl } from './deepl-check.js';
 import { checkFonts } from './fonts-check.js';
 import { checkGettext } from './gettext-check.js';
 import { checkNode } from './node-check.js';
+import { checkOpenai } from './openai-check.js';
 
 export interface DoctorOptions {
   readonly cwd: string;
@@ -54,6 +55,8 @@ export async function runDoctor(options: DoctorOptions): Promise<CheckResult[]> 
     results.push(...pairs);
   }
   results.push(await checkDeepl(engine === 'deepl', env));
+  const openai = await checkOpenai(engine === 'openai', settings.model, env);
+  if (openai !== undefined) results.push(openai);
   results.push(await checkGettext(env));
   return results;
 }

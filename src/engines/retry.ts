@@ -8,19 +8,25 @@ export interface RetryPolicy {
 
 /**
  * Runs `attempt`, retrying what `isRetryable` accepts up to `maxRetries` times with exponential
- * backoff and ±20 % jitter (so that concurrent requests do not come back in step).
+ * backoff and ±20 % jitter (so that concurrent requests do not come back in step). A server that
+ * says when to come back (`retryAfterMs`, from its `retry-after` header) is waited for instead,
+ * up to `maxBackoffMs`.
  */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
   isRetryable: (error: unknown) => boolean,
+  retryAfterMs: (error: unknown) => number | undefined = () => undefined,
 ): Promise<T> {
   for (let retry = 0; ; retry += 1) {
     try {
       return await attempt();
     } catch (error) {
       if (retry >= policy.maxRetries || !isRetryable(error)) throw error;
-      await sleep(backoffDelay(retry, policy));
+      const asked = retryAfterMs(error);
+      await sleep(
+        asked === undefined ? backoffDelay(retry, policy) : Math.min(Math.max(0, asked), policy.maxBackoffMs),
+      );
     }
   }
 }
@@ -29,6 +35,23 @@ export async function withRetry<T>(
 export function backoffDelay(retry: number, policy: RetryPolicy): number {
   const base = Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** retry);
   return Math.round(base * (0.8 + 0.4 * Math.random()));
+}
+
+/**
+ * Milliseconds a `retry-after` (seconds or an HTTP date) or `retry-after-ms` header asks for, or
+ * undefined when there is none or it cannot be read.
+ */
+export function parseRetryAfter(
+  headers: { get(name: string): string | null } | undefined,
+): number | undefined {
+  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) return ms;
+  const value = headers?.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : date - Date.now();
 }
 
 /** Runs at most `limit` tasks at once; the rest wait in arrival order. */
