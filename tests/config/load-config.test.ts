@@ -88,14 +88,14 @@ describe('loadConfig: errors name the file, the key, the value and what was expe
       [
         'readme-i18n.config.json: render.landscape: unknown key; expected one of out, html, pdf, allowRemote',
         'readme-i18n.config.json: langs: unknown key (did you mean languages?); expected one of sources, from, languages, engine, ' +
-          'formality, glossary, terms, out, memory, frontMatter, switcher, concurrency, render, release',
+          'model, timeout, formality, glossary, terms, out, memory, frontMatter, switcher, concurrency, render, release',
       ].join('\n'),
     );
   });
 
   it('an unknown key that differs only in case or separators, in a file with a byte-order mark', async () => {
     const allowed =
-      'expected one of sources, from, languages, engine, formality, glossary, terms, out, memory, frontMatter, ' +
+      'expected one of sources, from, languages, engine, model, timeout, formality, glossary, terms, out, memory, frontMatter, ' +
       'switcher, concurrency, render, release';
     expect(await errorOf('unknown-key-case')).toBe(
       [
