@@ -112,7 +112,12 @@ export function createDeeplEngine(options: DeeplEngineOptions): DeeplEngine {
         return true;
       } catch (error) {
         if (error instanceof UsageError) return false;
-        throw toEngineError(error, 'listing the languages DeepL offers', settings.authKey, settings.requestTimeoutMs);
+        throw toEngineError(
+          error,
+          'listing the languages DeepL offers',
+          settings.authKey,
+          settings.requestTimeoutMs,
+        );
       }
     },
     async getUsage() {

@@ -178,7 +178,9 @@ describe('DeepL engine under faults', () => {
 
   it('gives up on a silent server after one timeout, without asking again, and says so', async () => {
     server.setFaults({ delayMs: 3000 });
-    const error = await caught(engine({ requestTimeoutMs: 1000 }).translate(['one'], { from: 'en', to: 'fr' }));
+    const error = await caught(
+      engine({ requestTimeoutMs: 1000 }).translate(['one'], { from: 'en', to: 'fr' }),
+    );
     expect(error).toBeInstanceOf(EngineError);
     expect((error as Error).message).toBe(
       'DeepL did not answer within 1 s while translating 1 texts from en into fr. Check the network and ' +

@@ -255,7 +255,10 @@ export async function startDeeplServer(options: DeeplServerOptions = {}): Promis
       faults.cutBodies -= 1;
       const json = JSON.stringify({ translations });
       record.status = 200;
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(json),
+      });
       response.write(json.slice(0, Math.floor(json.length / 2)));
       setTimeout(() => response.socket?.destroy(), 20).unref();
       return;
