@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateTokens } from '../../src/engines/token-estimate.js';
 import { parseDocument } from '../../src/markdown/document.js';
 import { parseMarkdown } from '../../src/markdown/parse.js';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { corpusFolder, hasCorpus } from '../helpers/corpus.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 import { markdownFacts, resolveUrl } from '../helpers/markdown-facts.js';
@@ -38,7 +38,7 @@ async function translate(project: string, args: readonly string[], faults: Opena
   const before = server.requests.length;
   server.setFaults(faults);
   try {
-    const result = await runCli(
+    const result = await runCliHere(
       'translate',
       ['--engine', 'openai', '--model', 'test-model', ...args],
       project,
@@ -165,7 +165,7 @@ describe('translate --engine openai (the official openai client against a local 
 
   it('without a model, stops with exit 2 and says how to name one', async () => {
     const project = tempProject(fixture);
-    const result = await runCli('translate', ['--engine', 'openai', '--lang', 'fr'], project, env());
+    const result = await runCliHere('translate', ['--engine', 'openai', '--lang', 'fr'], project, env());
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^readme-i18n: --engine openai needs a model: pass --model/);
   });
