@@ -41,3 +41,10 @@ export class EngineError extends ReadmeI18nError {
 
 /** The engine's quota is used up: the run stops cleanly with everything so far kept. */
 export class QuotaExceededError extends EngineError {}
+
+/** The run was stopped by SIGINT or SIGTERM after saving its work: exit 130, as a shell reports Ctrl-C. */
+export class InterruptedError extends ReadmeI18nError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, exitCode: 130 });
+  }
+}

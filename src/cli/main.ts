@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ReadmeI18nError } from '../errors.js';
 import { terminalSafe } from '../shown-value.js';
 import { registerCheck } from './check.js';
+import { ignoreClosedOutput } from './interrupt.js';
 import { registerTranslate } from './translate.js';
 import { registerRender } from './render.js';
 import { registerInit } from './init.js';
@@ -23,6 +24,7 @@ const commands: ReadonlyArray<(program: Command) => void> = [
  * 0 success, 1 a language failed or a unit fell back, 2 usage or input errors.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedOutput();
   const program = new Command('readme-i18n')
     .description('Translate Markdown files without breaking a byte that is not prose.')
     .version(await readVersion())

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { LanguageReport, TranslateResult } from '../pipeline/translate.js';
+import { handleInterruptions } from './interrupt.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary-table.js';
 import { addPathOptions, parseCount, runSettings, type SourceFlags } from './settings.js';
@@ -44,6 +45,7 @@ export function registerTranslate(program: Command): void {
         import('../config/step-options.js'),
         import('../pipeline/translate.js'),
       ]);
+      const interruption = handleInterruptions();
       const result = await runTranslate(
         {
           ...translateOptionsOf(settings),
@@ -60,8 +62,9 @@ export function registerTranslate(program: Command): void {
             for (const warning of report.warnings) process.stderr.write(`readme-i18n: warning: ${warning}\n`);
             if (!flags.quiet || flags.json) printReport(report, flags.json === true, dryRun);
           },
+          signal: interruption.signal,
         },
-      );
+      ).finally(() => interruption.dispose());
       if (dryRun && !flags.quiet) printUsage(result, flags.json === true);
       if (!dryRun && !flags.quiet && !flags.json) process.stdout.write(`\n${summaryTable(result.languages)}`);
       if (result.languages.some((report) => report.keptSource > 0)) process.exitCode = 1;

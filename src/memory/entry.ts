@@ -1,3 +1,5 @@
+import { fingerprint } from './fingerprint.js';
+
 /**
  * One entry of a language's translation memory: what a PO file holds for one unit, in the words of
  * the pipeline rather than of gettext.
@@ -35,6 +37,32 @@ export interface MemoryEntry {
   readonly obsolete: boolean;
   /** Translator comments (`# …`) written in a PO editor, kept verbatim. */
   readonly comment?: string;
+  /**
+   * Fingerprint of the `msgstr` as the tool last wrote it (`sum=`): when the `msgstr` no longer
+   * matches, a person changed it in the PO file. Undefined for an entry the tool never wrote.
+   */
+  readonly written?: string;
+  /**
+   * Fingerprint of what the Markdown output last showed for this unit (`shown=`), when that is not
+   * the `msgstr` as the tool wrote it: `'none'` when no output showed it yet (a run stopped before
+   * writing its outputs), or the old text's after an edit in the PO file not yet written out.
+   */
+  readonly shown?: string;
+}
+
+/** Whether a person changed the entry's `msgstr` in the PO file since the tool last wrote it. */
+export function editedInPo(entry: MemoryEntry): boolean {
+  return entry.written !== undefined && entry.written !== fingerprint(entry.translation);
+}
+
+/** The fingerprint of what the Markdown output shows for an entry's unit (`'none'`: nothing yet). */
+export function shownBy(entry: MemoryEntry): string {
+  return entry.shown ?? entry.written ?? fingerprint(entry.translation);
+}
+
+/** The engine's name of an engine origin (`deepl` for `engine:deepl`), else `undefined`. */
+export function engineOf(origin: Origin): string | undefined {
+  return isEngineOrigin(origin) ? origin.slice('engine:'.length) : undefined;
 }
 
 export function isEngineOrigin(origin: Origin): boolean {

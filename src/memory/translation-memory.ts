@@ -1,7 +1,15 @@
 import { writeFileAtomic } from '../atomic-write.js';
 import { alignEdges } from './edges.js';
-import { dayOf, isEngineOrigin, type MemoryEntry, type Origin, type PreviousVersion } from './entry.js';
+import {
+  dayOf,
+  isEngineOrigin,
+  shownBy,
+  type MemoryEntry,
+  type Origin,
+  type PreviousVersion,
+} from './entry.js';
 import { MemoryUsageError } from './memory-errors.js';
+import { fingerprint } from './fingerprint.js';
 import { compilePo, orderHeaders, type PoContent } from './po-file.js';
 
 export interface RecordOptions {
@@ -10,6 +18,14 @@ export interface RecordOptions {
   readonly model?: string | undefined;
   /** Where the unit appears (`README.md:12`); left as they were when omitted. */
   readonly references?: readonly string[];
+  /**
+   * The Markdown outputs do not show this text yet (a batch of a run whose outputs are written at
+   * its end): the memory keeps what they show, so that a stopped run's outputs are not taken for
+   * edits (default: false, the outputs show it).
+   */
+  readonly pending?: boolean;
+  /** A translator comment to add (a conflict's other text), kept after any earlier one. */
+  readonly comment?: string;
 }
 
 /** A unit of this run: its source, and optionally where it appears. */
@@ -132,6 +148,8 @@ export class TranslationMemory implements MemoryView {
         previous = existing.previous;
       }
     }
+    const comment = [existing?.comment, options.comment].filter((line) => line !== undefined).join('\n');
+    const shown = options.pending === true ? (existing ? shownBy(existing) : 'none') : undefined;
     this.#put(existing, {
       source,
       translation: text,
@@ -140,14 +158,29 @@ export class TranslationMemory implements MemoryView {
       references: options.references ?? existing?.references ?? [],
       fuzzy,
       ...(previous ? { previous } : {}),
-      ...(existing?.comment ? { comment: existing.comment } : {}),
+      ...(comment !== '' ? { comment } : {}),
+      ...(shown !== undefined && shown !== fingerprint(text) ? { shown } : {}),
     });
     return true;
   }
 
   /** Records a person's translation: current, reviewed, never replaced by an engine. */
-  markHuman(source: string, translation: string): void {
-    this.record(source, translation, { origin: 'human' });
+  markHuman(source: string, translation: string, options: { readonly comment?: string } = {}): void {
+    this.record(source, translation, { origin: 'human', ...options });
+  }
+
+  /**
+   * Notes what a Markdown output now shows for a unit, once it is written: the base against which
+   * the next run tells an edit of that output apart.
+   */
+  markShown(source: string, shownText: string): void {
+    const entry = this.#entries.get(source);
+    if (!entry) return;
+    const printed = fingerprint(shownText);
+    const shown = printed === fingerprint(entry.translation) ? undefined : printed;
+    if (entry.shown === shown) return;
+    const { shown: _previous, ...rest } = entry;
+    this.#entries.set(source, shown === undefined ? rest : { ...rest, shown });
   }
 
   /**
@@ -240,7 +273,7 @@ export class TranslationMemory implements MemoryView {
     return true;
   }
 
-  #put(existing: MemoryEntry | undefined, next: Omit<MemoryEntry, 'date' | 'obsolete'>): void {
+  #put(existing: MemoryEntry | undefined, next: Omit<MemoryEntry, 'date' | 'obsolete' | 'written'>): void {
     const unchanged =
       existing !== undefined &&
       existing.translation === next.translation &&
@@ -250,7 +283,12 @@ export class TranslationMemory implements MemoryView {
       existing.previous?.source === next.previous?.source &&
       existing.previous?.translation === next.previous?.translation;
     const date = unchanged ? existing.date : dayOf(this.#now());
-    this.#entries.set(next.source, { ...next, date, obsolete: false });
+    this.#entries.set(next.source, {
+      ...next,
+      date,
+      obsolete: false,
+      written: fingerprint(next.translation),
+    });
   }
 }
 

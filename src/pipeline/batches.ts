@@ -1,5 +1,6 @@
 import type { EngineLimits } from '../engines/engine.js';
 import { estimateTokens } from '../engines/token-estimate.js';
+import { InterruptedError } from '../errors.js';
 
 /**
  * Splits texts into requests that respect an engine's limits: at most `maxTexts` texts, `maxBytes`
@@ -32,19 +33,31 @@ export function makeBatches(texts: readonly string[], limits: EngineLimits): str
   return batches;
 }
 
-/** Runs `task` over `items` with at most `concurrency` at once; stops starting new ones after a failure. */
+/**
+ * Runs `task` over `items` with at most `concurrency` at once; stops starting new ones after a
+ * failure. Once `signal` aborts, it starts none and rejects with an InterruptedError at once
+ * without waiting for the tasks in flight (which must then leave their results aside).
+ */
 export async function runPool<T>(
   items: readonly T[],
   concurrency: number,
   task: (item: T, index: number) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
+  const stopped = signal === undefined ? undefined : aborted(signal);
+  stopped?.catch(() => undefined); // raced below; never left unhandled
   const worker = async () => {
     while (failure === undefined && next < items.length) {
+      if (signal?.aborted === true) {
+        failure ??= { error: new InterruptedError('interrupted') };
+        return;
+      }
       const index = next++;
       try {
-        await task(items[index] as T, index);
+        const running = task(items[index] as T, index);
+        await (stopped === undefined ? running : Promise.race([running, stopped]));
       } catch (error) {
         failure ??= { error };
       }
@@ -52,4 +65,13 @@ export async function runPool<T>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
   if (failure) throw failure.error;
+}
+
+/** Rejects with an InterruptedError when `signal` aborts (never resolves otherwise). */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const stop = () => reject(new InterruptedError('interrupted'));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
 }

@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument, type DocumentOptions, type ParsedDocument } from '../markdown/document.js';
 import { createLinkMap, mapUnitLinks, type LinkMap } from '../markdown/link-map.js';
 import type { Unit } from '../markdown/unit.js';
-import { harvest } from '../memory/harvest.js';
+import { shownBy } from '../memory/entry.js';
+import { fingerprint } from '../memory/fingerprint.js';
+import { reconcileUnit } from '../memory/reconcile.js';
 import { inferSourceChanges } from '../memory/source-changes.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
+import { alignBlocks, type OutputBlock, type SourceBlock } from './align-blocks.js';
 
 export interface HarvestPaths {
   /** The output file on disk. */
@@ -12,6 +15,8 @@ export interface HarvestPaths {
   /** Source and output paths relative to the repository root, in POSIX form. */
   readonly sourcePath: string;
   readonly outputPath: string;
+  /** The memory file as messages name it. */
+  readonly memoryPath?: string;
   /** Other sources and their outputs, as the output's links were written with them. */
   readonly counterparts?: ReadonlyMap<string, string>;
 }
@@ -38,6 +43,11 @@ export async function harvestOutput(
   return warnings;
 }
 
+/**
+ * Reads the output back: its blocks are aligned with the source's by what the tool wrote (see
+ * `alignBlocks`), so edits survive blocks inserted, deleted or moved in the source; each block that
+ * differs is reconciled with the memory (see `reconcileUnit`).
+ */
 async function harvestEdits(
   document: ParsedDocument,
   memory: TranslationMemory,
@@ -51,12 +61,6 @@ async function harvestEdits(
     return [];
   }
   const output = parseDocument(raw, options);
-  if (output.blocks.length !== document.blocks.length) {
-    return [
-      `${paths.outputPath} was not read back for edits made by hand: it has ${output.blocks.length} blocks of text ` +
-        `where ${paths.sourcePath} has ${document.blocks.length}; make such edits in the PO file, or keep the structure of the source`,
-    ];
-  }
   const links = createLinkMap({
     sourceSlugs: document.slugs,
     outputSlugs: output.slugs,
@@ -65,38 +69,108 @@ async function harvestEdits(
     outputPath: paths.outputPath,
     counterparts: paths.counterparts,
   });
-  // Blocks pair up by position whatever the translation made of them; units are the blocks with prose.
-  const position = new Map(document.blocks.map((block, index) => [key(block), index]));
-  const translated = document.allUnits.map((unit) => {
-    const block = output.blocks[position.get(key(unit)) ?? -1];
-    const written = block ? output.text.slice(block.range.start, block.range.end) : '';
-    const stored = memory.entry(unit.source)?.translation;
-    if (stored !== undefined && (stored === written || isAsWritten(stored, written, links))) {
-      return { source: stored };
+  const recover = memory.setAside !== undefined || memory.entries().length === 0;
+  const textOf = (text: string, unit: Unit) => text.slice(unit.range.start, unit.range.end);
+  const currentEntry = (unit: Unit) => {
+    const entry = unit.prose ? memory.entry(unit.source) : undefined;
+    return entry && !entry.obsolete && entry.translation !== '' ? entry : undefined;
+  };
+  const sourceBlocks: SourceBlock[] = document.blocks.map((unit) => {
+    const entry = currentEntry(unit);
+    if (entry === undefined) {
+      // What the tool writes for a block without translation: its source.
+      return {
+        kind: unit.kind,
+        keys: [fingerprint(textOf(document.text, unit))],
+        pairable: unit.prose && recover,
+      };
     }
-    return { source: mapUnitLinks(written, links.toSource) };
+    const shown = shownBy(entry);
+    return {
+      kind: unit.kind,
+      keys: [fingerprint(entry.translation), shown],
+      pairable: shown !== 'none' && !(entry.fuzzy && entry.origin === 'human'),
+    };
   });
-  const result = harvest(document.allUnits, translated, memory, {
-    file: paths.outputPath,
-    recover: memory.setAside !== undefined || memory.entries().length === 0,
+  // Texts the tool wrote for any unit, here or in a deleted block: never taken for an edit.
+  const known = new Set(sourceBlocks.flatMap((block) => block.keys));
+  for (const entry of memory.entries()) {
+    known.add(fingerprint(entry.translation));
+    known.add(shownBy(entry));
+  }
+  const written = output.blocks.map((unit) => textOf(output.text, unit));
+  const asSource = written.map((text) => mapUnitLinks(text, links.toSource));
+  const outputBlocks: OutputBlock[] = output.blocks.map((unit, index) => {
+    const keys = [fingerprint(written[index] as string), fingerprint(asSource[index] as string)];
+    // A block without prose of its own is no edit (its alt texts and titles are blocks of their own).
+    return { kind: unit.kind, keys, known: !unit.prose || keys.some((key) => known.has(key)) };
   });
-  for (const edit of result.edits) memory.markHuman(edit.source, edit.translation);
-  for (const found of result.recovered)
-    memory.record(found.source, found.translation, { origin: 'engine:recovered' });
-  return [...result.warnings];
+  const alignment = alignBlocks(sourceBlocks, outputBlocks);
+
+  const warnings: string[] = [];
+  const edits = new Map<string, string>();
+  const where = (index: number) => `${paths.outputPath}:${output.blocks[index]?.line ?? 0}`;
+  for (const [i, j] of alignment.paired) {
+    const unit = document.blocks[i] as Unit;
+    const entry = memory.entry(unit.source);
+    const text = written[j] as string;
+    const showsTranslation =
+      entry !== undefined && (entry.translation === text || isAsWritten(entry.translation, text, links));
+    const outcome = reconcileUnit(
+      unit.source,
+      entry,
+      { text: showsTranslation ? (entry?.translation ?? text) : (asSource[j] as string), showsTranslation },
+      { recover },
+    );
+    if (outcome.kind === 'unchanged') continue;
+    if (outcome.kind === 'recovered') {
+      memory.record(unit.source, outcome.translation, { origin: 'engine:recovered' });
+      continue;
+    }
+    const earlier = edits.get(unit.source);
+    if (earlier !== undefined) {
+      if (earlier !== outcome.translation)
+        warnings.push(
+          `${where(j)}: repeats an earlier paragraph with a different edit; kept the first, edit ${paths.memoryPath ?? 'the PO file'} to choose`,
+        );
+      continue;
+    }
+    edits.set(unit.source, outcome.translation);
+    if (outcome.kind === 'edited') {
+      memory.markHuman(unit.source, outcome.translation);
+      continue;
+    }
+    memory.markHuman(unit.source, outcome.translation, {
+      comment: `readme-i18n: conflict: ${where(j)} was edited too and wins; this entry's msgstr was ${JSON.stringify(outcome.poText)}`,
+    });
+    warnings.push(
+      `${where(j)}: edited both there and in ${paths.memoryPath ?? 'the PO file'} (msgid "${preview(unit.source)}"); ` +
+        `kept the Markdown's text, and the PO's as a comment of that entry: choose there, or edit the Markdown again`,
+    );
+  }
+  for (const j of alignment.unplaced) {
+    warnings.push(
+      `${where(j)}: a change made by hand could not be matched to a block of ${paths.sourcePath} ` +
+        `(its source changed, moved or was removed in the same run); it is not kept: make it again, or in ${paths.memoryPath ?? 'the PO file'}`,
+    );
+  }
+  return warnings;
+}
+
+function preview(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 /**
  * Whether the output shows the stored translation as the tool writes it. The anchors of other
- * translated files move when their translations change: links into them that differ only in the
- * `#fragment` are not edits.
+ * translated files move when their translations change, and heading anchors move when the source
+ * gains or loses headings: links that differ only in the `#fragment` are not edits.
  */
 function isAsWritten(stored: string, written: string, links: LinkMap): boolean {
   const output = mapUnitLinks(stored, links.toOutput);
   if (output === written) return true;
-  return mapUnitLinks(output, links.comparable) === mapUnitLinks(written, links.comparable);
-}
-
-function key(unit: Unit): string {
-  return `${unit.kind}:${unit.range.start}:${unit.range.end}`;
+  if (mapUnitLinks(output, links.comparable) === mapUnitLinks(written, links.comparable)) return true;
+  const bare = (text: string) => mapUnitLinks(text, (url) => url.replace(/#.*$/s, ''));
+  return bare(output) === bare(written);
 }

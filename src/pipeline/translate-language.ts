@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Engine } from '../engines/engine.js';
-import { QuotaExceededError } from '../errors.js';
+import { InterruptedError, QuotaExceededError } from '../errors.js';
 import {
   renderUnitAlone,
   type KeptSource,
@@ -71,6 +71,8 @@ export interface LanguageRun {
   readonly onBatch?: ((event: BatchEvent) => void) | undefined;
   readonly onWait?: ((event: WaitEvent) => void) | undefined;
   readonly onReport?: ((report: LanguageReport) => void) | undefined;
+  /** Aborted by SIGINT or SIGTERM: no new batch starts, what is done is saved, the run ends. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -117,6 +119,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
       const started = performance.now();
       const output = rendered[index] as RenderedDocument;
       await writeFileAtomic(resolve(options.cwd, done.report.file), output.text);
+      noteShown(memory, done.source, output, done.translationOf);
       const report: LanguageReport = {
         ...done.report,
         keptSource: output.keptSource.length,
@@ -163,7 +166,13 @@ async function translateSource(
   const { document } = source;
   const started = performance.now();
   const file = outputPath(options.out, lang, source.path);
-  const paths = { file: resolve(options.cwd, file), sourcePath: source.path, outputPath: file, counterparts };
+  const paths = {
+    file: resolve(options.cwd, file),
+    sourcePath: source.path,
+    outputPath: file,
+    memoryPath: memoryPath(options.memory, lang),
+    counterparts,
+  };
   const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
   const plan = planLanguage(document, memory);
@@ -224,28 +233,42 @@ async function translateSource(
   let charsSent = 0;
   const waiting = watchWaits(lang, run.onWait);
   try {
-    await runPool(batches, options.concurrency, async (batch) => {
-      const result = await waiting.during(() => engine.translate(batch, request));
-      // Engines move, drop or double tags now and then: repair what can be, the rest is refused later.
-      batch.forEach((text, index) => {
-        const failure = result.failures?.get(index);
-        if (failure !== undefined) refused.set(text, failure);
-        const translated = result.texts[index] ?? text;
-        translations.set(text, repairTags(text, translated) ?? translated);
-      });
-      charsSent += batch.reduce((sum, text) => sum + text.length, 0);
-      await recorder.save();
-      run.onBatch?.({
-        lang,
-        done: ++done,
-        total: batches.length,
-        units: translations.size,
-        chars: charsSent,
-      });
-    });
+    await runPool(
+      batches,
+      options.concurrency,
+      async (batch) => {
+        const result = await waiting.during(() => engine.translate(batch, request));
+        // Interrupted meanwhile: the memory is saved once more and the lock released; nothing after.
+        if (run.signal?.aborted === true) return;
+        // Engines move, drop or double tags now and then: repair what can be, the rest is refused later.
+        batch.forEach((text, index) => {
+          const failure = result.failures?.get(index);
+          if (failure !== undefined) refused.set(text, failure);
+          const translated = result.texts[index] ?? text;
+          translations.set(text, repairTags(text, translated) ?? translated);
+        });
+        charsSent += batch.reduce((sum, text) => sum + text.length, 0);
+        await recorder.save();
+        run.onBatch?.({
+          lang,
+          done: ++done,
+          total: batches.length,
+          units: translations.size,
+          chars: charsSent,
+        });
+      },
+      run.signal,
+    );
   } catch (error) {
     waiting.stop();
     await recorder.save();
+    if (error instanceof InterruptedError) {
+      throw new InterruptedError(
+        `${lang}: interrupted; the ${translations.size} units translated by this run are saved in ${memoryPath(options.memory, lang)}, ` +
+          `and running the same command again continues where it stopped`,
+        { cause: error },
+      );
+    }
     if (error instanceof QuotaExceededError) {
       throw new QuotaExceededError(
         `${lang}: quota exhausted after ${translations.size} of ${plan.texts.length} units; ` +
@@ -270,6 +293,25 @@ async function translateSource(
       kept: [],
     },
   };
+}
+
+/**
+ * Once an output is written, the memory notes what it shows for each unit: the base against which
+ * the next run tells an edit of that file apart (see `reconcileUnit`).
+ */
+function noteShown(
+  memory: TranslationMemory,
+  source: SourceDocument,
+  output: RenderedDocument,
+  translationOf: (unit: Unit) => UnitTranslation | undefined,
+): void {
+  for (const unit of source.document.allUnits) {
+    const top = output.unitTexts.get(unit);
+    const translation = translationOf(unit);
+    const text =
+      top ?? (translation !== undefined && 'markdown' in translation ? translation.markdown : undefined);
+    if (text !== undefined) memory.markShown(unit.source, text);
+  }
 }
 
 /** Units the memory served, and of those, how many a person wrote. */
@@ -307,6 +349,7 @@ function createRecorder(
         origin: `engine:${engine.name}`,
         model: engine.model,
         references: [`${source.path}:${unit.line}`],
+        pending: true,
       });
     }
   };

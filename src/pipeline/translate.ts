@@ -19,6 +19,8 @@ export interface TranslateEvents {
   readonly onWait?: (event: WaitEvent) => void;
   /** Called when a source is done in a language (or counted, with `dryRun`). */
   readonly onLanguage?: (report: LanguageReport) => void;
+  /** Aborted by SIGINT or SIGTERM: the run saves what it has and ends with an InterruptedError. */
+  readonly signal?: AbortSignal;
 }
 
 export interface TranslateResult {
@@ -60,6 +62,7 @@ export async function runTranslate(
           onBatch: events.onBatch,
           onWait: events.onWait,
           onReport: events.onLanguage,
+          signal: events.signal,
         })),
       );
     }

@@ -60,7 +60,7 @@ describe('the PO file', () => {
           '"Ligne un\\n"',
           '"ligne « deux » 日本語 😀"',
           '',
-          '#. readme-i18n: human date=2026-11-29',
+          '#. readme-i18n: human date=2026-11-29 sum=c3fc54aa5390',
           'msgid "Install"',
           'msgstr "Installation"',
           '',
@@ -230,14 +230,14 @@ describe('human translations', () => {
     const carried = await readFile(file, 'utf8');
     expect(carried.slice(carried.indexOf('\n\n') + 2)).toBe(
       [
-        '#. readme-i18n: human date=2026-11-29',
+        '#. readme-i18n: human date=2026-11-29 sum=fa2fef109ac7',
         '#. readme-i18n: previous-translation="Ancienne traduction"',
         '#, fuzzy',
         '#| msgid "Old source"',
         'msgid "New source"',
         'msgstr "Ancienne traduction"',
         '',
-        '#. readme-i18n: human date=2026-11-29',
+        '#. readme-i18n: human date=2026-11-29 sum=fa2fef109ac7',
         '#~ msgid "Old source"',
         '#~ msgstr "Ancienne traduction"',
         '',

@@ -1,3 +1,4 @@
+import { fingerprint } from '../../src/memory/fingerprint.js';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -92,7 +93,11 @@ describe('the PO round trip', () => {
           expect(loaded.warnings).toEqual([]);
           const bySource = (list: readonly MemoryEntry[]): MemoryEntry[] =>
             [...list].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-          expect(bySource(loaded.entries())).toEqual(bySource(memory.entries()));
+          // Saving is the tool writing each msgstr: what it loads back knows that text as its own.
+          const written = memory
+            .entries()
+            .map((item) => ({ ...item, written: fingerprint(item.translation) }));
+          expect(bySource(loaded.entries())).toEqual(bySource(written));
           expect(await loaded.save()).toBe(false);
         },
       ),

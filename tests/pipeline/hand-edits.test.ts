@@ -1,0 +1,144 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliHere, tempProject } from '../helpers/cli.js';
+import { fixturesRoot } from '../helpers/fixtures.js';
+
+// Issue 11: whichever side a person changed (the PO file or the Markdown output) wins, and no
+// change is lost when the source changes in the same cycle. Apertium, as a new user has it.
+const fixture = join(fixturesRoot, 'hand-edits');
+
+const read = (folder: string, file: string) => readFileSync(join(folder, file), 'utf8');
+const edit = (folder: string, file: string, from: string, to: string) => {
+  const text = read(folder, file);
+  if (!text.includes(from)) throw new Error(`${file} has no ${JSON.stringify(from)}`);
+  writeFileSync(join(folder, file), text.replace(from, to));
+};
+const translate = (folder: string, flags: readonly string[] = []) =>
+  runCliHere('translate', ['--lang', 'es', '--engine', 'apertium', ...flags], folder);
+
+/** The PO block of one msgid, comments included. */
+function entryOf(folder: string, source: string): string {
+  const block = read(folder, 'locales/es.po')
+    .split('\n\n')
+    .find((each) => each.includes(`msgid ${JSON.stringify(source)}\n`));
+  if (block === undefined) throw new Error(`no entry for ${source}`);
+  return block;
+}
+
+async function translated(): Promise<string> {
+  const folder = tempProject(fixture);
+  const first = await translate(folder);
+  expect(first.status, first.stderr).toBe(0);
+  return folder;
+}
+
+describe('hand edits with the real CLI (Apertium)', () => {
+  it('takes an edit of the PO file into the Markdown, keeps it human, and marks nothing else human', async () => {
+    const folder = await translated();
+    expect(read(folder, 'locales/README.es.md')).toContain('Corrido `vagrant up` para empezar las máquinas.');
+    edit(
+      folder,
+      'locales/es.po',
+      'msgstr "Corrido `vagrant up` para empezar las máquinas."',
+      'msgstr "Ejecuta `vagrant up` para arrancar las máquinas."',
+    );
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('(1 by hand)');
+    expect(read(folder, 'locales/README.es.md')).toContain(
+      'Ejecuta `vagrant up` para arrancar las máquinas.',
+    );
+    expect(entryOf(folder, 'Run `vagrant up` to start the machines.')).toMatch(
+      /#\. readme-i18n: human date=\d{4}-\d\d-\d\d sum=[0-9a-f]{12}\nmsgid "Run `vagrant up` to start the machines."\nmsgstr "Ejecuta `vagrant up` para arrancar las máquinas."$/,
+    );
+    expect(read(folder, 'locales/es.po').match(/readme-i18n: human/g)).toHaveLength(1);
+    // And it stays: a third run changes nothing.
+    const files = ['locales/README.es.md', 'locales/es.po'].map((file) => read(folder, file));
+    expect((await translate(folder)).status).toBe(0);
+    expect(['locales/README.es.md', 'locales/es.po'].map((file) => read(folder, file))).toEqual(files);
+  });
+
+  it('keeps a Markdown edit back to the English text (a product name put back) as a human translation', async () => {
+    const folder = await translated();
+    edit(folder, 'locales/README.es.md', '## 🌐 Docker Enjambre', '## 🌐 Docker Swarm');
+    edit(folder, 'locales/README.es.md', '| Vagabundo |', '| Vagrant |');
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('(2 by hand)');
+    const output = read(folder, 'locales/README.es.md');
+    expect(output).toContain('## 🌐 Docker Swarm\n');
+    expect(output).toContain('| Vagrant | Inicios las máquinas |');
+    expect(entryOf(folder, 'Vagrant')).toMatch(/readme-i18n: human .*\nmsgid "Vagrant"\nmsgstr "Vagrant"$/);
+    expect(entryOf(folder, '🌐 Docker Swarm')).toMatch(
+      /readme-i18n: human .*\nmsgid "🌐 Docker Swarm"\nmsgstr "🌐 Docker Swarm"$/,
+    );
+  });
+
+  it('edited in both places: the Markdown wins, the PO text is kept as a comment, and the conflict is named', async () => {
+    const folder = await translated();
+    edit(folder, 'locales/README.es.md', 'El grupo tiene tres nodos', 'El clúster tiene tres nodos');
+    edit(
+      folder,
+      'locales/es.po',
+      'msgstr "El grupo tiene tres nodos y una gerente."',
+      'msgstr "El grupo tiene tres nodos y un gestor."',
+    );
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain(
+      'readme-i18n: warning: locales/README.es.md:11: edited both there and in locales/es.po (msgid "The cluster has three nodes and one mana…"); ' +
+        "kept the Markdown's text, and the PO's as a comment of that entry: choose there, or edit the Markdown again",
+    );
+    expect(read(folder, 'locales/README.es.md')).toContain('El clúster tiene tres nodos y una gerente.');
+    expect(entryOf(folder, 'The cluster has three nodes and one manager.')).toContain(
+      '# readme-i18n: conflict: locales/README.es.md:11 was edited too and wins; this entry\'s msgstr was "El grupo tiene tres nodos y un gestor."\n' +
+        '#: README.md:7\n#. readme-i18n: human',
+    );
+  });
+
+  it('keeps Markdown edits when the source gains, loses and moves sections in the same cycle', async () => {
+    const folder = await translated();
+    edit(
+      folder,
+      'locales/README.es.md',
+      'Cada máquina coge una alocución',
+      'Cada máquina recibe una dirección',
+    );
+    edit(folder, 'locales/README.es.md', 'Los discos están creados', 'Los discos se crean');
+    edit(folder, 'locales/README.es.md', '## Cleanup', '## Limpieza');
+    // Source: a section inserted at the top, Storage deleted, Cleanup moved before Network.
+    const source = read(folder, 'README.md');
+    const [head, rest] = source.split('## 🌐 Docker Swarm');
+    const network = rest?.slice(rest.indexOf('## Network'), rest.indexOf('## Storage')) ?? '';
+    const cleanup = rest?.slice(rest.indexOf('## Cleanup')) ?? '';
+    writeFileSync(
+      join(folder, 'README.md'),
+      `${head}## Requirements\n\nInstall VirtualBox first.\n\n## 🌐 Docker Swarm${rest?.slice(0, rest.indexOf('## Network'))}${cleanup}\n${network}`.trimEnd() +
+        '\n',
+    );
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    // Two edits survive; the third was in the deleted section, and the run says so.
+    expect(second.stdout).toContain('(2 by hand)');
+    expect(second.stderr).toBe(
+      'readme-i18n: warning: locales/README.es.md:24: a change made by hand could not be matched to a block of README.md ' +
+        '(its source changed, moved or was removed in the same run); it is not kept: make it again, or in locales/es.po\n',
+    );
+    const output = read(folder, 'locales/README.es.md');
+    expect(output).toContain('Cada máquina recibe una dirección en la red privada.');
+    expect(output).toContain('## Limpieza');
+    expect(output).not.toContain('Los discos');
+    expect(output.indexOf('## Limpieza')).toBeLessThan(output.indexOf('## Red'));
+  });
+
+  it('names an edit it cannot place instead of dropping it silently', async () => {
+    const folder = await translated();
+    edit(folder, 'locales/README.es.md', 'Los discos están creados', 'Los discos se crean');
+    // The paragraph's source changes too: the edit no longer belongs to any unit.
+    edit(folder, 'README.md', 'Disks are created when the machine starts.', 'Disks are made at boot.');
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain('readme-i18n: warning: locales/README.es.md:');
+  });
+});
