@@ -19,6 +19,7 @@ interface RenderFlags {
   name?: string;
   siteUrl?: string;
   allowOutsideRepo?: boolean;
+  taggedPdf?: boolean;
 }
 
 /** `readme-i18n render`: the flags, parsed here; the work, done by `renderSite`. */
@@ -46,6 +47,7 @@ export function registerRender(program: Command): void {
       '--allow-outside-repo',
       'allow the Markdown, images and site outside the repository (default: refused, symbolic links followed)',
     )
+    .option('--tagged-pdf', 'tagged PDFs, structured for screen readers (about twice as slow to print)')
     .action(async (flags: RenderFlags) => {
       if (
         flags.pattern !== undefined &&
@@ -80,6 +82,7 @@ export function registerRender(program: Command): void {
         name: flags.name,
         siteUrl: flags.siteUrl,
         allowOutsideRepo: flags.allowOutsideRepo,
+        taggedPdf: flags.taggedPdf,
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: printPage,
       });

@@ -6,6 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGemoji from 'remark-gemoji';
 import remarkGfm from 'remark-gfm';
 import { remarkAlert } from 'remark-github-blockquote-alert';
 import remarkMath from 'remark-math';
@@ -13,6 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { rehypeAlertTitles } from './alert-titles.js';
 import { rehypeFragmentLinks } from './fragment-links.js';
 import { rehypeHighlightCode } from './highlight-code.js';
 import { rehypeLocalResources, type ResourceResolver } from './local-resources.js';
@@ -31,6 +33,8 @@ export interface MarkdownHtml {
 }
 
 export interface MarkdownHtmlOptions {
+  /** The page's language: alert titles are written in it. */
+  readonly lang: string;
   readonly resources: ResourceResolver;
   /** Draws Mermaid diagrams; without it they stay as source. */
   readonly diagrams?: DiagramRenderer | undefined;
@@ -48,6 +52,7 @@ export async function markdownToHtml(markdown: string, options: MarkdownHtmlOpti
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
+    .use(remarkGemoji)
     .use(remarkMath)
     .use(remarkAlert)
     // No prefix here: sanitising prefixes every id once, footnotes included.
@@ -55,6 +60,7 @@ export async function markdownToHtml(markdown: string, options: MarkdownHtmlOpti
     .use(rehypeRaw)
     .use(rehypeSanitize, githubSchema)
     .use(rehypeSlug)
+    .use(rehypeAlertTitles, options.lang)
     .use(rehypeFragmentLinks)
     .use(rehypeLocalResources, options.resources)
     .use(() => (tree: Root) => {

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { diagramAlt } from './diagram-alt.js';
 import { codeLanguage } from './highlight-code.js';
 
 /** A drawn diagram: the page-relative URL of its SVG file, and its size. */
@@ -30,7 +31,7 @@ export function rehypeMermaid(render: DiagramRenderer | undefined) {
     });
     if (blocks.length === 0) return undefined;
     const images = render ? await render(blocks.map((block) => block.source)) : [];
-    blocks.forEach(({ pre }, index) => {
+    blocks.forEach(({ pre, source }, index) => {
       const image = images[index];
       if (image === undefined) {
         pre.properties = { ...pre.properties, className: ['readme-i18n-diagram-source'] };
@@ -44,7 +45,7 @@ export function rehypeMermaid(render: DiagramRenderer | undefined) {
           tagName: 'img',
           properties: {
             src: image.src,
-            alt: 'Diagram',
+            alt: diagramAlt(source),
             ...(image.width === undefined ? {} : { width: image.width }),
             ...(image.height === undefined ? {} : { height: image.height }),
           },

@@ -27,12 +27,18 @@ body { margin: 0; background: #fff; }
 .readme-i18n-image-alt { font-style: italic; color: #59636e; }
 .readme-i18n-diagram img { max-width: 100%; height: auto; }
 .markdown-body .markdown-alert { padding: 0.5rem 1rem; margin-bottom: 16px; border-inline-start: 0.25em solid #d1d9e0; }
-.markdown-body .markdown-alert-title { font-weight: 600; margin-bottom: 4px; }
+.markdown-body .markdown-alert-title { display: flex; align-items: center; font-weight: 600; line-height: 1; margin-bottom: 4px; }
+.markdown-body .markdown-alert-title .octicon { margin-inline-end: 8px; fill: currentColor; }
 .markdown-body .markdown-alert-note { border-inline-start-color: #0969da; }
+.markdown-body .markdown-alert-note .markdown-alert-title { color: #0969da; }
 .markdown-body .markdown-alert-tip { border-inline-start-color: #1a7f37; }
+.markdown-body .markdown-alert-tip .markdown-alert-title { color: #1a7f37; }
 .markdown-body .markdown-alert-important { border-inline-start-color: #8250df; }
+.markdown-body .markdown-alert-important .markdown-alert-title { color: #8250df; }
 .markdown-body .markdown-alert-warning { border-inline-start-color: #9a6700; }
+.markdown-body .markdown-alert-warning .markdown-alert-title { color: #9a6700; }
 .markdown-body .markdown-alert-caution { border-inline-start-color: #d1242f; }
+.markdown-body .markdown-alert-caution .markdown-alert-title { color: #d1242f; }
 [dir="rtl"] .markdown-body pre, [dir="rtl"] .markdown-body code { direction: ltr; text-align: left; unicode-bidi: isolate; }
 /* Formulas read left to right in every language. */
 [dir="rtl"] .markdown-body .katex { direction: ltr; unicode-bidi: isolate; }

@@ -16,6 +16,8 @@ export interface PdfUpdate {
   readonly outline: readonly OutlineEntry[];
   /** What the PDF was printed from, recorded in its document information to tell later runs. */
   readonly key?: string | undefined;
+  /** The document's language (BCP 47), written as the catalog's `/Lang`. */
+  readonly lang?: string | undefined;
 }
 
 /**
@@ -36,14 +38,20 @@ export function appendPdfUpdate(pdf: Uint8Array, update: PdfUpdate): Uint8Array 
   const catalog = objectBody(text, trailer.root);
   const destinations = catalog === undefined ? undefined : namedDestinations(text, catalog);
   const roots = destinations === undefined ? [] : outlineTree(update.outline, destinations);
-  if (catalog !== undefined && roots.length > 0) {
-    size = outlineObjects(roots, size, bodies);
-    // The catalog again, with the outline shown when the PDF opens.
-    const withoutOutline = catalog.replace(/\/(Outlines\s+\d+\s+\d+\s+R|PageMode\s*\/\w+)/g, '');
-    bodies.set(
-      trailer.root,
-      withoutOutline.replace(/>>\s*$/, `\n/Outlines ${trailer.size} 0 R\n/PageMode /UseOutlines>>`),
-    );
+  if (catalog !== undefined && (roots.length > 0 || update.lang !== undefined)) {
+    // The catalog again, with the outline shown when the PDF opens and the document's language.
+    let entries = '';
+    let kept = catalog;
+    if (roots.length > 0) {
+      entries += `\n/Outlines ${size} 0 R\n/PageMode /UseOutlines`;
+      size = outlineObjects(roots, size, bodies);
+      kept = kept.replace(/\/(Outlines\s+\d+\s+\d+\s+R|PageMode\s*\/\w+)/g, '');
+    }
+    if (update.lang !== undefined) {
+      entries += `\n/Lang (${pdfLiteral(update.lang)})`;
+      kept = kept.replace(/\/Lang\s*\([^)]*\)/g, '');
+    }
+    bodies.set(trailer.root, kept.replace(/>>\s*$/, `${entries}>>`));
   }
   let info = trailer.info;
   if (update.key !== undefined) {

@@ -14,6 +14,10 @@ export interface PrintInput {
   readonly outline?: readonly OutlineEntry[] | undefined;
   /** What the document was printed from, recorded in the PDF (see `printKey`). */
   readonly key?: string | undefined;
+  /** The document's language, recorded as the PDF's `/Lang` for screen readers. */
+  readonly lang?: string | undefined;
+  /** A tagged PDF (structure for screen readers): Chrome takes about twice as long to print it. */
+  readonly tagged?: boolean | undefined;
 }
 
 export interface PrintResult {
@@ -96,22 +100,28 @@ export async function openPrintTab(browser: Browser, options: PrintTabOptions): 
 }
 
 /** How every page prints; part of the key that tells whether a PDF is up to date. */
-const pdfOptions = {
-  // Size, margins, page numbers and title come from the page's CSS (`@page`).
-  preferCSSPageSize: true,
-  printBackground: true,
-  outline: false,
-  tagged: false,
-} as const;
+function pdfOptions(tagged: boolean) {
+  return {
+    // Size, margins, page numbers and title come from the page's CSS (`@page`).
+    preferCSSPageSize: true,
+    printBackground: true,
+    outline: false,
+    tagged,
+  } as const;
+}
 
 /**
  * What a PDF is printed from: the document, the stylesheets it uses (by content), how it is
  * printed and the date stamped in it. The same key means the same PDF (with the same Chromium),
  * so a PDF that records it need not be printed again.
  */
-export function printKey(document: string, stylesheets: ReadonlyArray<Uint8Array | string>): string {
+export function printKey(
+  document: string,
+  stylesheets: ReadonlyArray<Uint8Array | string>,
+  tagged = false,
+): string {
   const hash = createHash('sha256');
-  hash.update(`readme-i18n print 1\n${JSON.stringify(pdfOptions)}\n${pdfDateStamp()}\n`);
+  hash.update(`readme-i18n print 2\n${JSON.stringify(pdfOptions(tagged))}\n${pdfDateStamp()}\n`);
   for (const sheet of stylesheets) hash.update(createHash('sha256').update(sheet).digest('hex'));
   return hash.update(document).digest('hex');
 }
@@ -127,8 +137,8 @@ export async function printPdf(browser: Browser, input: PrintInput & PrintTabOpt
 }
 
 /**
- * Loads the document and prints it. The PDF is not tagged: tagging doubles the time Chrome takes
- * to print, and only Chrome's own outline needed it; the bookmarks are added afterwards instead.
+ * Loads the document and prints it. The PDF is tagged only on request: tagging doubles the time
+ * Chrome takes to print; the bookmarks and the language are added afterwards either way.
  */
 async function printPage(
   page: Awaited<ReturnType<Browser['newPage']>>,
@@ -140,9 +150,11 @@ async function printPage(
   // Let anything the loaded page still asks for (a refused refresh, a late image) settle first;
   // a request that never settles (a refused media stream) only costs this short, bounded wait.
   await page.waitForNetworkIdle({ idleTime: 50, timeout: 1000 }).catch(() => undefined);
-  const print = () => page.pdf({ ...pdfOptions, timeout: Math.max(1, deadline - Date.now()) });
+  const print = () =>
+    page.pdf({ ...pdfOptions(input.tagged ?? false), timeout: Math.max(1, deadline - Date.now()) });
   return appendPdfUpdate(fixPdfDates(await printWithRetry(print)), {
     outline: input.outline ?? [],
     key: input.key,
+    lang: input.lang,
   });
 }

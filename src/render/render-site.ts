@@ -20,7 +20,7 @@ import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
 import { SiteBrowser } from './site-browser.js';
 import { checkSitePaths } from './site-paths.js';
-import { planSite, type SitePage } from './site-plan.js';
+import { planSite, type SitePage, type SitePlanInput } from './site-plan.js';
 
 export interface RenderOptions {
   /** Folder the other paths are relative to (default: the current directory). */
@@ -49,6 +49,8 @@ export interface RenderOptions {
   readonly name?: string | undefined;
   /** Where the site is published (`https://me.github.io/repo/`): relative links in the PDFs point there (default: none, they print as plain text). */
   readonly siteUrl?: string | undefined;
+  /** Print tagged PDFs, with a structure for screen readers (default: false; about twice as slow to print). */
+  readonly taggedPdf?: boolean | undefined;
   /** Chromium to use (default: PUPPETEER_EXECUTABLE_PATH, else found in /usr/bin). */
   readonly executablePath?: string | undefined;
   /**
@@ -91,6 +93,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const wantHtml = options.html ?? (neither || options.pdf === false);
   const wantPdf = options.pdf ?? (neither || options.html === false);
   const allowRemote = options.allowRemote ?? false;
+  const tagged = options.taggedPdf ?? false;
   const timeoutMs = options.pageTimeoutMs ?? 60_000;
   const concurrency = options.concurrency ?? 2;
   const siteUrl = parseSiteUrl(options.siteUrl);
@@ -100,15 +103,17 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     throw new UsageError('the page time limit and the concurrency must be positive whole numbers');
   }
   const outDir = resolve(root, options.outDir ?? 'docs');
-  const pages = await planSite({
+  const planInput = {
     root,
     source: options.source ?? 'README.md',
     sourceLang: options.sourceLang ?? 'en',
     pattern: options.pattern ?? 'locales/README.{lang}.md',
-    langs: options.langs,
     outDir,
     name: options.name,
-  });
+  };
+  const pages = await planSite({ ...planInput, langs: options.langs });
+  // Every language present is in every switcher, also when only some are rendered now.
+  const switcherPages = options.langs === undefined ? pages : await everyLanguage(pages, planInput);
   const repository = await findRepository(root, { allowOutside: options.allowOutsideRepo });
   await checkSitePaths(repository, outDir, pages);
   warmHighlighter();
@@ -156,6 +161,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       const assetsUrl = urlBetween(page.pageDir, 'assets');
       bodies.push(
         await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
+          lang: page.lang,
           resources: resolverFor(page, pages, repository, allowRemote, assets),
           diagrams: async (sources) =>
             (await diagramStore.files(sources)).map(
@@ -176,7 +182,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           title,
           body: html,
           assets: assetsUrl,
-          switcher: pages.map((other) => ({
+          switcher: switcherPages.map((other) => ({
             lang: other.lang,
             href: other === page ? undefined : pageUrl(page, other),
           })),
@@ -200,6 +206,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       const key = `${sourceKeys[index]}-${printKey(
         document,
         pageStylesheets(body.hasMath).map((sheet) => assets.file(sheet) ?? ''),
+        tagged,
       )}`;
       if (reuse(index, key)) {
         unchanged.add(page.lang);
@@ -213,6 +220,8 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           serve: serveFor(page, document, assets),
           outline,
           key,
+          lang: page.lang,
+          tagged,
         })
         .then(async (result) => {
           await writeFileAtomic(page.pdfFile, result.pdf);
@@ -250,6 +259,19 @@ async function recordedKey(file: string): Promise<{ key: string | undefined; byt
   } catch {
     return undefined;
   }
+}
+
+/** The pages rendered now and those of every other language present, source first, then sorted. */
+async function everyLanguage(
+  pages: readonly SitePage[],
+  input: Omit<SitePlanInput, 'langs'>,
+): Promise<SitePage[]> {
+  const present = await planSite({ ...input, langs: undefined });
+  const byLang = new Map([...present, ...pages].map((page) => [page.lang, page]));
+  const [source, ...others] = [...byLang.values()].sort((a, b) =>
+    a.isSource === b.isSource ? a.lang.localeCompare(b.lang) : a.isSource ? -1 : 1,
+  );
+  return source === undefined ? [] : [source, ...others];
 }
 
 /** The link from one page to another language's page. */

@@ -55,6 +55,27 @@ describe('appendPdfUpdate', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
+  it('records the language as the catalog’s /Lang, with or without bookmarks', async () => {
+    const lang = async (pdf: Uint8Array): Promise<string[]> => {
+      const file = join(folder, 'lang.pdf');
+      await writeFile(file, pdf);
+      expect(await qpdfCheck(file)).toContain('No syntax or stream encoding errors found');
+      const { stdout } = await run('qpdf', ['--show-object=2', file]);
+      return [...stdout.matchAll(/\/Lang \(([^)]*)\)/g)].map((match) => match[1] ?? '');
+    };
+    expect(await lang(appendPdfUpdate(chromeLikePdf(destinations), { outline: [], lang: 'es' }))).toEqual([
+      'es',
+    ]);
+    const withOutline = appendPdfUpdate(chromeLikePdf(destinations), {
+      outline: [{ title: 'Title', level: 1, target: 'title' }],
+      lang: 'zh-Hant',
+    });
+    expect(await lang(withOutline)).toEqual(['zh-Hant']);
+    expect(await check(withOutline)).toEqual([{ title: 'Title', page: 1 }]);
+    // Printed again over an earlier update: one /Lang, the new one.
+    expect(await lang(appendPdfUpdate(withOutline, { outline: [], lang: 'fr' }))).toEqual(['fr']);
+  });
+
   it('nests headings under the nearest smaller level, in logical order, each on its page', async () => {
     const entries: OutlineEntry[] = [
       { title: 'Title', level: 1, target: 'title' },

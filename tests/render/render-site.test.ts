@@ -105,8 +105,9 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
     expect(en).toContain('<a name="user-content-readme-top" id="user-content-readme-top"></a>');
     expect(en).toContain('<a href="#user-content-readme-top">back to top</a>');
     expect(en).toContain(
-      '<div class="markdown-alert markdown-alert-note" dir="auto">\n<p class="markdown-alert-title" dir="auto">NOTE</p>',
+      '<div class="markdown-alert markdown-alert-note" dir="auto">\n<p class="markdown-alert-title" dir="auto"><svg class="octicon octicon-info"',
     );
+    expect(en).toContain('</svg>Note</p>');
     expect(en).toContain(
       '<li class="task-list-item"><input type="checkbox" checked disabled> A Linux host</li>',
     );
@@ -118,7 +119,7 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
       '<span class="pl-c1">echo</span> <span class="pl-s"><span class="pl-pds">"</span>done<span class="pl-pds">"</span></span>',
     );
     expect(en).toMatch(
-      /<p class="readme-i18n-diagram"><img src="assets\/diagrams\/[\da-f]{20}\.svg" alt="Diagram" width="\d+" height="\d+"><\/p>/,
+      /<p class="readme-i18n-diagram"><img src="assets\/diagrams\/[\da-f]{20}\.svg" alt="Flowchart diagram" width="\d+" height="\d+"><\/p>/,
     );
     expect(en).toContain('<del>VirtualBox</del>');
     expect(en).toContain('<a href="https://example.com">https://example.com</a>');
