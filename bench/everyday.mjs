@@ -1,9 +1,10 @@
 // The everyday path (issue 14): how long a command takes to start, and a run with nothing to do, against
 // floors measured in the same run. Every command runs the built CLI (`npm run build` first) as a user would.
-import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, writeSection } from './sections.mjs';
+import { corpusFolder, median, writeSection } from './sections.mjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'readme-i18n.js');
@@ -26,14 +27,14 @@ function measure(args, cwd = root) {
   return { ms: median(walls), mib: peak };
 }
 
+const rows = [];
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const load = loadavg()[0];
 const floor = measure(['-e', '1']);
 const version = measure([bin, '--version']);
 const help = measure([bin, '--help']);
 const translateHelp = measure([bin, 'translate', '--help']);
 
-const rows = [];
-const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 function row(goal, measured, limit, ratio, met) {
   rows.push(`| ${goal} | ${measured} | ${limit} | ${ratio} | ${met ? 'yes' : 'no'} |`);
   console.log(`${goal}: ${measured} (${ratio}; goal ${limit}) ${met ? 'met' : 'NOT met'}`);
@@ -51,6 +52,52 @@ for (const [name, figure] of [
     `${ratio.toFixed(1)}× (${seconds(floor.ms)})`,
     ratio <= 3,
   );
+}
+
+// A run with nothing to do, on lpic-305-300.md, against one parse of it by our parser in a process.
+const corpusFile = join(corpusFolder, 'lpic-305-300.md');
+if (existsSync(corpusFile)) {
+  const project = mkdtempSync(join(tmpdir(), 'readme-i18n-bench-'));
+  try {
+    copyFileSync(corpusFile, join(project, 'README.md'));
+    execFileSync('git', ['init', '-q'], { cwd: project });
+    const langs = ['fr', 'de', 'es'];
+    execFileSync(
+      process.execPath,
+      [bin, 'translate', '--engine', 'pseudo', '--lang', langs.join(','), '--quiet'],
+      {
+        cwd: project,
+      },
+    );
+    const parseScript = `import { readFileSync } from 'node:fs';
+      const { parseDocument } = await import(${JSON.stringify(join(root, 'build', 'markdown', 'document.js'))});
+      const started = performance.now();
+      parseDocument(readFileSync('README.md', 'utf8'));
+      process.stderr.write(String(performance.now() - started) + "\\n");`;
+    const parse = measure(['--input-type=module', '-e', parseScript], project);
+    const noop = measure([bin, 'translate', '--engine', 'pseudo', '--lang', 'fr'], project);
+    const noopAll = measure([bin, 'translate', '--engine', 'pseudo', '--lang', langs.join(',')], project);
+    const perLanguage = (noopAll.ms - noop.ms) / (langs.length - 1);
+    const parseFloor = `one parse in a process: ${seconds(parse.ms)}`;
+    row(
+      'no-op `translate --lang fr`, lpic-305-300.md',
+      `${seconds(noop.ms)}, ${noop.mib.toFixed(0)} MiB`,
+      '≤ 0.5 s and ≤ 1.5× one parse',
+      `${(noop.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
+      noop.ms <= 500 && noop.ms <= 1.5 * parse.ms,
+    );
+    row(
+      `no-op \`translate --lang ${langs.join(',')}\`: each language after the first`,
+      `${seconds(noopAll.ms)} in all, ${seconds(Math.max(perLanguage, 0))} per added language`,
+      '≤ 0.5 s per language',
+      '—',
+      perLanguage <= 500,
+    );
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+} else {
+  console.log(`corpus folder ${corpusFolder} absent: only the start-up figures`);
 }
 
 writeSection(

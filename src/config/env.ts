@@ -1,4 +1,4 @@
-import { engineNames } from '../engines/select.js';
+import { engineNames } from '../engines/engine-names.js';
 import { UsageError } from '../errors.js';
 import { parseLanguageList } from '../language-tag.js';
 import type { Settings } from './merge.js';

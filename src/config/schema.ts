@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { engineNames } from '../engines/select.js';
+import { engineNames } from '../engines/engine-names.js';
 import { isLanguageTag } from '../language-tag.js';
 
 /**

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { engineNames } from './engine-names.js';
 import { createApertiumEngine } from './apertium.js';
 import { listApertiumDirections, missingDirectionError } from './apertium-directions.js';
 import { deeplEngineFromEnv } from './deepl-from-env.js';
@@ -9,7 +10,7 @@ import { openaiEngineFromEnv } from './openai-from-env.js';
 import { createPseudoEngine } from './pseudo.js';
 import { shown } from '../shown-value.js';
 
-export const engineNames = ['deepl', 'openai', 'apertium', 'pseudo', 'identity'] as const;
+export { engineNames } from './engine-names.js';
 
 export interface EngineContext {
   readonly from: string;

@@ -1,18 +1,17 @@
 import { posix, resolve } from 'node:path';
-import { parseDocument } from '../markdown/document.js';
 import { findSources } from './find-sources.js';
 import { existingLanguages, outputPath } from './outputs.js';
 import { readSource } from './read-source.js';
 import { checkRunPaths, type PlannedSource } from './run-paths.js';
-import type { SourceDocument } from './source-document.js';
+import type { SourceDocument, SourceFile } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
 
 /**
- * Finds, reads and parses every source of a run, with the languages each one's switcher lists.
- * Every file the run will touch is checked first (inside the repository, no output over a source or
- * a memory): a refused one stops the run before anything is read.
+ * Finds and reads every source of a run, with the languages each one's switcher lists. Every file
+ * the run will touch is checked first (inside the repository, no output over a source or a memory):
+ * a refused one stops the run before anything is read.
  */
-export async function loadSources(options: ResolvedTranslateOptions): Promise<SourceDocument[]> {
+export async function readSources(options: ResolvedTranslateOptions): Promise<SourceFile[]> {
   const paths = [
     ...new Set((await findSources(options.cwd, options.sources, options.out, options.langs)).map(normalize)),
   ];
@@ -39,17 +38,27 @@ export async function loadSources(options: ResolvedTranslateOptions): Promise<So
     );
   }
   await checkRunPaths(options, planned);
-  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
-  const sources: SourceDocument[] = [];
+  const sources: SourceFile[] = [];
   for (const source of planned) {
-    const raw = await readSource(resolve(options.cwd, source.path), options.maxSizeBytes);
-    sources.push({
-      path: source.path,
-      document: parseDocument(raw, documentOptions),
-      languages: source.languages,
-    });
+    const text = await readSource(resolve(options.cwd, source.path), options.maxSizeBytes);
+    sources.push({ path: source.path, text, languages: source.languages });
   }
   return sources;
+}
+
+/** Parses sources read by `readSources` (the parser is loaded only then). */
+export async function parseSources(
+  sources: readonly SourceFile[],
+  options: ResolvedTranslateOptions,
+): Promise<SourceDocument[]> {
+  const { parseDocument } = await import('../markdown/document.js');
+  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
+  return sources.map((source) => ({ ...source, document: parseDocument(source.text, documentOptions) }));
+}
+
+/** Finds, reads, checks and parses every source of a run. */
+export async function loadSources(options: ResolvedTranslateOptions): Promise<SourceDocument[]> {
+  return parseSources(await readSources(options), options);
 }
 
 function normalize(path: string): string {

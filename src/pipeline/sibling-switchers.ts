@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { findSwitcher, renderSwitcher } from '../markdown/switcher.js';
 import { switcherLinks } from './outputs.js';
-import type { SourceDocument } from './source-document.js';
+import type { SourceFile } from './source-document.js';
 
 /**
  * A language added to a project is listed in the switchers of the translations already there: only
@@ -12,7 +12,7 @@ import type { SourceDocument } from './source-document.js';
  */
 export async function refreshSiblingSwitchers(
   cwd: string,
-  sources: readonly SourceDocument[],
+  sources: readonly SourceFile[],
   translated: readonly string[],
 ): Promise<string[]> {
   const changed: string[] = [];

@@ -22,6 +22,7 @@ import { namesToKeep } from './names-to-keep.js';
 import { repairTags } from './repair-tags.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
+import { recordUnchanged } from './unchanged-run.js';
 
 export interface LanguageReport {
   readonly lang: string;
@@ -90,6 +91,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
     const memory = await loadMemory(memoryFile, lang, { readOnly: options.dryRun });
     const counterparts = translationPaths(run.sources, options.out, lang);
     const reports: LanguageReport[] = [];
+    const written: Array<{ report: LanguageReport; text: string }> = [];
     const translated: TranslatedSource[] = [];
     let failure: { error: unknown } | undefined;
     for (const [index, source] of run.sources.entries()) {
@@ -127,6 +129,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
         ms: done.report.ms + Math.round(performance.now() - started),
       };
       reports.push(report);
+      written.push({ report, text: output.text });
       run.onReport?.(report);
     }
     if (failure !== undefined) throw failure.error;
@@ -141,6 +144,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
       }
       memory.finish({ prune: options.prune });
       await memory.save();
+      await recordUnchanged(run, memory, written);
     }
     return reports;
   });

@@ -1,14 +1,11 @@
 import type { Engine } from '../engines/engine.js';
-import { createEngine } from '../engines/select.js';
-import { loadSources } from './load-sources.js';
+import { checkEngineName } from '../engines/engine-names.js';
+import { parseSources, readSources } from './load-sources.js';
 import { refreshSiblingSwitchers } from './sibling-switchers.js';
-import {
-  translateLanguage,
-  type BatchEvent,
-  type LanguageReport,
-  type WaitEvent,
-} from './translate-language.js';
+import type { SourceDocument } from './source-document.js';
+import type { BatchEvent, LanguageReport, WaitEvent } from './translate-language.js';
 import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
+import { unchangedReports } from './unchanged-run.js';
 
 export type { LanguageReport } from './translate-language.js';
 
@@ -26,7 +23,7 @@ export interface TranslateEvents {
 export interface TranslateResult {
   /** One report per language and source. */
   readonly languages: LanguageReport[];
-  /** The engine that translated (or would have). */
+  /** The engine that translated (or would have); the one named, or 'none', when no language had anything to do. */
   readonly engine: string;
   /** Characters used and allowed this period, when the engine bills and was asked (`dryRun`). */
   readonly usage?: { readonly characterCount: number; readonly characterLimit: number } | undefined;
@@ -41,22 +38,37 @@ export async function runTranslate(
   events: TranslateEvents = {},
 ): Promise<TranslateResult> {
   const resolved = resolveTranslateOptions(options);
-  const sources = await loadSources(resolved);
-  const engine = await createEngine(resolved.engine, {
-    from: resolved.from,
-    langs: resolved.langs,
-    concurrency: resolved.concurrency,
-    formality: resolved.formality,
-    model: resolved.model,
-    timeoutMs: resolved.timeoutMs,
-  });
+  checkEngineName(resolved.engine);
+  const files = await readSources(resolved);
+  // Parsed, loaded and started only for a language that has something to do.
+  let sources: SourceDocument[] | undefined;
+  let engine: Engine | undefined;
+  const engineOfRun = async () =>
+    (engine ??= await (
+      await import('../engines/select.js')
+    ).createEngine(resolved.engine, {
+      from: resolved.from,
+      langs: resolved.langs,
+      concurrency: resolved.concurrency,
+      formality: resolved.formality,
+      model: resolved.model,
+      timeoutMs: resolved.timeoutMs,
+    }));
   try {
     const reports: LanguageReport[] = [];
     for (const lang of resolved.langs) {
+      const unchanged = await unchangedReports({ sources: files, lang, options: resolved });
+      if (unchanged !== undefined) {
+        for (const report of unchanged) events.onLanguage?.(report);
+        reports.push(...unchanged);
+        continue;
+      }
+      sources ??= await parseSources(files, resolved);
+      const { translateLanguage } = await import('./translate-language.js');
       reports.push(
         ...(await translateLanguage({
           sources,
-          engine,
+          engine: await engineOfRun(),
           lang,
           options: resolved,
           onBatch: events.onBatch,
@@ -68,14 +80,14 @@ export async function runTranslate(
     }
     // The translations already there list the languages added now (and nothing else changes in them).
     if (resolved.switcher && !resolved.dryRun)
-      await refreshSiblingSwitchers(resolved.cwd, sources, resolved.langs);
+      await refreshSiblingSwitchers(resolved.cwd, files, resolved.langs);
     return {
       languages: reports,
-      engine: engine.name,
-      usage: resolved.dryRun ? await usageOf(engine) : undefined,
+      engine: engine?.name ?? resolved.engine ?? 'none',
+      usage: resolved.dryRun ? await usageOf(await engineOfRun()) : undefined,
     };
   } finally {
-    await engine.close?.();
+    await engine?.close?.();
   }
 }
 
