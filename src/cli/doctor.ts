@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 interface DoctorFlags {
   lang?: string;
+  model?: string;
   json?: boolean;
 }
 
@@ -17,6 +18,10 @@ export function registerDoctor(program: Command): void {
       '--lang <codes>',
       'target languages to check, comma-separated (default: those of the configuration)',
     )
+    .option(
+      '--model <name>',
+      'the model to look for on the OpenAI-compatible server (default: model: or OPENAI_MODEL)',
+    )
     .option('--json', 'print the findings as JSON')
     .action(async (flags: DoctorFlags) => {
       const [{ redact }, { formatReport }, { runDoctor }, { parseLanguageList }] = await Promise.all([
@@ -29,6 +34,7 @@ export function registerDoctor(program: Command): void {
         cwd: process.cwd(),
         requiredNode: await requiredNodeRange(),
         ...(flags.lang === undefined ? {} : { langs: parseLanguageList(flags.lang) }),
+        ...(flags.model === undefined ? {} : { model: flags.model }),
       });
       const problems = results.some((result) => result.status === 'problem');
       const text = flags.json

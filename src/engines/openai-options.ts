@@ -66,6 +66,11 @@ export function resolveOpenaiOptions(options: OpenaiEngineOptions): ResolvedOpen
         'set `model:` in readme-i18n.config.yaml, or set OPENAI_MODEL. There is no default, so nothing is billed by surprise.',
     );
   }
+  if (/\s/.test(model)) {
+    throw new UsageError(
+      `the model name "${model}" has white space in it; write it as the server lists it, e.g. --model llama3.1:8b`,
+    );
+  }
   const apiKey = options.apiKey?.trim() || undefined;
   if (apiKey === undefined && options.baseUrl === undefined) {
     throw new UsageError(

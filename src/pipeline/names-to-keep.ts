@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../markdown/document.js';
 import { createTermProtector } from '../markdown/terms.js';
 
 /** Enough names to steer a model, few enough to cost little in every request. */
-const mostNames = 100;
+const mostNames = 40;
 
 const cache = new WeakMap<ParsedDocument, readonly string[]>();
 

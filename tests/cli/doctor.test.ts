@@ -12,6 +12,9 @@ const clean = {
   PUPPETEER_EXECUTABLE_PATH: '',
   README_I18N_LANGUAGES: '',
   README_I18N_ENGINE: '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  OPENAI_MODEL: '',
 };
 
 const key = 'doctor-test-key-5f2c9a:fx';

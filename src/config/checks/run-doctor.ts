@@ -20,6 +20,8 @@ export interface DoctorOptions {
   readonly requiredNode: string;
   readonly nodeVersion?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** The model to check on the OpenAI-compatible server (`--model`); else the configuration's or `OPENAI_MODEL`. */
+  readonly model?: string;
   /** Where Apertium's modes are (default: Debian's folder). */
   readonly apertiumModesDir?: string;
 }
@@ -55,7 +57,7 @@ export async function runDoctor(options: DoctorOptions): Promise<CheckResult[]> 
     results.push(...pairs);
   }
   results.push(await checkDeepl(engine === 'deepl', env));
-  const openai = await checkOpenai(engine === 'openai', settings.model, env);
+  const openai = await checkOpenai(engine === 'openai', options.model ?? settings.model, env);
   if (openai !== undefined) results.push(openai);
   results.push(await checkGettext(env));
   return results;
