@@ -32,10 +32,8 @@ const bundle = await importBundled('openai', {
   server: 'tests/servers/openai-server.ts',
 });
 try {
-  const { runTranslate } = bundle.modules.translate;
   const { parseDocument } = bundle.modules.document;
   const { estimateTokens } = bundle.modules.tokens;
-  const { startOpenaiServer } = bundle.modules.server;
 
   const source = readFileSync(join(corpusFolder, file), 'utf8');
   const texts = [
