@@ -30,7 +30,7 @@ export class GitHubTimeoutError extends Error {
     readonly what: string,
     readonly ms: number,
   ) {
-    super(`GitHub did not answer ${what} within ${Math.round(ms / 1000)} s`);
+    super(`GitHub did not answer ${what} within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`);
     this.name = 'GitHubTimeoutError';
   }
 }

@@ -20,11 +20,16 @@ export function targetOf(server: GitHubServer): GitHubTarget {
  * The real client with the real plugins, but retry delays of milliseconds and no gaps between
  * writes (GitHub asks for 1 s, 3 s for those that notify; pointless against a local server).
  */
-export function testClient(server: GitHubServer, retries = 3): GitHubClient {
+export function testClient(
+  server: GitHubServer | { url: string },
+  retries = 3,
+  timeoutMs?: number,
+): GitHubClient {
   return createGitHubClient({
     token: testToken,
     apiUrl: server.url,
     retries,
+    timeoutMs,
     retryAfterBaseMs: 1,
     throttle: {
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),

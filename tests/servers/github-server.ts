@@ -24,6 +24,12 @@ export interface GitHubServerOptions {
    * pushes go to a git repository on disk answers from there.
    */
   readonly branchExists?: (branch: string) => boolean;
+  /**
+   * Immutable releases, as a repository with the setting on (default: false): a release is locked
+   * once published (`immutable: true`): its assets can be neither added nor deleted, only its
+   * title and notes change, and its tag can never be used again.
+   */
+  readonly immutableReleases?: boolean;
 }
 
 export interface RecordedRequest {
@@ -51,6 +57,9 @@ export interface FakeRelease {
   draft: boolean;
   prerelease: boolean;
   target_commitish: string;
+  /** `make_latest` as last given when the release was published, if it was. */
+  make_latest?: string;
+  immutable?: boolean;
   assets: FakeAsset[];
 }
 
@@ -71,6 +80,8 @@ export interface Fault {
   /** How many matching requests it answers (default 1). */
   readonly times?: number;
   readonly body?: unknown;
+  /** Never answer: read the request and keep the connection open until the server closes. */
+  readonly hang?: boolean;
 }
 
 export interface GitHubServer {
@@ -103,6 +114,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const refs = new Map<string, string>([['heads/main', 'a'.repeat(40)]]);
   const contents = new Map<string, string>();
   const faults: Array<Fault & { left: number }> = [];
+  const usedTags = new Set<string>();
+  const publish = (release: FakeRelease) => {
+    if (options.immutableReleases && !release.draft) {
+      release.immutable = true;
+      usedTags.add(release.tag_name);
+    }
+  };
   let interrupts = 0;
   let nextId = 1;
   let url = '';
@@ -120,6 +138,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     body: release.body,
     draft: release.draft,
     prerelease: release.prerelease,
+    immutable: release.immutable === true,
     created_at: '2026-01-01T00:00:00Z',
     published_at: release.draft ? null : '2026-01-01T00:00:00Z',
     author: { login: 'github-actions[bot]', id: 41898282 },
@@ -189,6 +208,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     );
     if (fault !== undefined) {
       fault.left -= 1;
+      if (fault.hang) {
+        record.status = 0;
+        return;
+      }
       return reply(fault.status, fault.body ?? { message: `fault ${fault.status}` });
     }
 
@@ -204,7 +227,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       const input = json();
       const tag = String(input.tag_name ?? '');
       if (tag === '') return reply(422, validation('Release', 'missing_field', 'tag_name'));
-      if (releases.some((release) => release.tag_name === tag)) {
+      if (releases.some((release) => release.tag_name === tag) || usedTags.has(tag)) {
         return reply(422, validation('Release', 'already_exists', 'tag_name'));
       }
       const release: FakeRelease = {
@@ -217,6 +240,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         target_commitish: String(input.target_commitish ?? 'main'),
         assets: [],
       };
+      if (typeof input.make_latest === 'string' && !release.draft) release.make_latest = input.make_latest;
+      publish(release);
       releases.push(release);
       if (!refs.has(`tags/${tag}`)) refs.set(`tags/${tag}`, refs.get('heads/main') ?? 'a'.repeat(40));
       return reply(201, releaseJson(release));
@@ -233,7 +258,12 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         const input = json();
         if (typeof input.body === 'string') release.body = input.body;
         if (typeof input.name === 'string') release.name = input.name;
+        if (release.immutable && (input.draft === true || typeof input.tag_name === 'string')) {
+          return reply(422, { message: 'Cannot modify an immutable release.', status: '422' });
+        }
         if (typeof input.draft === 'boolean') release.draft = input.draft;
+        if (typeof input.make_latest === 'string') release.make_latest = input.make_latest;
+        publish(release);
         return reply(200, releaseJson(release));
       }
       if (method === 'DELETE') {
@@ -263,6 +293,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return reply(200, assetJson(found.asset));
       }
       if (method === 'DELETE') {
+        if (found.release.immutable) {
+          return reply(422, { message: 'Cannot delete assets of an immutable release.', status: '422' });
+        }
         found.release.assets.splice(found.release.assets.indexOf(found.asset), 1);
         return reply(204);
       }
@@ -275,6 +308,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (release === undefined) return reply(404, notFound());
       const name = query.name ?? '';
       if (name === '') return reply(422, validation('ReleaseAsset', 'missing_field', 'name'));
+      if (release.immutable) {
+        return reply(422, { message: 'Cannot upload assets to an immutable release.', status: '422' });
+      }
       if (release.assets.some((asset) => asset.name === name)) {
         return reply(422, validation('ReleaseAsset', 'already_exists', 'name'));
       }
