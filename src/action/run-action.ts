@@ -197,20 +197,13 @@ async function runSteps(step: StepContext): Promise<void> {
           runner.warning(`the translations done so far could not be saved: ${messageOf(error, step.env)}`);
         });
     }
+    // A matrix job hands over what it paid for, also when it failed half-way.
+    if (inputs.steps === 'translate') await handOverFiles(step, await ownFiles());
     if (translateFailure !== undefined) throw translateFailure;
   } else {
     runner.notice(`translation skipped: ${state.skipped}`);
   }
-
-  if (inputs.steps === 'translate') {
-    const dir = inputs.handoverDir ?? defaultHandoverDir(step.env, cwd);
-    state.handoverDir = dir;
-    await runner.group('Hand over to the publish job', async () => {
-      state.handedOver = inputs.dryRun ? [] : await handOver(cwd, await ownFiles(), dir);
-      runner.log(`copied to ${dir}: ${state.handedOver.join(', ') || 'nothing'}`);
-    });
-    return;
-  }
+  if (inputs.steps === 'translate') return;
 
   let site: RenderedSite | undefined;
   if (rendering) {
@@ -262,6 +255,16 @@ async function runSteps(step: StepContext): Promise<void> {
     });
   }
   if (releaseFailure !== undefined) throw releaseFailure;
+}
+
+async function handOverFiles(step: StepContext, files: readonly string[]): Promise<void> {
+  const { inputs, cwd, state, runner } = step;
+  const dir = inputs.handoverDir ?? defaultHandoverDir(step.env, cwd);
+  state.handoverDir = dir;
+  await runner.group('Hand over to the publish job', async () => {
+    state.handedOver = inputs.dryRun ? [] : await handOver(cwd, files, dir);
+    runner.log(`copied to ${dir}: ${state.handedOver.join(', ') || 'nothing'}`);
+  });
 }
 
 /** Each unit kept in the source language and each problem met, as an annotation on its file and line. */

@@ -5,16 +5,33 @@ export interface InitChoices {
   readonly engine: 'deepl' | 'apertium';
   /** The branch whose pushes run the workflow. */
   readonly branch: string;
+  /** The Debian packages of the Apertium pairs the languages need (engine `apertium`). */
+  readonly apertiumPackages?: readonly string[];
+  /** The Action as `owner/name@<commit SHA>` (default: `actionReference`, a tag to pin). */
+  readonly action?: string;
 }
 
 export const initConfigFile = 'readme-i18n.config.yaml';
 export const initWorkflowFile = '.github/workflows/readme-i18n.yml';
 
-/**
- * The Action's name on the Marketplace. A placeholder until the repository is published: confirm
- * it (and the input names in action.yml) before release.
- */
-export const actionReference = 'readme-i18n/readme-i18n@v1';
+/** The Action's repository on GitHub. */
+export const actionRepository = 'readme-i18n/readme-i18n';
+
+/** The Action's release tag, written when no commit is given to pin it to (see `pinInstructions`). */
+export const actionReference = `${actionRepository}@v1`;
+
+/** A reference pinned to a full commit SHA, as `owner/name@<40 hex digits>`. */
+export const pinnedActionPattern = /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/;
+
+/** How to pin the Action to the commit of its tag, the exact commands. */
+export function pinInstructions(workflowFile: string): string {
+  return (
+    `pin the Action to a commit (a tag can be moved): run\n` +
+    `  git ls-remote https://github.com/${actionRepository} 'refs/tags/v1^{}' refs/tags/v1\n` +
+    `and in ${workflowFile} replace \`${actionReference}\` with \`${actionRepository}@<the SHA it prints first> # v1\`, ` +
+    `or run \`readme-i18n init --force --action ${actionRepository}@<SHA>\``
+  );
+}
 
 /**
  * The configuration, every key explained. Keys left to their defaults are commented-out examples
@@ -86,9 +103,41 @@ engine: ${choices.engine}
 
 /** The workflow that runs the Action when a source or the configuration changes. */
 export function workflowTemplate(choices: InitChoices): string {
-  return `# Translates ${choices.source} with readme-i18n whenever it changes on ${choices.branch}.
-# Written by \`readme-i18n init\`. The DeepL key comes from the repository secret DEEPL_AUTH_KEY
-# (Settings > Secrets and variables > Actions); only the deepl engine needs it.
+  const pinned = choices.action !== undefined && pinnedActionPattern.test(choices.action);
+  const uses = pinned
+    ? `${choices.action}`
+    : `${actionReference} # pin to a commit: see the note at the top of this file`;
+  const apertium =
+    choices.engine === 'apertium'
+      ? `      # The apertium engine runs on the runner: the program and one pair per language.
+      - name: Install Apertium
+        run: |
+          sudo apt-get update -qq
+          sudo apt-get install -y -qq --no-install-recommends ${['apertium', ...(choices.apertiumPackages ?? [])].join(' ')}
+`
+      : '';
+  const key =
+    choices.engine === 'deepl'
+      ? `          deepl-key: \${{ secrets.DEEPL_AUTH_KEY }}
+`
+      : '';
+  return `# Translates ${choices.source} with readme-i18n whenever it changes on ${choices.branch}, renders each
+# language as a web page and a PDF, and proposes the result as one pull request.
+# Written by \`readme-i18n init\`.${
+    choices.engine === 'deepl'
+      ? `
+# The DeepL key comes from the repository secret DEEPL_AUTH_KEY
+# (Settings > Secrets and variables > Actions).`
+      : ''
+  }
+# commit: pull-request needs the repository setting Settings > Actions > General > Workflow
+# permissions > "Allow GitHub Actions to create and approve pull requests".${
+    pinned
+      ? ''
+      : `
+# Pin the Action to a commit, as a tag can be moved: \`git ls-remote https://github.com/${actionRepository} 'refs/tags/v1^{}' refs/tags/v1\`
+# prints it; write it as ${actionRepository}@<SHA> # v1.`
+  }
 name: readme-i18n
 
 on:
@@ -115,12 +164,13 @@ jobs:
       contents: write # commit the translations and publish releases
       pull-requests: write # commit: pull-request opens one pull request
     steps:
-      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
-      - uses: ${actionReference}
+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+        with:
+          persist-credentials: false # the Action pushes with its github-token
+${apertium}      - uses: ${uses}
         with:
           # Languages, engine and sources come from ${initConfigFile}; an input given here would win.
-          deepl-key: \${{ secrets.DEEPL_AUTH_KEY }}
-          commit: pull-request
+${key}          commit: pull-request
 `;
 }
 

@@ -36,7 +36,7 @@ function initOnTerminal(cwd: string, answer: string): Promise<{ status: number |
     let answered = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
-      if (!answered && output.includes('Languages to translate into [es,fr]: ')) {
+      if (!answered && output.includes('Languages to translate into [es,ca]: ')) {
         answered = true;
         child.stdin.end(`${answer}\n`);
       }
@@ -64,9 +64,14 @@ describe('readme-i18n init', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       [
-        'wrote readme-i18n.config.yaml (source README.md, languages es, fr, engine apertium)',
+        // Apertium is offered only with pairs installed: eng-spa and eng-cat, here as in CI.
+        'wrote readme-i18n.config.yaml (source README.md, languages es, ca, engine apertium)',
         'wrote .github/workflows/readme-i18n.yml (runs on pushes to main that change README.md)',
-        'languages es, fr are a suggestion: change them in readme-i18n.config.yaml',
+        'languages es, ca are a suggestion: change them in readme-i18n.config.yaml',
+        'the workflow opens a pull request: allow it in Settings > Actions > General > Workflow permissions > "Allow GitHub Actions to create and approve pull requests"',
+        'pin the Action to a commit (a tag can be moved): run',
+        "  git ls-remote https://github.com/readme-i18n/readme-i18n 'refs/tags/v1^{}' refs/tags/v1",
+        'and in .github/workflows/readme-i18n.yml replace `readme-i18n/readme-i18n@v1` with `readme-i18n/readme-i18n@<the SHA it prints first> # v1`, or run `readme-i18n init --force --action readme-i18n/readme-i18n@<SHA>`',
         'next: npx readme-i18n doctor && npx readme-i18n translate',
         '',
       ].join('\n'),
@@ -74,7 +79,7 @@ describe('readme-i18n init', () => {
     expectWritten(project, 'basic');
     expect(await loadConfig(project)).toEqual({
       file: configFile,
-      config: { sources: ['README.md'], languages: ['es', 'fr'], engine: 'apertium' },
+      config: { sources: ['README.md'], languages: ['es', 'ca'], engine: 'apertium' },
     });
   });
 
@@ -92,6 +97,10 @@ describe('readme-i18n init', () => {
         'wrote readme-i18n.config.yaml (source Readme.md, languages de, ja, engine deepl)',
         'wrote .github/workflows/readme-i18n.yml (runs on pushes to trunk that change Readme.md)',
         'add your DeepL key as the repository secret DEEPL_AUTH_KEY for the workflow',
+        'the workflow opens a pull request: allow it in Settings > Actions > General > Workflow permissions > "Allow GitHub Actions to create and approve pull requests"',
+        'pin the Action to a commit (a tag can be moved): run',
+        "  git ls-remote https://github.com/readme-i18n/readme-i18n 'refs/tags/v1^{}' refs/tags/v1",
+        'and in .github/workflows/readme-i18n.yml replace `readme-i18n/readme-i18n@v1` with `readme-i18n/readme-i18n@<the SHA it prints first> # v1`, or run `readme-i18n init --force --action readme-i18n/readme-i18n@<SHA>`',
         'next: npx readme-i18n doctor && npx readme-i18n translate',
         '',
       ].join('\n'),
@@ -106,7 +115,7 @@ describe('readme-i18n init', () => {
     const project = tempProject(join(fixtures, 'basic', 'project'));
     const result = await initOnTerminal(project, 'de, it');
     expect(result.status).toBe(0);
-    expect(result.output).toContain('Languages to translate into [es,fr]: ');
+    expect(result.output).toContain('Languages to translate into [es,ca]: ');
     expect(result.output).toContain(
       'wrote readme-i18n.config.yaml (source README.md, languages de, it, engine apertium)',
     );
