@@ -67,6 +67,7 @@ export async function actionSettings(
       ...translateOptionsOf(settings),
       cwd,
       engine: settings.engine ?? 'deepl',
+      ...(inputs.model === undefined ? {} : { model: inputs.model }),
       // The published translations link to each other unless the configuration says otherwise.
       switcher: settings.switcher ?? true,
     },

@@ -19,6 +19,12 @@ export interface ActionInputs {
   readonly engine: string | undefined;
   /** DeepL API key (default: none: with engine `deepl`, translation is skipped with a notice). */
   readonly deeplKey: string;
+  /** OpenAI (or compatible) API key, for engine `openai` (default: none). */
+  readonly openaiKey: string;
+  /** Root of an OpenAI-compatible API, for engine `openai` (default: OpenAI's). */
+  readonly openaiBaseUrl: string | undefined;
+  /** The model of engine `openai` (default: the configuration's `model`, else `OPENAI_MODEL`). */
+  readonly model: string | undefined;
   /** Source Markdown file (default: the translate and render steps' own, `README.md`). */
   readonly source: string | undefined;
   /** Source language (default: the steps' own, `en`). */
@@ -71,6 +77,9 @@ export function readActionInputs(env: Readonly<Record<string, string | undefined
       languages.length > 0 ? parseLanguageList(languages.join(','), "the input 'languages'") : undefined,
     engine: input('engine') || undefined,
     deeplKey: input('deepl-key'),
+    openaiKey: input('openai-key'),
+    openaiBaseUrl: input('openai-base-url') || undefined,
+    model: input('model') || undefined,
     source: input('source') || undefined,
     sourceLanguage: input('source-language') || undefined,
     output: input('output') || undefined,

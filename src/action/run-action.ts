@@ -83,7 +83,7 @@ export async function runAction(context: ActionContext): Promise<ActionResult> {
   const state: RunState = {
     languages: [],
     releaseUrl: undefined,
-    skipped: skipReason(settings.translate.engine, inputs.deeplKey),
+    skipped: skipReason(settings.translate.engine, inputs),
     handedOver: [],
     handoverDir: undefined,
   };
@@ -178,6 +178,10 @@ async function runSteps(step: StepContext): Promise<void> {
       await runner.group(inputs.dryRun ? 'Translate (dry run: nothing sent)' : 'Translate', async () => {
         // The engines read the key from the environment; the runner masks it as a secret.
         if (settings.translate.engine === 'deepl') process.env.DEEPL_AUTH_KEY = inputs.deeplKey;
+        if (settings.translate.engine === 'openai') {
+          if (inputs.openaiKey !== '') process.env.OPENAI_API_KEY = inputs.openaiKey;
+          if (inputs.openaiBaseUrl !== undefined) process.env.OPENAI_BASE_URL = inputs.openaiBaseUrl;
+        }
         state.languages = await translateStep(
           { ...settings, translate: { ...settings.translate, dryRun: inputs.dryRun } },
           (report) => annotateReport(runner, report),
@@ -323,12 +327,21 @@ function messageOf(caught: unknown, env: Readonly<Record<string, string | undefi
     : `unexpected error: ${error instanceof Error ? (error.stack ?? message) : message}`;
 }
 
-function skipReason(engine: string | undefined, deeplKey: string): string | undefined {
-  if (engine !== 'deepl' || deeplKey !== '') return undefined;
-  return (
-    'no DeepL key (a run from a fork, or the secret is not set). To translate, pass it from a secret: ' +
-    '`deepl-key: ${{ secrets.DEEPL_AUTH_KEY }}`'
-  );
+function skipReason(engine: string | undefined, inputs: ActionInputs): string | undefined {
+  if (engine === 'deepl' && inputs.deeplKey === '') {
+    return (
+      'no DeepL key (a run from a fork, or the secret is not set). To translate, pass it from a secret: ' +
+      '`deepl-key: ${{ secrets.DEEPL_AUTH_KEY }}`'
+    );
+  }
+  // A key is needed unless another OpenAI-compatible server (Ollama, llama.cpp) is named.
+  if (engine === 'openai' && inputs.openaiKey === '' && inputs.openaiBaseUrl === undefined) {
+    return (
+      'no OpenAI key (a run from a fork, or the secret is not set). To translate, pass it from a secret: ' +
+      '`openai-key: ${{ secrets.OPENAI_API_KEY }}`'
+    );
+  }
+  return undefined;
 }
 
 function pullRequestBody(languages: readonly TranslatedLanguage[]): string {

@@ -50,9 +50,17 @@ sources:
 languages:
 ${choices.langs.map((lang) => `  - ${lang}`).join('\n')}
 
-# The engine. deepl needs DEEPL_AUTH_KEY; apertium runs offline and needs one Apertium pair per
-# language (\`readme-i18n doctor\` names the package); pseudo and identity are for testing.
+# The engine. deepl needs DEEPL_AUTH_KEY; openai needs OPENAI_API_KEY and a model; apertium runs
+# offline and needs one Apertium pair per language (\`readme-i18n doctor\` names the package);
+# pseudo and identity are for testing.
 engine: ${choices.engine}
+
+# The openai engine's model (it reads OPENAI_API_KEY, and OPENAI_BASE_URL for another
+# OpenAI-compatible server such as Ollama).
+# model: gpt-4o-mini
+
+# Longest wait for one answer of the engine, in seconds.
+# timeout: 60
 
 # The language the sources are written in.
 # from: en

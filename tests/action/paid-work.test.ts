@@ -230,7 +230,7 @@ describe('requests that get no answer', () => {
     expect(code).toBe(1);
     expect(annotations()).toEqual([
       expect.stringMatching(
-        /^::error title=readme-i18n::the connection to GitHub failed \(ECONNREFUSED\) \(GET \/repos\/octo-org\/octo-repo\/pulls for octo-org\/octo-repo\), after retries/,
+        /^::error title=readme-i18n::the connection to GitHub failed \(ECONNREFUSED\) at 127\.0\.0\.1:\d+ \(GET \/repos\/octo-org\/octo-repo\/pulls for octo-org\/octo-repo\), after retries/,
       ),
     ]);
   });
