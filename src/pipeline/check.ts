@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { RenderedDocument } from '../markdown/document.js';
-import { loadMemory } from '../memory/load-memory.js';
 import { memoryPath } from '../memory/memory-path.js';
 import { findSources } from './find-sources.js';
-import { loadSources } from './load-sources.js';
+import { parseSources, readSources } from './load-sources.js';
 import { existingLanguages, outputPath } from './outputs.js';
 import { fromMemory, planLanguage } from './plan.js';
-import { renderLanguage } from './render-language.js';
 import {
   resolveTranslateOptions,
   type ResolvedTranslateOptions,
   type TranslateOptions,
 } from './translate-options.js';
+import { unchangedReports } from './unchanged-run.js';
+import type { SourceDocument } from './source-document.js';
 
 export interface CheckReport {
   readonly lang: string;
@@ -39,9 +39,30 @@ export async function runCheck(
   if (langs.length === 0) return [];
   const resolved = { ...base, langs };
   const cwd = resolved.cwd;
-  const sources = await loadSources(resolved);
+  const files = await readSources(resolved);
+  // Parsed only for a language whose files are not as its last complete translate run left them.
+  let sources: SourceDocument[] | undefined;
   const reports: CheckReport[] = [];
   for (const lang of resolved.langs) {
+    const unchanged = await unchangedReports({ sources: files, lang, options: resolved });
+    if (unchanged !== undefined) {
+      reports.push(
+        ...unchanged.map(({ file, units }) => ({
+          lang,
+          file,
+          units,
+          untranslated: [],
+          outputCurrent: true,
+          outputMissing: false,
+        })),
+      );
+      continue;
+    }
+    sources ??= await parseSources(files, resolved);
+    const [{ loadMemory }, { renderLanguage }] = await Promise.all([
+      import('../memory/load-memory.js'),
+      import('./render-language.js'),
+    ]);
     const memory = await loadMemory(resolve(cwd, memoryPath(resolved.memory, lang)), lang, {
       readOnly: true,
     });

@@ -88,3 +88,25 @@ describe('a run with nothing to do (source, memory and output as the last run le
     expect(read(project, output)).toBe(text);
   });
 });
+
+describe('check, where translate left nothing to do', () => {
+  it('says up to date, and still sees an edit of the output or of the PO file', async () => {
+    const project = tempProject(fixture);
+    await translate(project);
+    const check = () => runCliHere('readme-i18n', ['check', '--lang', 'fr'], project);
+    expect(await check()).toEqual({
+      status: 0,
+      stdout: 'fr: up to date (5 units, locales/README.fr.md)\n',
+      stderr: '',
+    });
+    const text = read(project, output);
+    writeFileSync(join(project, output), `${text}\n`);
+    expect((await check()).status).toBe(1);
+    writeFileSync(join(project, output), text);
+    expect((await check()).status).toBe(0);
+    const po = read(project, memory);
+    writeFileSync(join(project, memory), po.replace(/^msgstr "Úšáĝé··"$/m, 'msgstr "Utilisation"'));
+    expect(read(project, memory)).not.toBe(po);
+    expect((await check()).status).toBe(1);
+  });
+});
