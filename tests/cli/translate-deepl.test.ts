@@ -83,4 +83,24 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
       server.setFaults({});
     }
   });
+  it('gives up on a silent server after --timeout, once, with a message naming the fix', async () => {
+    const project = tempProject(fixture);
+    server.setFaults({ delayMs: 5000 });
+    const before = server.requests.length;
+    try {
+      const result = await runCliHere('translate', ['--lang', 'fr', '--timeout', '1'], project, env());
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /^readme-i18n: DeepL did not answer within 1 s while translating 5 texts from en into fr\. .*--timeout <seconds>/,
+      );
+      // Nothing asked twice: a silent server fails after one timeout (here, on the language lists).
+      const asked = server.requests
+        .slice(before)
+        .map((request) => `${request.path}?${request.params.type ?? ''}`);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(new Set(asked).size).toBe(asked.length);
+    } finally {
+      server.setFaults({});
+    }
+  });
 });
