@@ -13,29 +13,45 @@ const start = '<!-- readme-i18n:languages -->';
 const end = '<!-- /readme-i18n:languages -->';
 
 /**
- * Puts the table of languages into `previous` notes between marker comments, replacing an earlier
- * table and keeping everything a person wrote around it.
+ * Puts the table of languages into `previous` notes between marker comments, keeping everything a
+ * person wrote around it. An earlier table is merged, not replaced: the rows of the languages given
+ * are rewritten, the rows of other languages (released by another run) kept.
  */
 export function releaseNotes(
   previous: string,
   languages: readonly LanguageStatus[],
   downloadBase: string,
 ): string {
-  const table = [start, languageTable(languages, downloadBase), end].join('\n');
   const from = previous.indexOf(start);
   const to = previous.indexOf(end, from);
+  const given = new Set(languages.map((language) => language.lang));
+  const kept =
+    from >= 0 && to >= 0
+      ? tableRows(previous.slice(from + start.length, to)).filter((row) => !given.has(row.lang))
+      : [];
+  const rows = [
+    ...languages.map((language) => ({ lang: language.lang, row: languageRow(language, downloadBase) })),
+    ...kept,
+  ].sort((a, b) => a.lang.localeCompare(b.lang));
+  const table = [start, tableHeader, ...rows.map((row) => row.row), end].join('\n');
   if (from >= 0 && to >= 0) return previous.slice(0, from) + table + previous.slice(to + end.length);
   return previous.trim() === '' ? `${table}\n` : `${previous.trimEnd()}\n\n${table}\n`;
 }
 
-function languageTable(languages: readonly LanguageStatus[], downloadBase: string): string {
-  const rows = [...languages]
-    .sort((a, b) => a.lang.localeCompare(b.lang))
-    .map(
-      (language) =>
-        `| ${language.lang} | ${completeness(language)} | ${pdfLink(language.pdf, downloadBase)} |`,
-    );
-  return ['| Language | Translated | PDF |', '| --- | --- | --- |', ...rows].join('\n');
+const tableHeader = ['| Language | Translated | PDF |', '| --- | --- | --- |'].join('\n');
+
+function languageRow(language: LanguageStatus, downloadBase: string): string {
+  return `| ${language.lang} | ${completeness(language)} | ${pdfLink(language.pdf, downloadBase)} |`;
+}
+
+/** The language rows of an earlier table, as they were written. */
+function tableRows(table: string): Array<{ lang: string; row: string }> {
+  return table
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('|') && !line.startsWith('| Language |') && !line.startsWith('| ---'))
+    .map((row) => ({ lang: row.split('|')[1]?.trim() ?? '', row }))
+    .filter((row) => row.lang !== '');
 }
 
 function completeness(language: LanguageStatus): string {

@@ -200,6 +200,26 @@ describe('publishRelease', () => {
     );
   });
 
+  it('merges its table with an earlier one: the languages of another run keep their rows', async () => {
+    await publish({ languages: [{ lang: 'de', units: 40, keptSource: 0 }] });
+    await publish({
+      assets: ['docs/pdf/README.fr.pdf'],
+      languages: [{ lang: 'fr', units: 40, keptSource: 4 }],
+    });
+    expect(server.releases[0]?.body).toBe(
+      [
+        '<!-- readme-i18n:languages -->',
+        '| Language | Translated | PDF |',
+        '| --- | --- | --- |',
+        '| de | 100 % (40/40 units) | [README.de.pdf](https://github.test/octo-org/octo-repo/releases/download/v1.0.0/README.de.pdf) |',
+        '| fr | 90 % (36/40 units) | [README.fr.pdf](https://github.test/octo-org/octo-repo/releases/download/v1.0.0/README.fr.pdf) |',
+        '<!-- /readme-i18n:languages -->',
+        '',
+      ].join('\n'),
+    );
+    expect(server.releases[0]?.assets.map((asset) => asset.name)).toEqual(['README.de.pdf', 'README.fr.pdf']);
+  });
+
   it('deletes an upload interrupted by an earlier run before uploading again', async () => {
     server.interruptUploads(1);
     const failed = await publish({}, 0).catch((error: unknown) => error);
