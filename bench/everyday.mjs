@@ -1,7 +1,7 @@
 // The everyday path (issue 14): how long a command takes to start, and a run with nothing to do, against
 // floors measured in the same run. Every command runs the built CLI (`npm run build` first) as a user would.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusFolder, median, writeSection } from './sections.mjs';
@@ -10,21 +10,27 @@ const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'readme-i18n.js');
 const runs = 5;
 
-/** Wall time (ms, median of `runs`) and peak RSS (MiB, largest seen) of `node args` in `cwd`. */
-function measure(args, cwd = root) {
+/**
+ * Wall time (ms, median of `count` runs) and peak RSS (MiB, largest seen) of `node args` in `cwd`, and
+ * the median of the number the command printed last on standard error, if any. `status`: its exit code.
+ */
+function measure(args, cwd = root, count = runs, status = 0) {
   const walls = [];
+  const printed = [];
   let peak = 0;
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < count; run++) {
     const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], {
       cwd,
       encoding: 'utf8',
     });
-    if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
-    const [seconds, kilobytes] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    if (result.status !== status) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
+    const lines = result.stderr.trim().split('\n');
+    const [seconds, kilobytes] = lines.at(-1).split(' ').map(Number);
+    if (lines.length > 1) printed.push(Number(lines.at(-2)));
     walls.push(seconds * 1000);
     peak = Math.max(peak, kilobytes / 1024);
   }
-  return { ms: median(walls), mib: peak };
+  return { ms: median(walls), mib: peak, printed: printed.length > 0 ? median(printed) : undefined };
 }
 
 const rows = [];
@@ -62,12 +68,11 @@ if (existsSync(corpusFile)) {
     copyFileSync(corpusFile, join(project, 'README.md'));
     execFileSync('git', ['init', '-q'], { cwd: project });
     const langs = ['fr', 'de', 'es'];
+    const first = measure([bin, 'translate', '--engine', 'pseudo', '--lang', 'fr', '--quiet'], project, 1);
     execFileSync(
       process.execPath,
       [bin, 'translate', '--engine', 'pseudo', '--lang', langs.join(','), '--quiet'],
-      {
-        cwd: project,
-      },
+      { cwd: project },
     );
     const parseScript = `import { readFileSync } from 'node:fs';
       const { parseDocument } = await import(${JSON.stringify(join(root, 'build', 'markdown', 'document.js'))});
@@ -78,7 +83,7 @@ if (existsSync(corpusFile)) {
     const noop = measure([bin, 'translate', '--engine', 'pseudo', '--lang', 'fr'], project);
     const noopAll = measure([bin, 'translate', '--engine', 'pseudo', '--lang', langs.join(',')], project);
     const perLanguage = (noopAll.ms - noop.ms) / (langs.length - 1);
-    const parseFloor = `one parse in a process: ${seconds(parse.ms)}`;
+    const parseFloor = `one parse in a process: ${seconds(parse.ms)}, of which the parse ${seconds(parse.printed ?? 0)}`;
     row(
       'no-op `translate --lang fr`, lpic-305-300.md',
       `${seconds(noop.ms)}, ${noop.mib.toFixed(0)} MiB`,
@@ -92,6 +97,31 @@ if (existsSync(corpusFile)) {
       '≤ 0.5 s per language',
       '—',
       perLanguage <= 500,
+    );
+    const check = measure([bin, 'check', '--lang', 'fr'], project);
+    row(
+      '`check --lang fr` after translate, lpic-305-300.md',
+      `${seconds(check.ms)}, ${check.mib.toFixed(0)} MiB`,
+      '≤ 1.5× one parse',
+      `${(check.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
+      check.ms <= 1.5 * parse.ms,
+    );
+    // A hand edit in the output: the proof no longer holds, check parses and compares in full.
+    appendFileSync(join(project, 'locales', 'README.fr.md'), '\n');
+    const fullCheck = measure([bin, 'check', '--lang', 'fr'], project, 3, 1);
+    row(
+      '`check --lang fr` after a hand edit of the output (full check)',
+      `${seconds(fullCheck.ms)}, ${fullCheck.mib.toFixed(0)} MiB`,
+      '≤ 1.5× one parse',
+      `${(fullCheck.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
+      fullCheck.ms <= 1.5 * parse.ms,
+    );
+    row(
+      'first `translate --engine pseudo --lang fr`, lpic-305-300.md: peak memory',
+      `${first.mib.toFixed(0)} MiB, ${seconds(first.ms)}`,
+      '≤ 250 MiB',
+      '—',
+      first.mib <= 250,
     );
   } finally {
     rmSync(project, { recursive: true, force: true });
