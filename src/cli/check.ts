@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CheckReport } from '../pipeline/check.js';
+import { shown } from '../shown-value.js';
 import { addPathOptions, runSettings, type SourceFlags } from './settings.js';
 
 interface CheckFlags extends SourceFlags {
@@ -47,8 +48,9 @@ function print(report: CheckReport, json: boolean): void {
     return;
   }
   const fix = `run \`readme-i18n translate --lang ${report.lang}\``;
+  const file = shown(report.file);
   if (report.untranslated.length === 0 && report.outputCurrent) {
-    process.stdout.write(`${report.lang}: up to date (${report.units} units, ${report.file})\n`);
+    process.stdout.write(`${report.lang}: up to date (${report.units} units, ${file})\n`);
     return;
   }
   if (report.untranslated.length > 0) {
@@ -61,15 +63,15 @@ function print(report: CheckReport, json: boolean): void {
     if (report.untranslated.length > 20)
       process.stdout.write(`  … and ${report.untranslated.length - 20} more\n`);
   }
-  if (report.outputMissing) process.stdout.write(`${report.lang}: ${report.file} is missing; ${fix}\n`);
+  if (report.outputMissing) process.stdout.write(`${report.lang}: ${file} is missing; ${fix}\n`);
   else if (!report.outputCurrent) {
     process.stdout.write(
-      `${report.lang}: ${report.file} does not match the translation memory (edited by hand, or the source changed); ${fix}\n`,
+      `${report.lang}: ${file} does not match the translation memory (edited by hand, or the source changed); ${fix}\n`,
     );
   }
 }
 
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ');
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+  return shown(line.length > 80 ? `${line.slice(0, 79)}…` : line);
 }

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedPage, RenderReport } from '../render/render-site.js';
 import { parseCount } from './settings.js';
+import { shown } from '../shown-value.js';
 
 interface RenderFlags {
   lang?: string;
@@ -90,7 +91,7 @@ export function registerRender(program: Command): void {
     });
 }
 
-const show = (file: string): string => relative(process.cwd(), file) || file;
+const show = (file: string): string => shown(relative(process.cwd(), file) || file);
 
 function printPage(page: RenderedPage): void {
   const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
@@ -108,6 +109,12 @@ function printPage(page: RenderedPage): void {
 function printReport(report: RenderReport): void {
   for (const image of report.missingImages)
     process.stderr.write(`  missing image, shown as its alt text: ${show(image)}\n`);
+  for (const error of report.diagramErrors) {
+    const where = `${show(error.file)}${error.line === undefined ? '' : `:${error.line}`}`;
+    process.stderr.write(
+      `  ${where}: Mermaid diagram left as source: ${error.message}; fix its syntax (https://mermaid.live shows it)\n`,
+    );
+  }
   if (report.diagramsAsSource > 0) {
     process.stderr.write(
       `  ${report.diagramsAsSource} Mermaid diagram(s) left as source: no Chromium to draw them\n`,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { LanguageReport, TranslateResult } from '../pipeline/translate.js';
 import { handleInterruptions } from './interrupt.js';
+import { terminalSafe } from '../shown-value.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary-table.js';
 import { addPathOptions, parseCount, runSettings, type SourceFlags } from './settings.js';
@@ -59,7 +60,8 @@ export function registerTranslate(program: Command): void {
           onWait: progress.wait,
           onLanguage: (report) => {
             progress.clear();
-            for (const warning of report.warnings) process.stderr.write(`readme-i18n: warning: ${warning}\n`);
+            for (const warning of report.warnings)
+              process.stderr.write(`readme-i18n: warning: ${terminalSafe(warning)}\n`);
             if (!flags.quiet || flags.json) printReport(report, flags.json === true, dryRun);
           },
           signal: interruption.signal,
@@ -101,12 +103,14 @@ function printReport(report: LanguageReport, json: boolean, dryRun: boolean): vo
     return;
   }
   process.stdout.write(
-    `${report.lang}: ${report.file} — ${report.units} units (${report.unitsUnique} unique), ${memory}, ` +
+    `${report.lang}: ${terminalSafe(report.file)} — ${report.units} units (${report.unitsUnique} unique), ${memory}, ` +
       `${report.unitsSent} sent in ${report.requests} requests (${report.charsSent.toLocaleString('en')} characters), ` +
       `${(report.ms / 1000).toFixed(1)} s\n`,
   );
   for (const kept of report.kept) {
-    process.stderr.write(`  ${report.lang}: line ${kept.line} kept its source text: ${kept.reason}\n`);
+    process.stderr.write(
+      `  ${report.lang}: line ${kept.line} kept its source text: ${terminalSafe(kept.reason)}\n`,
+    );
   }
 }
 

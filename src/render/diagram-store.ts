@@ -6,8 +6,18 @@ import type { SiteAssets } from './site-assets.js';
 
 const require = createRequire(import.meta.url);
 
-/** Draws Mermaid sources as SVG documents; undefined for one that cannot be drawn. */
-export type DrawDiagrams = (sources: readonly string[]) => Promise<ReadonlyArray<string | undefined>>;
+/** Mermaid refused a diagram's source: its message (`Parse error on line 2: …`). */
+export interface DiagramError {
+  readonly error: string;
+}
+
+/**
+ * Draws Mermaid sources as SVG documents: an error for a source Mermaid refuses, undefined for one
+ * that cannot be drawn (no browser).
+ */
+export type DrawDiagrams = (
+  sources: readonly string[],
+) => Promise<ReadonlyArray<string | DiagramError | undefined>>;
 
 /** A diagram as a file of the site's `assets/` folder, with the size it is drawn at. */
 export interface DiagramFile {
@@ -25,7 +35,7 @@ export interface DiagramFile {
  */
 export class DiagramStore {
   /** Each diagram by file name: its SVG and size once drawn or read back, undefined if it cannot be used. */
-  private readonly known = new Map<string, Promise<DrawnDiagram | undefined>>();
+  private readonly known = new Map<string, Promise<DrawnDiagram | DiagramError | undefined>>();
   private version: string | undefined;
 
   constructor(
@@ -33,18 +43,18 @@ export class DiagramStore {
     private readonly draw: DrawDiagrams,
   ) {}
 
-  /** Diagrams that could not be drawn so far (their source stays in the page). */
+  /** Diagrams that could not be drawn so far for want of a browser (their source stays in the page). */
   failed = 0;
 
-  async files(sources: readonly string[]): Promise<Array<DiagramFile | undefined>> {
+  async files(sources: readonly string[]): Promise<Array<DiagramFile | DiagramError | undefined>> {
     const names = sources.map((source) => `diagrams/${this.key(source)}.svg`);
     const fresh = [...new Map(names.map((name, index) => [name, sources[index] as string]))].filter(
       ([name]) => !this.known.has(name),
     );
     const previous = fresh.map(([name]) => readInert(join(this.assets.dir, name)));
     // Once every earlier output is read, what is still missing is drawn in one call.
-    let drawing: Promise<Map<string, DrawnDiagram | undefined>> | undefined;
-    const drawMissing = (): Promise<Map<string, DrawnDiagram | undefined>> =>
+    let drawing: Promise<Map<string, DrawnDiagram | DiagramError | undefined>> | undefined;
+    const drawMissing = (): Promise<Map<string, DrawnDiagram | DiagramError | undefined>> =>
       (drawing ??= Promise.all(previous).then(async (found) => {
         const missing = fresh.filter((_entry, index) => found[index] === undefined);
         const drawn = await this.draw(missing.map(([, source]) => source));
@@ -65,6 +75,7 @@ export class DiagramStore {
         this.failed++;
         return undefined;
       }
+      if ('error' in diagram) return diagram;
       this.assets.add(name, diagram.svg);
       return { name, width: diagram.width, height: diagram.height };
     });
@@ -92,8 +103,9 @@ async function readInert(file: string): Promise<string | undefined> {
   return text !== undefined && isInertSvg(text) ? text : undefined;
 }
 
-/** A drawn diagram with its size, if it is an inert SVG document. */
-function inert(svg: string | undefined): DrawnDiagram | undefined {
+/** A drawn diagram with its size, if it is an inert SVG document; Mermaid's error as it is. */
+function inert(svg: string | DiagramError | undefined): DrawnDiagram | DiagramError | undefined {
+  if (typeof svg === 'object') return svg;
   return svg !== undefined && isInertSvg(svg) ? withSize(svg) : undefined;
 }
 

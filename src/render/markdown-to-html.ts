@@ -18,7 +18,7 @@ import { rehypeAlertTitles } from './alert-titles.js';
 import { rehypeFragmentLinks } from './fragment-links.js';
 import { rehypeHighlightCode } from './highlight-code.js';
 import { rehypeLocalResources, type ResourceResolver } from './local-resources.js';
-import { rehypeMermaid, type DiagramRenderer } from './mermaid-blocks.js';
+import { rehypeMermaid, type DiagramRenderer, type DiagramSyntaxError } from './mermaid-blocks.js';
 import { githubSchema } from './sanitize-schema.js';
 
 export interface MarkdownHtml {
@@ -30,6 +30,8 @@ export interface MarkdownHtml {
   readonly title: string | undefined;
   /** Whether KaTeX output is present, so the page needs KaTeX's stylesheet. */
   readonly hasMath: boolean;
+  /** Mermaid diagrams whose source Mermaid refused: they stay as source. */
+  readonly diagramErrors: readonly DiagramSyntaxError[];
 }
 
 export interface MarkdownHtmlOptions {
@@ -48,6 +50,7 @@ export interface MarkdownHtmlOptions {
 export async function markdownToHtml(markdown: string, options: MarkdownHtmlOptions): Promise<MarkdownHtml> {
   let title: string | undefined;
   let hasMath = false;
+  const diagramErrors: DiagramSyntaxError[] = [];
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
@@ -71,10 +74,10 @@ export async function markdownToHtml(markdown: string, options: MarkdownHtmlOpti
       });
     })
     .use(rehypeKatex, { strict: false })
-    .use(rehypeMermaid, options.diagrams)
+    .use(rehypeMermaid, options.diagrams, (error: DiagramSyntaxError) => diagramErrors.push(error))
     .use(rehypeHighlightCode);
   const tree = await processor.run(processor.parse(markdown));
-  return { html: toHtml(tree), tree, title, hasMath };
+  return { html: toHtml(tree), tree, title, hasMath, diagramErrors };
 }
 
 function findTitle(tree: Root): string | undefined {

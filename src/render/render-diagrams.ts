@@ -96,12 +96,12 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
                 mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
               }
             ).mermaid;
-            const out: Array<string | undefined> = [];
+            const out: Array<string | { error: string }> = [];
             for (const [index, text] of texts.entries()) {
               try {
                 out.push((await mermaid.render(names[index] as string, text)).svg);
-              } catch {
-                out.push(undefined);
+              } catch (error) {
+                out.push({ error: error instanceof Error ? error.message : String(error) });
               }
             }
             return out;
@@ -109,8 +109,7 @@ export function mermaidRenderer(browser: Browser, timeoutMs: number): MermaidRen
           sources,
           ids,
         );
-        // Puppeteer serialises undefined array items as null.
-        return svgs.map((svg) => svg ?? undefined);
+        return svgs;
       }),
     close: async () => {
       if (opened === undefined) return;

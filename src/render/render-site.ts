@@ -79,6 +79,12 @@ export interface RenderReport {
   readonly missingImages: readonly string[];
   /** Mermaid diagrams left as source because no browser could draw them. */
   readonly diagramsAsSource: number;
+  /** Mermaid diagrams left as source because Mermaid refused their syntax: where, and why. */
+  readonly diagramErrors: ReadonlyArray<{
+    readonly file: string;
+    readonly line: number | undefined;
+    readonly message: string;
+  }>;
 }
 
 /**
@@ -154,21 +160,31 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     refused: printed.get(page.lang)?.refused ?? [],
   });
   const finished = (page: SitePage): void => options.onPage?.(report(page));
+  const diagramErrors: Array<RenderReport['diagramErrors'][number]> = [];
   try {
     // Every page is made before any is written: an image refused in the last page writes nothing.
     const bodies = [];
     for (const [index, page] of pages.entries()) {
       const assetsUrl = urlBetween(page.pageDir, 'assets');
-      bodies.push(
-        await markdownToHtml(withoutSwitcher(markdown[index] ?? ''), {
-          lang: page.lang,
-          resources: resolverFor(page, pages, repository, allowRemote, assets),
-          diagrams: async (sources) =>
-            (await diagramStore.files(sources)).map(
-              (file) => file && { src: `${assetsUrl}/${file.name}`, width: file.width, height: file.height },
-            ),
-        }),
-      );
+      const shown = withoutSwitcher(markdown[index] ?? '');
+      const body = await markdownToHtml(shown.text, {
+        lang: page.lang,
+        resources: resolverFor(page, pages, repository, allowRemote, assets),
+        diagrams: async (sources) =>
+          (await diagramStore.files(sources)).map((file) =>
+            file === undefined || 'error' in file
+              ? file
+              : { src: `${assetsUrl}/${file.name}`, width: file.width, height: file.height },
+          ),
+      });
+      for (const error of body.diagramErrors) {
+        diagramErrors.push({
+          file: page.markdownFile,
+          line: error.line === undefined ? undefined : shown.sourceLine(error.line),
+          message: error.message,
+        });
+      }
+      bodies.push(body);
     }
     for (const [index, page] of pages.entries()) {
       if (printFailed) break;
@@ -244,6 +260,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       pages: pages.map(report),
       missingImages: assets.missingImages(),
       diagramsAsSource: diagramStore.failed,
+      diagramErrors,
     };
   } finally {
     await Promise.allSettled(printing);
@@ -302,10 +319,19 @@ function parseSiteUrl(value: string | undefined): URL | undefined {
   );
 }
 
-/** The Markdown without its language switcher block: the site draws its own, pointing at pages. */
-function withoutSwitcher(text: string): string {
+/**
+ * The Markdown without its language switcher block (the site draws its own, pointing at pages), and
+ * the line in the file of a line of what is left.
+ */
+function withoutSwitcher(text: string): { text: string; sourceLine: (line: number) => number } {
   const block = findSwitcher(text);
-  return block ? text.slice(0, block.start) + text.slice(block.end) : text;
+  if (!block) return { text, sourceLine: (line) => line };
+  const before = text.slice(0, block.start).split('\n').length;
+  const removed = text.slice(block.start, block.end).split('\n').length - 1;
+  return {
+    text: text.slice(0, block.start) + text.slice(block.end),
+    sourceLine: (line) => (line >= before ? line + removed : line),
+  };
 }
 
 /** URL from the folder of one page (inside the output folder) to a path inside the output folder. */

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { UsageError } from '../errors.js';
+import type { DiagramError } from './diagram-store.js';
 import { BrowserMissingError } from './errors.js';
 import { launchBrowser, type SharedBrowser } from './launch-browser.js';
 import { openPrintTab, type PrintInput, type PrintResult, type PrintTab } from './print-pdf.js';
@@ -32,7 +33,7 @@ export class SiteBrowser {
   }
 
   /** Draws Mermaid sources as SVG; undefined for each when there is no browser (HTML alone). */
-  async drawDiagrams(sources: readonly string[]): Promise<ReadonlyArray<string | undefined>> {
+  async drawDiagrams(sources: readonly string[]): Promise<ReadonlyArray<string | DiagramError | undefined>> {
     await this.start();
     return this.diagrams ? this.diagrams.render(sources) : sources.map(() => undefined);
   }

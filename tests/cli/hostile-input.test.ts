@@ -125,4 +125,20 @@ describe('faults', () => {
         'nothing half-done is left that the next run does not clean up',
     );
   });
+
+  it('reports a Mermaid syntax error with the file and line, not "no Chromium"', async () => {
+    const folder = project({
+      'README.md':
+        '# Diagrams\n\n```mermaid\ngraph TD\n  A --> B\n```\n\n```mermaid\ngraph TD\n  A -- > B[oops\n```\n',
+    });
+    const result = await runCliHere('readme-i18n', ['render', '--html'], folder);
+    expect(result).toEqual({
+      status: 0,
+      stdout: 'en: docs/index.html\n',
+      stderr:
+        "  README.md:8: Mermaid diagram left as source: Parse error: Expecting 'LINK', 'UNICODE_TEXT', 'EDGE_TEXT', got '1'; " +
+        'fix its syntax (https://mermaid.live shows it)\n',
+    });
+    expect(readdirSync(join(folder, 'docs/assets/diagrams'))).toHaveLength(1);
+  });
 });

@@ -8,6 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCliHere, tempProject, type CliResult } from '../helpers/cli.js';
@@ -44,7 +45,8 @@ function snapshot(folder: string): Record<string, string> {
       else if (info.isDirectory()) {
         entries[path] = 'folder';
         walk(path);
-      } else entries[path] = readFileSync(join(folder, path), 'utf8');
+      } else if (info.isFIFO()) entries[path] = 'fifo';
+      else entries[path] = readFileSync(join(folder, path), 'utf8');
     }
   };
   walk('');
@@ -192,6 +194,22 @@ describe('nothing outside the repository is read or written', () => {
           paths.project,
         ),
       "--memory (memory: in the configuration) names fr.md, the same file as --source (sources: in the configuration); each must be a file of its own, for example --out '{dir}/locales/{name}.{lang}.md' and --memory 'locales/{lang}.po'",
+    );
+  });
+
+  it('refuses a FIFO or a device as a source, without blocking on it', async () => {
+    const paths = setUp();
+    rmSync(join(paths.project, 'README.md'));
+    execFileSync('mkfifo', [join(paths.project, 'README.md')]);
+    await expectRefused(
+      paths,
+      () => translate(paths.project),
+      '--source (sources: in the configuration) names README.md, which is a special file, not a file',
+    );
+    await expectRefused(
+      paths,
+      () => translate(paths.project, '--source', '/dev/zero', '--allow-outside-repo'),
+      '--source (sources: in the configuration) names /dev/zero, a special file of the system; name a file of the repository',
     );
   });
 
