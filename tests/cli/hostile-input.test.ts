@@ -63,7 +63,7 @@ describe('hostile configuration and arguments', () => {
       plain,
     );
     expect(fromFlag.stderr).toBe(
-      "readme-i18n: unknown engine '\\x1b[31mred\\x9b' in --engine; choose one of: deepl, apertium, pseudo, identity\n",
+      "readme-i18n: unknown engine '\\x1b[31mred\\x9b' in --engine; choose one of: deepl, openai, apertium, pseudo, identity\n",
     );
     const unknownFlag = await runCliHere('readme-i18n', ['translate', '--\u001b[2Jx'], plain);
     expect(unknownFlag.status).toBe(2);
