@@ -83,6 +83,8 @@ export class TranslationMemory implements MemoryView {
   readonly #used = new Map<string, Set<string>>();
   readonly #now: () => Date;
   #written: string | undefined;
+  /** When the next `checkpoint` may save (`performance.now()` time). */
+  #nextCheckpoint = 0;
 
   constructor(init: MemoryInit) {
     this.file = init.file;
@@ -271,6 +273,21 @@ export class TranslationMemory implements MemoryView {
     this.#headers.set('PO-Revision-Date', revisionDate);
     this.#written = text;
     return true;
+  }
+
+  /**
+   * `save` after a batch of a run, so that a run stopped early keeps what it was sent. Each save
+   * writes the whole file: once that takes a while, checkpoints are spaced out to cost at most a
+   * tenth of the run's time, so a long run stays linear in its units (a stopped one loses at most
+   * the batches of that interval). A run ends with `save`.
+   */
+  async checkpoint(): Promise<boolean> {
+    if (performance.now() < this.#nextCheckpoint) return false;
+    const started = performance.now();
+    const wrote = await this.save();
+    const ended = performance.now();
+    this.#nextCheckpoint = ended + 9 * (ended - started);
+    return wrote;
   }
 
   #put(existing: MemoryEntry | undefined, next: Omit<MemoryEntry, 'date' | 'obsolete' | 'written'>): void {

@@ -252,7 +252,7 @@ async function translateSource(
           translations.set(text, repairTags(text, translated) ?? translated);
         });
         charsSent += batch.reduce((sum, text) => sum + text.length, 0);
-        await recorder.save();
+        await recorder.save(batch);
         run.onBatch?.({
           lang,
           done: ++done,
@@ -265,7 +265,7 @@ async function translateSource(
     );
   } catch (error) {
     waiting.stop();
-    await recorder.save();
+    await recorder.save(undefined);
     if (error instanceof InterruptedError) {
       throw new InterruptedError(
         `${lang}: interrupted; the ${translations.size} units translated by this run are saved in ${memoryPath(options.memory, lang)}, ` +
@@ -283,7 +283,7 @@ async function translateSource(
     throw error;
   }
   waiting.stop();
-  await recorder.save();
+  await recorder.save(undefined);
   return {
     source,
     translationOf,
@@ -329,8 +329,9 @@ function memoryCounts(units: readonly Unit[], memory: TranslationMemory, planned
 }
 
 /**
- * Records each translated unit in the memory once it and the units nested in it are back, and saves
- * the memory after each batch, one save at a time.
+ * Records each translated unit in the memory once it and the units nested in it are back, and
+ * checkpoints the memory after each batch, one save at a time; `save(undefined)` at the end records
+ * what is left and saves for certain.
  */
 function createRecorder(
   source: SourceDocument,
@@ -341,11 +342,25 @@ function createRecorder(
   translationOf: (unit: Unit) => UnitTranslation | undefined,
 ) {
   const pending = new Set(planned);
+  // A batch's texts lead to their units, and a unit to the one it is nested in: recording a batch
+  // looks only at those, not at every unit still pending.
+  const unitsOf = new Map<string, Unit[]>();
+  const parentOf = new Map<Unit, Unit>();
+  for (const unit of planned) {
+    const same = unitsOf.get(unit.tagged);
+    if (same) same.push(unit);
+    else unitsOf.set(unit.tagged, [unit]);
+    for (const nested of unit.nested) parentOf.set(nested, unit);
+  }
   let saving: Promise<unknown> = Promise.resolve();
-  const record = () => {
-    for (const unit of pending) {
-      if (!translations.has(unit.tagged) || unit.nested.some((nested) => pending.has(nested))) continue;
+  const record = (candidates: Iterable<Unit>) => {
+    const queue = [...candidates].reverse();
+    for (let unit = queue.pop(); unit !== undefined; unit = queue.pop()) {
+      if (!pending.has(unit) || !translations.has(unit.tagged)) continue;
+      if (unit.nested.some((nested) => pending.has(nested))) continue;
       pending.delete(unit);
+      const parent = parentOf.get(unit);
+      if (parent) queue.push(parent);
       const rendered = renderUnitAlone(source.document, unit, translationOf);
       // A unit whose own translation was refused is not remembered: it is sent again next time.
       if (rendered.kept.some((kept) => kept.source === unit.source)) continue;
@@ -358,9 +373,10 @@ function createRecorder(
     }
   };
   return {
-    save(): Promise<unknown> {
-      record();
-      saving = saving.then(() => memory.save());
+    /** Records the units of `batch` (of every pending unit when undefined) and saves. */
+    save(batch: readonly string[] | undefined): Promise<unknown> {
+      record(batch === undefined ? [...pending] : batch.flatMap((text) => unitsOf.get(text) ?? []));
+      saving = saving.then(() => (batch === undefined ? memory.save() : memory.checkpoint()));
       return saving;
     },
   };
