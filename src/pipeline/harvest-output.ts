@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument, type DocumentOptions, type ParsedDocument } from '../markdown/document.js';
+import { MarkdownLimitError } from '../markdown/parse-limits.js';
 import { createLinkMap, mapUnitLinks, type LinkMap } from '../markdown/link-map.js';
 import type { Unit } from '../markdown/unit.js';
 import { shownBy } from '../memory/entry.js';
@@ -60,7 +61,13 @@ async function harvestEdits(
   } catch {
     return [];
   }
-  const output = parseDocument(raw, options);
+  let output: ParsedDocument;
+  try {
+    output = parseDocument(raw, options);
+  } catch (error) {
+    if (!(error instanceof MarkdownLimitError)) throw error;
+    return [`${paths.outputPath} was not read back for edits made by hand: ${error.message}`];
+  }
   const links = createLinkMap({
     sourceSlugs: document.slugs,
     outputSlugs: output.slugs,

@@ -1,4 +1,6 @@
 import { posix, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { MarkdownLimitError } from '../markdown/parse-limits.js';
 import { findSources } from './find-sources.js';
 import { existingLanguages, outputPath } from './outputs.js';
 import { readSource } from './read-source.js';
@@ -53,7 +55,16 @@ export async function parseSources(
 ): Promise<SourceDocument[]> {
   const { parseDocument } = await import('../markdown/document.js');
   const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
-  return sources.map((source) => ({ ...source, document: parseDocument(source.text, documentOptions) }));
+  return sources.map((source) => {
+    try {
+      return { ...source, document: parseDocument(source.text, documentOptions) };
+    } catch (error) {
+      // One the parser would take minutes on is an input error naming the file.
+      if (error instanceof MarkdownLimitError)
+        throw new InputError(`${source.path}: ${error.message}`, { file: source.path });
+      throw error;
+    }
+  });
 }
 
 /** Finds, reads, checks and parses every source of a run. */

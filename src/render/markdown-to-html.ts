@@ -13,6 +13,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { checkMarkdownLimits } from '../markdown/parse-limits.js';
 import { visit } from 'unist-util-visit';
 import { rehypeAlertTitles } from './alert-titles.js';
 import { rehypeFragmentLinks } from './fragment-links.js';
@@ -76,6 +77,8 @@ export async function markdownToHtml(markdown: string, options: MarkdownHtmlOpti
     .use(rehypeKatex, { strict: false })
     .use(rehypeMermaid, options.diagrams, (error: DiagramSyntaxError) => diagramErrors.push(error))
     .use(rehypeHighlightCode);
+  // What would take the parser minutes, or nest deeper than the tree's walkers go, is refused first.
+  checkMarkdownLimits(markdown);
   const tree = await processor.run(processor.parse(markdown));
   return { html: toHtml(tree), tree, title, hasMath, diagramErrors };
 }
