@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { findRepository, repositoryPath } from '../repository-paths.js';
 import { findSources } from '../pipeline/find-sources.js';
 import { outputPath } from '../pipeline/outputs.js';
 import type { ResolvedTranslateOptions } from '../pipeline/translate-options.js';
@@ -26,12 +27,15 @@ export async function languageFiles(options: ResolvedTranslateOptions, lang: str
   ];
 }
 
-/** Copies `files` (relative to `cwd`, those that exist) into `dir` at the same relative paths. */
+/**
+ * Copies `files` (relative to `cwd`, those that exist) into `dir` at the same relative paths. Only
+ * regular files: a symbolic link (to a secret, say) is never followed into the artifact.
+ */
 export async function handOver(cwd: string, files: readonly string[], dir: string): Promise<string[]> {
   const copied: string[] = [];
   for (const file of files) {
     const from = resolve(cwd, file);
-    if (!(await stat(from).catch(() => undefined))?.isFile()) continue;
+    if (!(await lstat(from).catch(() => undefined))?.isFile()) continue;
     const to = join(dir, file);
     await mkdir(dirname(to), { recursive: true });
     await copyFile(from, to);
@@ -53,6 +57,7 @@ export async function takeOver(
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const taken: string[] = [];
   const ignored: string[] = [];
+  const repository = await findRepository(cwd);
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
@@ -60,6 +65,8 @@ export async function takeOver(
       ignored.push(file);
       continue;
     }
+    // Written only inside the repository: a `locales/` linked elsewhere is refused (exit 2).
+    await repositoryPath(repository, file, 'a file handed over', { from: cwd });
     await writeFileAtomic(resolve(cwd, file), await readFile(join(dir, file)));
     taken.push(file);
   }

@@ -190,6 +190,10 @@ async function runSteps(step: StepContext): Promise<void> {
     } catch (error) {
       translateFailure = error;
     }
+    // A refused path or setting (exit 2) stops before anything is sent: there is nothing to keep,
+    // and the files it names are not to be committed or handed over.
+    if (translateFailure instanceof ReadmeI18nError && translateFailure.exitCode === 2)
+      throw translateFailure;
     // Whatever was paid for, also before a failure (the memory records each batch), is kept.
     if (inputs.steps !== 'translate') {
       await runner
