@@ -129,8 +129,9 @@ describe('the PO round trip', () => {
           }
           memory.markUsed(records.slice(1).map(([source]) => source));
           memory.finish();
-          await memory.save();
-          expect(msgfmtCheck(file)).toEqual({ status: 0, stderr: '' });
+          // Nothing recorded: no file, rather than one holding only the header.
+          expect(await memory.save()).toBe(records.length > 0);
+          if (records.length > 0) expect(msgfmtCheck(file)).toEqual({ status: 0, stderr: '' });
         },
       ),
       { numRuns: 60 },

@@ -21,7 +21,14 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
     server = await startCountingServer();
     root = await mkdtemp(join(tmpdir(), 'render-hostile-'));
     const markdown = (await readFile(template, 'utf8')).replaceAll('{{ORIGIN}}', server.origin);
-    await writeFile(join(root, 'README.md'), markdown);
+    // Images that climb out of the repository stop the render (next test); the rest is rendered.
+    await writeFile(
+      join(root, 'README.md'),
+      markdown
+        .split('\n')
+        .filter((line) => !line.includes('../../'))
+        .join('\n'),
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -54,6 +61,22 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
     }
     expect(html).toContain('<span class="readme-i18n-image-alt">raw passwd image</span>');
     expect(html).toContain('<a>markdown javascript link</a> and <a>raw javascript link</a>');
+  });
+
+  it('refuses an image that climbs out of the repository, writing nothing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'render-escape-'));
+    try {
+      await writeFile(
+        join(folder, 'README.md'),
+        '# Escape\n\n![escaping image](../../../../../../etc/passwd)\n',
+      );
+      await expect(renderSite({ root: folder, outDir: 'docs', allowRemote: false })).rejects.toThrow(
+        /^an image of README\.md names (\.\.\/)+etc\/passwd, outside the repository /,
+      );
+      await expect(readFile(join(folder, 'docs', 'index.html'))).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   describe('the browser lock alone, with sanitising bypassed', () => {
