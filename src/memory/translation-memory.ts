@@ -85,6 +85,8 @@ export class TranslationMemory implements MemoryView {
   #written: string | undefined;
   /** When the next `checkpoint` may save (`performance.now()` time). */
   #nextCheckpoint = 0;
+  /** The content (headers and entries) as last read or written: unchanged, the PO text is not compiled again. */
+  #savedContent: string;
 
   constructor(init: MemoryInit) {
     this.file = init.file;
@@ -95,6 +97,13 @@ export class TranslationMemory implements MemoryView {
     this.#written = init.written;
     this.#headers = new Map(init.content.headers.map(([key, value]) => [key, value]));
     for (const entry of init.content.entries) this.#entries.set(entry.source, entry);
+    // Content given without a file holding it is not saved yet.
+    this.#savedContent = init.written === undefined ? '' : this.#content();
+  }
+
+  /** Headers and entries, in file order, as one comparable text. */
+  #content(): string {
+    return JSON.stringify([[...this.#headers], this.entries()]);
   }
 
   /** The entry for a source in any state, or `undefined`. */
@@ -266,12 +275,19 @@ export class TranslationMemory implements MemoryView {
   async save(): Promise<boolean> {
     // A memory never written that is still empty (the engine failed at once) is not created header-only.
     if (this.#written === undefined && this.#entries.size === 0) return false;
-    if (this.serialize() === this.#written) return false;
+    // Nothing changed since the file was read or written: no PO text to compile, none to write.
+    const content = this.#content();
+    if (content === this.#savedContent) return false;
+    if (this.serialize() === this.#written) {
+      this.#savedContent = content;
+      return false;
+    }
     const revisionDate = poDate(this.#now());
     const text = this.serialize(revisionDate);
     await writeFileAtomic(this.file, text);
     this.#headers.set('PO-Revision-Date', revisionDate);
     this.#written = text;
+    this.#savedContent = this.#content();
     return true;
   }
 
