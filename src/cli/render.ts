@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedPage, RenderReport } from '../render/render-site.js';
+import { handleInterruptions } from './interrupt.js';
 import { parseCount } from './settings.js';
 import { shown } from '../shown-value.js';
 
@@ -69,7 +70,9 @@ export function registerRender(program: Command): void {
       const configured = settings.render ?? {};
       const source = flags.source ?? settings.sources?.[0];
       const chosen = flags.html === undefined && flags.pdf === undefined ? configured : flags;
+      const interruption = handleInterruptions();
       const report = await renderSite({
+        signal: interruption.signal,
         langs: flags.lang === undefined ? settings.langs : parseLanguageList(flags.lang),
         outDir: flags.out ?? configured.out,
         html: chosen.html,
@@ -86,7 +89,7 @@ export function registerRender(program: Command): void {
         taggedPdf: flags.taggedPdf,
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: printPage,
-      });
+      }).finally(() => interruption.dispose());
       printReport(report);
     });
 }
@@ -107,6 +110,8 @@ function printPage(page: RenderedPage): void {
 
 /** What concerns the whole site, after the pages. */
 function printReport(report: RenderReport): void {
+  for (const image of report.unsafeImages)
+    process.stderr.write(`  SVG image not published, its script could not be removed: ${show(image)}\n`);
   for (const image of report.missingImages)
     process.stderr.write(`  missing image, shown as its alt text: ${show(image)}\n`);
   for (const error of report.diagramErrors) {

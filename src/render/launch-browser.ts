@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { watchBrowser } from './browser-watchdog.js';
 import { explainLaunchFailure, findBrowser } from './find-browser.js';
 
 /** The flags every launch uses: no background traffic, nothing remembered between runs. */
@@ -32,13 +33,30 @@ export interface SharedBrowser {
 export async function launchBrowser(explicitPath?: string): Promise<SharedBrowser> {
   const executablePath = findBrowser(explicitPath);
   const userDataDir = await mkdtemp(join(tmpdir(), 'readme-i18n-chromium-'));
+  const watchdog = watchBrowser(userDataDir);
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: browserArgs(), userDataDir });
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: browserArgs(),
+      userDataDir,
+      // Chromium's own temporary files go inside the profile, so they are removed with it.
+      env: { ...process.env, TMPDIR: userDataDir },
+      // Over a pipe, the browser ends when this process does, even killed with SIGKILL.
+      pipe: true,
+      // Signals are the CLI's to handle: it stops the render cleanly, then closes the browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
+    watchdog.release();
     throw explainLaunchFailure(error, executablePath);
   }
+  const pid = browser.process()?.pid;
+  if (pid !== undefined) watchdog.started(pid);
   return {
     browser,
     executablePath,
@@ -47,6 +65,7 @@ export async function launchBrowser(explicitPath?: string): Promise<SharedBrowse
         await browser.close();
       } finally {
         await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+        watchdog.release();
       }
     },
   };

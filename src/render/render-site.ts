@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { writeFileAtomic } from '../atomic-write.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { findSwitcher } from '../markdown/switcher.js';
 import { findRepository, repositoryPath, type Repository } from '../repository-paths.js';
 import { contentType } from './content-type.js';
@@ -58,6 +58,8 @@ export interface RenderOptions {
    * one whose symbolic links lead out of it, is refused). Never from a configuration file.
    */
   readonly allowOutsideRepo?: boolean | undefined;
+  /** Stops the render (SIGINT, SIGTERM): the browser is closed and an InterruptedError thrown. */
+  readonly signal?: AbortSignal | undefined;
   /** Told of each page once its outputs are written, in the order they are finished (default: none). */
   readonly onPage?: ((page: RenderedPage) => void) | undefined;
 }
@@ -77,6 +79,8 @@ export interface RenderReport {
   readonly pages: readonly RenderedPage[];
   /** Local images referenced but missing; they show as their alt text. */
   readonly missingImages: readonly string[];
+  /** SVG images whose script could not be removed: not published, shown as their alt text. */
+  readonly unsafeImages: readonly string[];
   /** Mermaid diagrams left as source because no browser could draw them. */
   readonly diagramsAsSource: number;
   /** Mermaid diagrams left as source because Mermaid refused their syntax: where, and why. */
@@ -161,6 +165,13 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   });
   const finished = (page: SitePage): void => options.onPage?.(report(page));
   const diagramErrors: Array<RenderReport['diagramErrors'][number]> = [];
+  const stopped = (): InterruptedError =>
+    new InterruptedError(
+      'render stopped: the pages and PDFs written so far are kept and the browser is closed; run render again to finish',
+    );
+  // Stopped from outside (SIGINT, SIGTERM): the browser closes at once, so prints in progress end.
+  const onAbort = (): void => void browser.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     // Every page is made before any is written: an image refused in the last page writes nothing.
     const bodies = [];
@@ -187,6 +198,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       bodies.push(body);
     }
     for (const [index, page] of pages.entries()) {
+      if (options.signal?.aborted) throw stopped();
       if (printFailed) break;
       const assetsUrl = urlBetween(page.pageDir, 'assets');
       const body = bodies[index] as (typeof bodies)[number];
@@ -254,15 +266,20 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     if (wantHtml) await assets.writeAll(anyMath);
     else await assets.writeDiagrams();
     const outcomes = await Promise.allSettled(printing);
+    if (options.signal?.aborted) throw stopped();
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
     return {
       pages: pages.map(report),
       missingImages: assets.missingImages(),
+      unsafeImages: assets.unsafeImages(),
       diagramsAsSource: diagramStore.failed,
       diagramErrors,
     };
+  } catch (error) {
+    throw options.signal?.aborted && !(error instanceof InterruptedError) ? stopped() : error;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await Promise.allSettled(printing);
     await browser.close();
   }

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { pageCss } from './page-css.js';
+import { sanitizeSvg } from './sanitize-svg.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,6 +20,7 @@ export class SiteAssets {
   readonly dir: string;
   private readonly images = new Map<string, Promise<string | undefined>>();
   private readonly missing = new Set<string>();
+  private readonly unsafe = new Set<string>();
   /** Every file of `assets/` by its path inside it, kept in memory to serve the PDF pages. */
   private readonly files = new Map<string, Uint8Array | string>();
 
@@ -62,6 +64,11 @@ export class SiteAssets {
     return copied;
   }
 
+  /** SVG images that could not be made inert, so were not published (shown as their alt text). */
+  unsafeImages(): string[] {
+    return [...this.unsafe].sort();
+  }
+
   /** Local images referenced but not found, for the report. */
   missingImages(): string[] {
     return [...this.missing].sort();
@@ -93,6 +100,15 @@ export class SiteAssets {
     } catch {
       this.missing.add(file);
       return undefined;
+    }
+    if (extname(file).toLowerCase() === '.svg') {
+      // Published with the site, an SVG can be opened on its own: only an inert one is.
+      const safe = sanitizeSvg(bytes.toString('utf8'));
+      if (safe === undefined) {
+        this.unsafe.add(file);
+        return undefined;
+      }
+      bytes = Buffer.from(safe);
     }
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
     const name = `img/${hash}-${basename(file).replace(/[^\w.-]/g, '_')}`;
