@@ -1,6 +1,6 @@
 import type { LanguageReport } from '../pipeline/translate.js';
 
-const columns: ReadonlyArray<readonly [string, (report: LanguageReport) => string]> = [
+const characterColumns: ReadonlyArray<readonly [string, (report: LanguageReport) => string]> = [
   ['language', (report) => report.lang],
   ['file', (report) => report.file],
   ['from memory', (report) => String(report.fromMemory)],
@@ -10,8 +10,15 @@ const columns: ReadonlyArray<readonly [string, (report: LanguageReport) => strin
   ['characters billed', (report) => report.charsSent.toLocaleString('en')],
 ];
 
+/** For engines billed by token (openai): what the server counted, in place of characters. */
+const tokenColumns: typeof characterColumns = [
+  ...characterColumns.slice(0, -1),
+  ['tokens', (report) => (report.tokens ?? 0).toLocaleString('en')],
+];
+
 /** The end of a run: per language and file, where each unit's translation came from. */
 export function summaryTable(reports: readonly LanguageReport[]): string {
+  const columns = reports.some((report) => report.tokens !== undefined) ? tokenColumns : characterColumns;
   const rows = [
     columns.map(([title]) => title),
     ...reports.map((report) => columns.map(([, cell]) => cell(report))),

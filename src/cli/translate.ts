@@ -80,6 +80,7 @@ const jsonFields = [
   'unitsUnique',
   'unitsSent',
   'charsSent',
+  'tokens',
   'tokensEstimate',
   'requests',
   'keptSource',
@@ -104,7 +105,8 @@ function printReport(report: LanguageReport, json: boolean, dryRun: boolean): vo
   }
   process.stdout.write(
     `${report.lang}: ${terminalSafe(report.file)} — ${report.units} units (${report.unitsUnique} unique), ${memory}, ` +
-      `${report.unitsSent} sent in ${report.requests} requests (${report.charsSent.toLocaleString('en')} characters), ` +
+      `${report.unitsSent} sent in ${report.requests} requests (${report.charsSent.toLocaleString('en')} characters` +
+      `${report.tokens === undefined ? '' : `, ${report.tokens.toLocaleString('en')} tokens`}), ` +
       `${(report.ms / 1000).toFixed(1)} s\n`,
   );
   for (const kept of report.kept) {

@@ -42,6 +42,10 @@ export interface TranslateResult {
    * and are reported (the run exits 1). Their entry in `texts` is the source text.
    */
   readonly failures?: ReadonlyMap<number, string>;
+  /** HTTP requests made, retries included, where that is more than one (default: 1). */
+  readonly requests?: number;
+  /** Tokens the server counted, prompts and answers, for engines billed by token. */
+  readonly tokens?: number;
 }
 
 export interface Engine {

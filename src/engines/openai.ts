@@ -37,6 +37,12 @@ interface Segment {
   readonly text: string;
 }
 
+/** What one `translate` call cost: HTTP requests (retries included) and tokens. */
+interface Tally {
+  requests: number;
+  tokens: number;
+}
+
 /** A model's answer to one request: the JSON object, or why there is none to read. */
 type Answer = { readonly values: Record<string, unknown> } | { readonly problem: string };
 
@@ -63,7 +69,8 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
   let usage: OpenaiUsage = { requests: 0, promptTokens: 0, completionTokens: 0 };
 
   /** One HTTP request within the time allowed, aborted when it is up (body included). */
-  async function complete(input: PromptInput): Promise<OpenAI.Chat.Completions.ChatCompletion> {
+  async function complete(input: PromptInput, tally: Tally): Promise<OpenAI.Chat.Completions.ChatCompletion> {
+    tally.requests += 1;
     const ids = Object.keys(input.segments);
     const responseFormat =
       format === 'json_schema'
@@ -96,12 +103,13 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
   }
 
   /** Asks for a batch, retrying 429/5xx/cut answers and stepping down what the server does not support. */
-  async function ask(input: PromptInput): Promise<Answer> {
+  async function ask(input: PromptInput, tally: Tally): Promise<Answer> {
     for (;;) {
       try {
         const completion = await limit(() =>
-          withRetry(() => complete(input), settings, isRetryable, retryAfterMs),
+          withRetry(() => complete(input, tally), settings, isRetryable, retryAfterMs),
         );
+        tally.tokens += completion.usage?.total_tokens ?? 0;
         usage = {
           requests: usage.requests + 1,
           promptTokens: usage.promptTokens + (completion.usage?.prompt_tokens ?? 0),
@@ -139,6 +147,7 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
     request: TranslateRequest,
     out: string[],
     failures: Map<number, string>,
+    tally: Tally,
     problem?: string,
   ): Promise<void> {
     const input: PromptInput = {
@@ -150,7 +159,7 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
     };
     let answer: Answer;
     try {
-      answer = await ask(input);
+      answer = await ask(input, tally);
     } catch (error) {
       if (!isContextLengthError(error)) throw error;
       answer = { problem: "the segment is longer than the model's context allows" };
@@ -163,13 +172,14 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
       if (segments.length > 1) {
         const half = Math.ceil(segments.length / 2);
         await Promise.all([
-          translateSegments(segments.slice(0, half), request, out, failures),
-          translateSegments(segments.slice(half), request, out, failures),
+          translateSegments(segments.slice(0, half), request, out, failures, tally),
+          translateSegments(segments.slice(half), request, out, failures, tally),
         ]);
         return;
       }
       const [only] = segments as [Segment];
-      if (problem === undefined) return translateSegments(segments, request, out, failures, answer.problem);
+      if (problem === undefined)
+        return translateSegments(segments, request, out, failures, tally, answer.problem);
       failures.set(only.index, answer.problem);
       return;
     }
@@ -178,7 +188,7 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
       const verdict = checkSegment(segment.text, answer.values[String(segment.index)], request);
       if (verdict.ok) out[segment.index] = verdict.text;
       else if (problem === undefined)
-        retries.push(translateSegments([segment], request, out, failures, verdict.problem));
+        retries.push(translateSegments([segment], request, out, failures, tally, verdict.problem));
       else failures.set(segment.index, verdict.problem);
     }
     await Promise.all(retries);
@@ -196,13 +206,20 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
       const segments = texts.flatMap((text, index) => (text.trim() === '' ? [] : [{ index, text }]));
       if (segments.length === 0) return { texts: out, billedChars: 0 };
       const what = `translating ${segments.length} segments from ${request.from} into ${request.to} with ${settings.model}`;
+      const tally: Tally = { requests: 0, tokens: 0 };
       try {
-        await translateSegments(segments, request, out, failures);
+        await translateSegments(segments, request, out, failures, tally);
       } catch (error) {
         throw toEngineError(error, what, server, settings.apiKey);
       }
       for (const index of failures.keys()) out[index] = texts[index] ?? '';
-      return { texts: out, billedChars: 0, ...(failures.size > 0 ? { failures } : {}) };
+      return {
+        texts: out,
+        billedChars: 0,
+        requests: tally.requests,
+        tokens: tally.tokens,
+        ...(failures.size > 0 ? { failures } : {}),
+      };
     },
     estimateTokens(texts, request) {
       return estimateRequestTokens({

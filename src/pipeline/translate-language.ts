@@ -37,6 +37,8 @@ export interface LanguageReport {
   readonly charsSent: number;
   /** Tokens the requests would take, prompts and answers, estimated for a dry run with an engine billed by token. */
   readonly tokensEstimate?: number;
+  /** Tokens the engine's server counted, prompts and answers, for engines billed by token. */
+  readonly tokens?: number;
   readonly requests: number;
   readonly keptSource: number;
   readonly ms: number;
@@ -234,6 +236,8 @@ async function translateSource(
   };
   const recorder = createRecorder(source, engine, memory, plan.units, translations, translationOf);
   let done = 0;
+  let requests = 0;
+  let tokens: number | undefined;
   let charsSent = 0;
   const waiting = watchWaits(lang, run.onWait);
   try {
@@ -252,6 +256,8 @@ async function translateSource(
           translations.set(text, repairTags(text, translated) ?? translated);
         });
         charsSent += batch.reduce((sum, text) => sum + text.length, 0);
+        requests += result.requests ?? 1;
+        if (result.tokens !== undefined) tokens = (tokens ?? 0) + result.tokens;
         await recorder.save(batch);
         run.onBatch?.({
           lang,
@@ -291,7 +297,8 @@ async function translateSource(
       ...base,
       unitsSent: translations.size,
       charsSent,
-      requests: done,
+      ...(tokens === undefined ? {} : { tokens }),
+      requests,
       keptSource: 0,
       ms: Math.round(performance.now() - started),
       kept: [],

@@ -107,6 +107,14 @@ describe('translate --engine openai (the official openai client against a local 
     expect(result.sent.map((request) => [request.segments, request.responseFormat])).toEqual([
       [10, 'json_schema'],
     ]);
+    const tokens = result.sent.reduce(
+      (sum, request) => sum + request.promptTokens + request.completionTokens,
+      0,
+    );
+    expect(result.stdout).toContain(
+      `10 sent in 1 requests (406 characters, ${tokens.toLocaleString('en')} tokens)`,
+    );
+    expect(result.stdout).toMatch(/kept in source {2}tokens\nfr .* 0 +[\d,]+\n$/);
     expectFile(
       join(fixture, 'expected', 'README.fr.md'),
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
@@ -135,6 +143,8 @@ describe('translate --engine openai (the official openai client against a local 
       /^ {2}fr: line 7 kept its source text: it lost <x id="\d+"\/>; keep every tag of the source exactly once\n$/,
     );
     expect(result.status).toBe(1);
+    // Every HTTP request counts, the 429s and the segments asked for again included.
+    expect(result.stdout).toMatch(/10 sent in 7 requests \(406 characters, [\d,]+ tokens\)/);
     expectFile(
       join(fixture, 'expected', 'README.fr.faults.md'),
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),

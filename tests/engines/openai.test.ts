@@ -59,8 +59,9 @@ const systemOf = (sent: OpenaiRecordedRequest | undefined): string =>
 describe('the openai engine against a local OpenAI-compatible server', () => {
   it('translates a batch in one request: a JSON schema, temperature 0, a seed, languages and names named', async () => {
     const { result, sent } = await withFaults({}, () => engine().translate(texts, request));
-    expect(result).toEqual({ texts: clean, billedChars: 0 });
     expect(sent).toHaveLength(1);
+    const tokens = (sent[0]?.promptTokens ?? 0) + (sent[0]?.completionTokens ?? 0);
+    expect(result).toEqual({ texts: clean, billedChars: 0, requests: 1, tokens });
     expect(sent[0]?.responseFormat).toBe('json_schema');
     const body = JSON.parse(sent[0]?.body ?? '{}') as Record<string, unknown>;
     expect([body.model, body.temperature, body.seed]).toEqual(['test-model', 0, 1]);
