@@ -11,6 +11,7 @@ interface TranslateFlags extends SourceFlags {
   quiet?: boolean;
   dryRun?: boolean;
   prune?: boolean;
+  retranslate?: boolean | string;
   maxSize?: string;
 }
 
@@ -36,6 +37,10 @@ export function registerTranslate(program: Command): void {
     .option('--max-size <bytes>', 'largest source accepted, in bytes (default: 5000000)')
     .option('--dry-run', 'count what would be sent (and, with DeepL, the quota left); send and write nothing')
     .option('--prune', 'drop memory entries the source no longer has instead of keeping them obsolete')
+    .option(
+      '--retranslate [engine]',
+      'send again every unit an engine translated, or only those of the engine named; never a human translation',
+    )
     .option('--json', 'print one JSON line per language instead of a summary')
     .option('--quiet', 'print nothing but errors')
     .action(async (flags: TranslateFlags, command: Command) => {
@@ -53,6 +58,7 @@ export function registerTranslate(program: Command): void {
           maxSizeBytes: parseCount(flags.maxSize, '--max-size'),
           dryRun,
           prune: flags.prune,
+          retranslate: flags.retranslate,
           allowOutsideRepo: flags.allowOutsideRepo,
         },
         {

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../markdown/document.js';
 import type { Unit } from '../markdown/unit.js';
+import { engineOf, type MemoryEntry } from '../memory/entry.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
 
 export interface Plan {
@@ -17,14 +18,31 @@ export function fromMemory(memory: TranslationMemory, unit: Unit): string | unde
 }
 
 /**
- * Only what the memory lacks is sent. Nested units (alt texts, titles) come first so that a unit
- * holding them can be recorded as soon as its own batch is back.
+ * Which machine-made translations to send again: none (`false`), all (`true`), or those of the
+ * engine of that name (`apertium`). A person's translation is never sent again.
  */
-export function planLanguage(document: ParsedDocument, memory: TranslationMemory): Plan {
+export type Retranslate = boolean | string;
+
+function sendsAgain(entry: MemoryEntry | undefined, retranslate: Retranslate): boolean {
+  if (retranslate === false || entry === undefined || entry.origin === 'human') return false;
+  return retranslate === true || engineOf(entry.origin) === retranslate;
+}
+
+/**
+ * Only what the memory lacks is sent, and what `retranslate` asks for again. Nested units (alt
+ * texts, titles) come first so that a unit holding them can be recorded as soon as its own batch
+ * is back.
+ */
+export function planLanguage(
+  document: ParsedDocument,
+  memory: TranslationMemory,
+  retranslate: Retranslate = false,
+): Plan {
   const units: Unit[] = [];
   const visit = (unit: Unit) => {
     for (const nested of unit.nested) visit(nested);
-    if (fromMemory(memory, unit) === undefined) units.push(unit);
+    if (fromMemory(memory, unit) === undefined || sendsAgain(memory.entry(unit.source), retranslate))
+      units.push(unit);
   };
   for (const unit of document.units) visit(unit);
   const texts = [...new Set(units.map((unit) => unit.tagged))];

@@ -181,7 +181,7 @@ async function translateSource(
   };
   const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
-  const plan = planLanguage(document, memory);
+  const plan = planLanguage(document, memory, options.retranslate);
   const batches = makeBatches(plan.texts, engine.limits);
   const request = {
     from: options.from,

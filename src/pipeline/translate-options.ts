@@ -38,6 +38,11 @@ export interface TranslateOptions {
   readonly memory?: string;
   /** Drop memory entries the source no longer has, instead of keeping them obsolete (default: false). */
   readonly prune?: boolean;
+  /**
+   * Send again the units an engine translated: all of them (`true`), or only those of the engine so
+   * named (`'apertium'`); a person's translation never (default: false).
+   */
+  readonly retranslate?: boolean | string;
   /** Count what would be sent, send and write nothing (default: false). */
   readonly dryRun?: boolean;
   /**
@@ -108,6 +113,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     frontMatter: options.frontMatter ?? [],
     memory,
     prune: options.prune ?? false,
+    retranslate: options.retranslate ?? false,
     dryRun: options.dryRun ?? false,
     allowOutsideRepo: options.allowOutsideRepo ?? false,
   };

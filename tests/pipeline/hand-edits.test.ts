@@ -141,4 +141,35 @@ describe('hand edits with the real CLI (Apertium)', () => {
     expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain('readme-i18n: warning: locales/README.es.md:');
   });
+
+  it('--retranslate sends every machine-made unit again, or only one engine’s, and never a human one', async () => {
+    const folder = tempProject(fixture);
+    const run = (flags: readonly string[]) => runCliHere('translate', ['--lang', 'es', ...flags], folder);
+    expect((await run(['--engine', 'pseudo'])).status).toBe(0);
+    const po = read(folder, 'locales/es.po');
+    const edited = po.replace(/(msgid "Cleanup"\nmsgstr )".*"/, '$1"Limpieza"');
+    expect(edited).not.toBe(po);
+    writeFileSync(join(folder, 'locales/es.po'), edited);
+    // A new paragraph, translated by another engine: the memory now holds three origins.
+    edit(folder, 'README.md', '## Cleanup', 'Ask on the forum.\n\n## Cleanup');
+    expect((await run(['--engine', 'apertium'])).stdout).toContain('1 sent in 1 requests');
+
+    const dryAll = await run(['--engine', 'identity', '--retranslate', '--dry-run']);
+    expect(dryAll.stdout).toBe(
+      'es: would send 16 units (326 characters) in 1 requests; 1 from memory (1 by hand)\n',
+    );
+    const dryOne = await run(['--engine', 'identity', '--retranslate', 'apertium', '--dry-run']);
+    expect(dryOne.stdout).toBe(
+      'es: would send 1 units (17 characters) in 1 requests; 16 from memory (1 by hand)\n',
+    );
+
+    const again = await run(['--engine', 'apertium', '--retranslate', 'pseudo']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('2 from memory (1 by hand), 15 sent in 1 requests');
+    const memory = read(folder, 'locales/es.po');
+    expect(memory.match(/readme-i18n: engine=apertium/g)).toHaveLength(16);
+    expect(memory).not.toContain('engine=pseudo');
+    expect(entryOf(folder, 'Cleanup')).toMatch(/readme-i18n: human .*\nmsgid "Cleanup"\nmsgstr "Limpieza"$/);
+    expect(read(folder, 'locales/README.es.md')).toContain('## Limpieza\n');
+  });
 });
