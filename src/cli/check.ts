@@ -37,7 +37,11 @@ export function registerCheck(program: Command): void {
         return;
       }
       for (const report of reports) print(report, flags.json === true);
-      if (reports.some((report) => report.untranslated.length > 0 || !report.outputCurrent))
+      if (
+        reports.some(
+          (report) => report.untranslated.length > 0 || report.refused.length > 0 || !report.outputCurrent,
+        )
+      )
         process.exitCode = 1;
     });
 }
@@ -49,8 +53,13 @@ function print(report: CheckReport, json: boolean): void {
   }
   const fix = `run \`readme-i18n translate --lang ${report.lang}\``;
   const file = shown(report.file);
-  if (report.untranslated.length === 0 && report.outputCurrent) {
-    process.stdout.write(`${report.lang}: up to date (${report.units} units, ${file})\n`);
+  for (const refused of report.refused) {
+    process.stdout.write(`${report.lang}: line ${refused.line} is refused: ${refused.reason}
+`);
+  }
+  if (report.untranslated.length === 0 && report.refused.length === 0 && report.outputCurrent) {
+    process.stdout.write(`${report.lang}: up to date (${report.units} units, ${file})
+`);
     return;
   }
   if (report.untranslated.length > 0) {

@@ -5,7 +5,7 @@ import { memoryPath } from '../memory/memory-path.js';
 import { findSources } from './find-sources.js';
 import { parseSources, readSources } from './load-sources.js';
 import { existingLanguages, outputPath } from './outputs.js';
-import { fromMemory, planLanguage } from './plan.js';
+import { memoryTranslation, planLanguage } from './plan.js';
 import {
   resolveTranslateOptions,
   type ResolvedTranslateOptions,
@@ -20,6 +20,8 @@ export interface CheckReport {
   readonly units: number;
   /** Units with no current translation in the memory. */
   readonly untranslated: ReadonlyArray<{ readonly line: number; readonly source: string }>;
+  /** Units whose translation in the memory is refused (a hand edit with raw HTML, a changed link…). */
+  readonly refused: ReadonlyArray<{ readonly line: number; readonly reason: string }>;
   /** Whether the output file is what the memory makes of the source now (false when it is missing). */
   readonly outputCurrent: boolean;
   readonly outputMissing: boolean;
@@ -52,6 +54,7 @@ export async function runCheck(
           file,
           units,
           untranslated: [],
+          refused: [],
           outputCurrent: true,
           outputMissing: false,
         })),
@@ -70,10 +73,7 @@ export async function runCheck(
     const expectedOutputs = renderLanguage(
       sources.map((source) => ({
         source,
-        translationOf: (unit) => {
-          const stored = fromMemory(memory, unit);
-          return stored === undefined ? undefined : { markdown: stored };
-        },
+        translationOf: (unit) => memoryTranslation(memory, unit),
       })),
       { lang, out: resolved.out, switcher: resolved.switcher, sources },
     );
@@ -89,6 +89,7 @@ export async function runCheck(
           line: unit.line,
           source: unit.source,
         })),
+        refused: expected.keptSource.map((kept) => ({ line: kept.line, reason: kept.reason })),
         outputCurrent: actual === expected.text,
         outputMissing: actual === undefined,
       });

@@ -9,6 +9,7 @@ import { reconcileUnit } from '../memory/reconcile.js';
 import { inferSourceChanges } from '../memory/source-changes.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
 import { alignBlocks, type OutputBlock, type SourceBlock } from './align-blocks.js';
+import { refuseTranslation } from './check-translation.js';
 
 export interface HarvestPaths {
   /** The output file on disk. */
@@ -132,6 +133,13 @@ async function harvestEdits(
     if (outcome.kind === 'unchanged') continue;
     if (outcome.kind === 'recovered') {
       memory.record(unit.source, outcome.translation, { origin: 'engine:recovered' });
+      continue;
+    }
+    const problem = refuseTranslation(unit, outcome.translation);
+    if (problem !== undefined) {
+      warnings.push(
+        `${where(j)}: an edit made by hand is not taken: it ${problem}; the translation from ${paths.memoryPath ?? 'the PO file'} is written again`,
+      );
       continue;
     }
     const earlier = edits.get(unit.source);

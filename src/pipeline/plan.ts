@@ -1,7 +1,8 @@
-import type { ParsedDocument } from '../markdown/document.js';
+import type { ParsedDocument, UnitTranslation } from '../markdown/document.js';
 import type { Unit } from '../markdown/unit.js';
 import { engineOf, type MemoryEntry } from '../memory/entry.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
+import { refuseTranslation } from './check-translation.js';
 
 export interface Plan {
   /** Units with no usable translation in the memory, nested units before the units that hold them. */
@@ -15,6 +16,25 @@ export interface Plan {
 /** What the memory can give a unit: its own translation, or an engine draft awaiting review. */
 export function fromMemory(memory: TranslationMemory, unit: Unit): string | undefined {
   return memory.lookup(unit.source) ?? memory.draft(unit.source);
+}
+
+const verdicts = new Map<string, string | undefined>();
+
+/**
+ * What the memory gives a unit's output: its translation, or, for a person's translation that does
+ * not pass the checks an engine's passes (see `refuseTranslation`), why it is refused: the unit then
+ * keeps its source text and the run reports it.
+ */
+export function memoryTranslation(memory: TranslationMemory, unit: Unit): UnitTranslation | undefined {
+  const stored = fromMemory(memory, unit);
+  if (stored === undefined) return undefined;
+  if (memory.entry(unit.source)?.origin !== 'human') return { markdown: stored };
+  const key = `${unit.kind}\u0000${unit.source}\u0000${stored}`;
+  if (!verdicts.has(key)) verdicts.set(key, refuseTranslation(unit, stored));
+  const problem = verdicts.get(key);
+  return problem === undefined
+    ? { markdown: stored }
+    : { refused: `its translation by hand in the PO file ${problem}; correct it there` };
 }
 
 /**

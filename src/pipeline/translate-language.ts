@@ -16,7 +16,7 @@ import type { TranslationMemory } from '../memory/translation-memory.js';
 import { makeBatches, runPool } from './batches.js';
 import { harvestOutput } from './harvest-output.js';
 import { outputPath, translationPaths } from './outputs.js';
-import { fromMemory, planLanguage } from './plan.js';
+import { memoryTranslation, planLanguage } from './plan.js';
 import { renderLanguage } from './render-language.js';
 import { namesToKeep } from './names-to-keep.js';
 import { repairTags } from './repair-tags.js';
@@ -227,8 +227,8 @@ async function translateSource(
   /** Texts the engine gave up on, with its reason: they keep their source text. */
   const refused = new Map<string, string>();
   const translationOf = (unit: Unit): UnitTranslation | undefined => {
-    const stored = fromMemory(memory, unit);
-    if (stored !== undefined) return { markdown: stored };
+    const stored = memoryTranslation(memory, unit);
+    if (stored !== undefined) return stored;
     const reason = refused.get(unit.tagged);
     if (reason !== undefined) return { refused: reason };
     const translated = translations.get(unit.tagged);

@@ -172,4 +172,55 @@ describe('hand edits with the real CLI (Apertium)', () => {
     expect(entryOf(folder, 'Cleanup')).toMatch(/readme-i18n: human .*\nmsgid "Cleanup"\nmsgstr "Limpieza"$/);
     expect(read(folder, 'locales/README.es.md')).toContain('## Limpieza\n');
   });
+
+  it('refuses a hand translation with <script>, an unclosed ** or a changed link target, and check fails on it', async () => {
+    const folder = await translated();
+    edit(
+      folder,
+      'locales/es.po',
+      'msgstr "Corrido `vagrant up` para empezar las máquinas."',
+      'msgstr "Ejecuta `vagrant up` <script>alert(1)</script>."',
+    );
+    edit(
+      folder,
+      'locales/es.po',
+      'msgstr "El grupo tiene tres nodos y una gerente."',
+      'msgstr "El **grupo tiene tres nodos."',
+    );
+    edit(folder, 'locales/README.es.md', 'coge una alocución', 'coge una [alocución](https://evil.example)');
+    const second = await translate(folder);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toBe(
+      'readme-i18n: warning: locales/README.es.md:20: an edit made by hand is not taken: it changes a link target to https://evil.example; ' +
+        'the translation from locales/es.po is written again\n' +
+        '  es: line 3 kept its source text: its translation by hand in the PO file adds the raw HTML <script>; correct it there\n' +
+        '  es: line 7 kept its source text: its translation by hand in the PO file leaves an unclosed or stray **; correct it there\n',
+    );
+    const output = read(folder, 'locales/README.es.md');
+    expect(output).not.toMatch(/script|evil|\*\*grupo/);
+    expect(output).toContain('\nRun `vagrant up` to start the machines.\n');
+    expect(output).toContain('\nThe cluster has three nodes and one manager.\n');
+    expect(output).toContain('Cada máquina coge una alocución en la red privada.');
+    const check = await runCliHere('readme-i18n', ['check'], folder);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe(
+      'es: line 3 is refused: its translation by hand in the PO file adds the raw HTML <script>; correct it there\n' +
+        'es: line 7 is refused: its translation by hand in the PO file leaves an unclosed or stray **; correct it there\n',
+    );
+  });
+
+  it('reads a PO file in the charset its header declares (ISO-8859-1): nothing becomes human, nothing changes', async () => {
+    const folder = await translated();
+    const text = read(folder, 'locales/es.po').replace('charset=utf-8', 'charset=ISO-8859-1');
+    // The one unit Latin-1 cannot write (an emoji) goes; every other entry is kept as written.
+    const latin = text.replace(/\n\n[^\n]*\n[^\n]*\nmsgid "🌐 Docker Swarm"\nmsgstr "[^"]*"/u, '');
+    expect(latin).not.toContain('🌐');
+    writeFileSync(join(folder, 'locales/es.po'), Buffer.from(latin, 'latin1'));
+    const output = read(folder, 'locales/README.es.md');
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('15 from memory, 1 sent');
+    expect(read(folder, 'locales/es.po')).not.toContain('human');
+    expect(read(folder, 'locales/README.es.md')).toBe(output);
+  });
 });
