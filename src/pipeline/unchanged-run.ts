@@ -38,7 +38,8 @@ interface SourceCounts {
 /** The reports of a language whose files are as its last complete run left them, or undefined. */
 export async function unchangedReports(run: LanguageFiles): Promise<LanguageReport[] | undefined> {
   const { options, lang } = run;
-  if (options.dryRun) return undefined;
+  // Sending units again is something to do, whatever the files say.
+  if (options.dryRun || options.retranslate !== false) return undefined;
   const started = performance.now();
   const memoryText = await readFile(memoryFileOf(run), 'utf8').catch(() => undefined);
   const stored = memoryText === undefined ? undefined : parseState(readHeaderField(memoryText, stateField));
