@@ -15,7 +15,16 @@ export function findLabelEnd(source: string, open: number, limit: number): numbe
 /** The inside of the title of an inline link or image ending at `end` (`… "title")`), if it has one. */
 export function findTitle(source: string, start: number, end: number): Range | undefined {
   if (source[end - 1] !== ')') return undefined;
-  let last = end - 2;
+  return titleEndingAt(source, start, end - 2);
+}
+
+/** The inside of a definition's title (`[ref]: url "title"`), which ends the definition. */
+export function findDefinitionTitle(source: string, start: number, end: number): Range | undefined {
+  return titleEndingAt(source, start, end - 1);
+}
+
+/** The title whose closing delimiter is at or before `last`, after white space only. */
+function titleEndingAt(source: string, start: number, last: number): Range | undefined {
   while (last > start && /\s/.test(source[last] ?? '')) last--;
   const delimiter = source[last];
   const opener = delimiter === ')' ? '(' : delimiter;
@@ -28,9 +37,4 @@ export function findTitle(source: string, start: number, end: number): Range | u
     }
   }
   return undefined;
-}
-
-/** The inside of a definition's title (`[ref]: url "title"`), which ends the definition. */
-export function findDefinitionTitle(source: string, start: number, end: number): Range | undefined {
-  return findTitle(`${source.slice(0, end)})`, start, end + 1);
 }
