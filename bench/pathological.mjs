@@ -36,9 +36,6 @@ const cases = {
   'paragraphs with emphasis': [(n) => rows(n, (i) => `Some *text* and **more ${i}** [here](#x).\n\n`), 1_250],
 };
 
-if (process.argv[2] === '--child') await child(process.argv[3]);
-else main();
-
 /** In the child: one run of the CLI on the README.md of `folder`, then its CPU time and exit code. */
 async function child(folder) {
   const { main: cli } = await import(join(root, 'build', 'cli', 'main.js'));
@@ -156,3 +153,6 @@ Messages at 4×:
 ${messages.join('\n')}`,
   );
 }
+
+if (process.argv[2] === '--child') await child(process.argv[3]);
+else main();

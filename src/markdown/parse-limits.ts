@@ -30,8 +30,8 @@ export class MarkdownLimitError extends InputError {
 const containerMarker = /(>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
 const leadingSpace = /[ \t]*/y;
 const blank = /^[ \t]*$/;
-// What starts a new paragraph's worth of inline text after the containers: a heading, a fence.
-const blockStart = /^(?:#{1,6}(?:[ \t]|$)|`{3}|~{3})/;
+// What starts a new paragraph's worth of inline text after the containers: a heading.
+const blockStart = /^#{1,6}(?:[ \t]|$)/;
 const fence = /^(`{3,}|~{3,})/;
 // A table's delimiter row (`| --- | :-: |`): each row after it is inline text of its own.
 const tableDelimiter = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -40,7 +40,8 @@ const tableDelimiter = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*
 const definition = /^\[(?:[^\]\\]|\\.)*\]:/;
 
 interface Paragraph {
-  readonly line: number;
+  /** Its first line. */
+  line: number;
   /** Lines of text so far. */
   lines: number;
   /** Whether it is a run of link reference definitions, each line of which is parsed on its own. */
@@ -66,6 +67,9 @@ export function checkMarkdownLimits(text: string): void {
   let paragraph = startParagraph(1);
   let inTable = false;
   let inFence: { readonly marker: string; readonly indent: number } | undefined;
+  // What may come before a fence indented 4 or more: else it is the text of a paragraph.
+  let previousBlank = true;
+  let listContent = -1;
   let lineNumber = 0;
   for (const line of text.split('\n')) {
     lineNumber++;
@@ -100,18 +104,24 @@ export function checkMarkdownLimits(text: string): void {
       continue;
     }
     inFence = undefined;
-    if (opensFence !== undefined) {
-      inFence = { marker: opensFence, indent: nesting === 0 ? indent : 0 };
+    const fenceIndent = nesting === 0 ? indent : 0;
+    const canFence =
+      fenceIndent <= 3 || previousBlank || (listContent >= 0 && fenceIndent <= listContent + 3);
+    previousBlank = isBlank;
+    listContent = listItem ? position : -1;
+    if (opensFence !== undefined && canFence) {
+      inFence = { marker: opensFence, indent: fenceIndent };
       continue;
     }
     if (isBlank || listItem || inTable || blockStart.test(rest)) paragraph = startParagraph(lineNumber);
+    if (isBlank) inTable = false;
+    else if (rest.includes('|') && rest.includes('-') && tableDelimiter.test(rest)) inTable = true;
     // Definitions cannot interrupt a paragraph: only a run of them from the start is one.
     if (definition.test(rest) && (paragraph.lines === 0 || paragraph.definitions))
       paragraph = startParagraph(lineNumber, true);
     else if (paragraph.definitions) paragraph = startParagraph(lineNumber);
+    if (paragraph.lines === 0) paragraph.line = lineNumber;
     if (!isBlank) paragraph.lines++;
-    if (isBlank) inTable = false;
-    else if (rest.includes('|') && rest.includes('-') && tableDelimiter.test(rest)) inTable = true;
     for (let index = 0; index < rest.length; index++) {
       const char = rest.charCodeAt(index);
       if (char === 0x2a || char === 0x5f || char === 0x7e) paragraph.delimiters++;
