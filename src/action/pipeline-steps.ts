@@ -53,7 +53,7 @@ export interface RenderedSite {
 export async function renderStep(
   cwd: string,
   settings: ActionSettings,
-  executablePath?: string,
+  options: { executablePath?: string | undefined; repositoryUrl?: string | undefined } = {},
 ): Promise<RenderedSite> {
   const { render } = settings;
   const report = await renderSite({
@@ -65,7 +65,8 @@ export async function renderStep(
     html: render.html,
     pdf: render.pdf,
     allowRemote: render.allowRemote,
-    executablePath,
+    executablePath: options.executablePath,
+    repositoryUrl: options.repositoryUrl,
   });
   const pdfs = new Map<string, string>();
   for (const page of report.pages) {

@@ -216,7 +216,10 @@ async function runSteps(step: StepContext): Promise<void> {
   let site: RenderedSite | undefined;
   if (rendering) {
     site = await runner.group('Render', async () => {
-      const rendered = await renderStep(cwd, settings, inputs.chromePath);
+      const rendered = await renderStep(cwd, settings, {
+        executablePath: inputs.chromePath,
+        repositoryUrl: fileBase(step.env),
+      });
       annotateRender(runner, rendered, settings);
       return rendered;
     });

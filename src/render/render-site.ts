@@ -10,6 +10,7 @@ import { contentType } from './content-type.js';
 import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
 import { DiagramStore } from './diagram-store.js';
+import { repositoryFileUrl } from './repository-links.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { pageStylesheets, pageTemplate } from './page-template.js';
 import { headingOutline, withHeadingLinks } from './heading-outline.js';
@@ -60,6 +61,11 @@ export interface RenderOptions {
   readonly allowOutsideRepo?: boolean | undefined;
   /** Stops the render (SIGINT, SIGTERM): the browser is closed and an InterruptedError thrown. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Where the repository's files are shown on the web, such as `https://github.com/o/r/blob/main`:
+   * links to files outside the site point there (default: none, they stay relative).
+   */
+  readonly repositoryUrl?: string | undefined;
   /** Told of each page once its outputs are written, in the order they are finished (default: none). */
   readonly onPage?: ((page: RenderedPage) => void) | undefined;
 }
@@ -180,7 +186,10 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       const shown = withoutSwitcher(markdown[index] ?? '');
       const body = await markdownToHtml(shown.text, {
         lang: page.lang,
-        resources: resolverFor(page, pages, repository, allowRemote, assets),
+        resources: resolverFor(page, pages, repository, allowRemote, assets, {
+          siteDir: outDir,
+          repositoryUrl: options.repositoryUrl,
+        }),
         diagrams: async (sources) =>
           (await diagramStore.files(sources)).map((file) =>
             file === undefined || 'error' in file
@@ -365,6 +374,7 @@ function resolverFor(
   repository: Repository,
   allowRemote: boolean,
   assets: SiteAssets,
+  links: { readonly siteDir: string; readonly repositoryUrl: string | undefined },
 ): ResourceResolver {
   const { root } = repository;
   const setting = `an image of ${relative(root, page.markdownFile) || page.markdownFile}`;
@@ -381,6 +391,8 @@ function resolverFor(
     link: (file, fragment) => {
       const target = pages.find((other) => other.markdownFile === file);
       if (target) return pageUrl(page, target) + fragment;
+      const web = repositoryFileUrl(file, root, links.siteDir, links.repositoryUrl);
+      if (web !== undefined) return web + fragment;
       const path = relative(dirname(page.htmlFile), file).split(sep).map(encodeURIComponent).join('/');
       return path + fragment;
     },

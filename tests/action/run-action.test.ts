@@ -5,7 +5,7 @@ import { runActionMain } from '../../src/action/run-action.js';
 import { testClient, testToken } from '../publish/github-test-client.js';
 import { startDeeplServer } from '../servers/deepl-server.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { gitIn, makeRepository, readOutputs, remoteCommit } from './git-fixture.js';
+import { gitIn, makeRepository, readme, readOutputs, remoteCommit } from './git-fixture.js';
 
 let repo: { root: string; work: string; remote: string };
 let server: GitHubServer;
@@ -110,6 +110,24 @@ describe('the Action', () => {
     const again = await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8');
     expect(again).toMatch(/\| fr \| \[locales\/README\.fr\.md\]\([^)]*\) \| 4 \| 0 \| 4 \| 0 \| 0 \| — \|/);
     expect(server.requests).toEqual([]);
+  });
+
+  it('links the pages to repository files outside the site at their web address', async () => {
+    await writeFile(
+      join(repo.work, 'README.md'),
+      `${readme}\nSee [the box](vagrant/Vagrantfile#L3) and [the French page](locales/README.fr.md).\n`,
+    );
+    gitIn(repo.work, 'commit', '--quiet', '-am', 'links');
+    const env = envWith({ languages: 'fr', engine: 'pseudo', render: 'html' });
+    expect(await run(env)).toBe(0);
+    for (const page of ['docs/index.html', 'docs/fr/index.html']) {
+      const html = await readFile(join(repo.work, page), 'utf8');
+      expect(html).toContain(
+        'href="https://github.test/octo-org/octo-repo/blob/main/vagrant/Vagrantfile#L3"',
+      );
+    }
+    // Between pages, links stay inside the site.
+    expect(await readFile(join(repo.work, 'docs/index.html'), 'utf8')).toContain('href="fr/index.html"');
   });
 
   it('takes what the inputs leave unset from readme-i18n.config.yml', async () => {
