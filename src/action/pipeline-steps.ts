@@ -37,7 +37,7 @@ export async function translateStep(
       translated: (earlier?.translated ?? 0) + report.unitsSent,
       fromMemory: (earlier?.fromMemory ?? 0) + report.fromMemory,
       byHand: (earlier?.byHand ?? 0) + report.byHand,
-      charactersBilled: (earlier?.charactersBilled ?? 0) + report.charsSent,
+      charactersBilled: (earlier?.charactersBilled ?? 0) + report.charsBilled,
       pdf: undefined,
     });
   }

@@ -7,7 +7,8 @@ const characterColumns: ReadonlyArray<readonly [string, (report: LanguageReport)
   ['translated', (report) => String(report.unitsSent)],
   ['by hand', (report) => String(report.byHand)],
   ['kept in source', (report) => String(report.keptSource)],
-  ['characters billed', (report) => report.charsSent.toLocaleString('en')],
+  ['characters sent', (report) => report.charsSent.toLocaleString('en')],
+  ['characters billed', (report) => report.charsBilled.toLocaleString('en')],
 ];
 
 /** For engines billed by token (openai): what the server counted, in place of characters. */

@@ -87,6 +87,7 @@ const jsonFields = [
   'unitsSent',
   'charsSent',
   'tokens',
+  'charsBilled',
   'tokensEstimate',
   'requests',
   'keptSource',
@@ -104,7 +105,7 @@ function printReport(report: LanguageReport, json: boolean, dryRun: boolean): vo
     const tokens =
       report.tokensEstimate === undefined ? '' : `, ~${report.tokensEstimate.toLocaleString('en')} tokens`;
     process.stdout.write(
-      `${report.lang}: would send ${report.unitsSent} units (${report.charsSent.toLocaleString('en')} characters${tokens}) ` +
+      `${report.lang}: ${terminalSafe(report.file)} — would send ${report.unitsSent} units (${report.charsSent.toLocaleString('en')} characters${tokens}) ` +
         `in ${report.requests} requests; ${memory}\n`,
     );
     return;
@@ -112,6 +113,7 @@ function printReport(report: LanguageReport, json: boolean, dryRun: boolean): vo
   process.stdout.write(
     `${report.lang}: ${terminalSafe(report.file)} — ${report.units} units (${report.unitsUnique} unique), ${memory}, ` +
       `${report.unitsSent} sent in ${report.requests} requests (${report.charsSent.toLocaleString('en')} characters` +
+      `${report.charsBilled > 0 ? `, ${report.charsBilled.toLocaleString('en')} billed` : ''}` +
       `${report.tokens === undefined ? '' : `, ${report.tokens.toLocaleString('en')} tokens`}), ` +
       `${(report.ms / 1000).toFixed(1)} s\n`,
   );

@@ -35,8 +35,11 @@ export interface TranslateRequest {
 export interface TranslateResult {
   /** One translation per input text, in order. */
   readonly texts: string[];
-  /** Characters the provider bills for this request (0 for free engines). */
-  readonly billedChars: number;
+  /**
+   * Characters the provider reports it bills for this request (DeepL's `billedCharacters`); 0 or
+   * absent for free engines and for providers that bill otherwise (by token).
+   */
+  readonly billedChars?: number;
   /**
    * Texts the engine could not translate, by index, with the reason: they keep their source text
    * and are reported (the run exits 1). Their entry in `texts` is the source text.

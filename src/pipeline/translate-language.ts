@@ -34,7 +34,10 @@ export interface LanguageReport {
   readonly unitsUnique: number;
   /** Units (unique tagged texts) sent to the engine, or that would be with `dryRun`. */
   readonly unitsSent: number;
+  /** Characters of tagged text sent to the engine (or that would be, with `dryRun`). */
   readonly charsSent: number;
+  /** Characters the engine reports it billed (DeepL's own count); 0 for free engines and dry runs. */
+  readonly charsBilled: number;
   /** Tokens the requests would take, prompts and answers, estimated for a dry run with an engine billed by token. */
   readonly tokensEstimate?: number;
   /** Tokens the engine's server counted, prompts and answers, for engines billed by token. */
@@ -207,6 +210,7 @@ async function translateSource(
         ...base,
         unitsSent: plan.texts.length,
         charsSent: plan.chars,
+        charsBilled: 0,
         ...(engine.estimateTokens === undefined
           ? {}
           : {
@@ -239,6 +243,7 @@ async function translateSource(
   let requests = 0;
   let tokens: number | undefined;
   let charsSent = 0;
+  let charsBilled = 0;
   const waiting = watchWaits(lang, run.onWait);
   try {
     await runPool(
@@ -258,6 +263,7 @@ async function translateSource(
         charsSent += batch.reduce((sum, text) => sum + text.length, 0);
         requests += result.requests ?? 1;
         if (result.tokens !== undefined) tokens = (tokens ?? 0) + result.tokens;
+        charsBilled += result.billedChars ?? 0;
         await recorder.save(batch);
         run.onBatch?.({
           lang,
@@ -299,6 +305,7 @@ async function translateSource(
       charsSent,
       ...(tokens === undefined ? {} : { tokens }),
       requests,
+      charsBilled,
       keptSource: 0,
       ms: Math.round(performance.now() - started),
       kept: [],

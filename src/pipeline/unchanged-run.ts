@@ -65,6 +65,7 @@ export async function unchangedReports(run: LanguageFiles): Promise<LanguageRepo
       fromMemory: counts.units,
       unitsSent: 0,
       charsSent: 0,
+      charsBilled: 0,
       requests: 0,
       keptSource: 0,
       ms,

@@ -47,13 +47,15 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
     const dry = await runCliHere('translate', ['--lang', 'fr', '--dry-run'], project, env());
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(
-      /^fr: would send 5 units \(\d+ characters\) in 1 requests; 0 from memory\ndeepl: [\d,]+ of 500,000 characters used this period, [\d,]+ left\n$/,
+      /^fr: locales\/README\.fr\.md — would send 5 units \(\d+ characters\) in 1 requests; 0 from memory\ndeepl: [\d,]+ of 500,000 characters used this period, [\d,]+ left\n$/,
     );
     expect(translations()).toBe(before);
     expect(existsSync(join(project, 'locales'))).toBe(false);
     expect((await runCliHere('translate', ['--lang', 'fr'], project, env())).status).toBe(0);
     const again = await runCliHere('translate', ['--lang', 'fr', '--dry-run'], project, env());
-    expect(again.stdout).toMatch(/^fr: would send 0 units \(0 characters\) in 0 requests; 5 from memory\n/);
+    expect(again.stdout).toMatch(
+      /^fr: locales\/README\.fr\.md — would send 0 units \(0 characters\) in 0 requests; 5 from memory\n/,
+    );
   });
 
   it('stops with exit 1 and a clear message when the quota runs out, writing nothing broken', async () => {

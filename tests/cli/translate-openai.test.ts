@@ -167,7 +167,7 @@ describe('translate --engine openai (the official openai client against a local 
     const project = tempProject(fixture);
     const result = await translate(project, ['--lang', 'fr', '--dry-run']);
     expect(result.stdout).toMatch(
-      /^fr: would send 10 units \(\d+ characters, ~[\d,]+ tokens\) in 1 requests; 0 from memory\n$/,
+      /^fr: locales\/README\.fr\.md — would send 10 units \(\d+ characters, ~[\d,]+ tokens\) in 1 requests; 0 from memory\n$/,
     );
     expect(result.sent).toEqual([]);
     expect(existsSync(join(project, 'locales'))).toBe(false);

@@ -18,8 +18,8 @@ describe('translate command', async () => {
     );
     expect(table.join('\n')).toBe(
       '\n' +
-        'language  file                  from memory  translated  by hand  kept in source  characters billed\n' +
-        'fr        locales/README.fr.md            0           5        0               0                157\n',
+        'language  file                  from memory  translated  by hand  kept in source  characters sent  characters billed\n' +
+        'fr        locales/README.fr.md            0           5        0               0              157                  0\n',
     );
     expectFile(
       join(fixture, 'expected', 'README.fr.md'),
@@ -84,6 +84,7 @@ describe('translate command', async () => {
         'unitsUnique',
         'unitsSent',
         'charsSent',
+        'charsBilled',
         'requests',
         'keptSource',
         'ms',
