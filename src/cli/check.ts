@@ -26,6 +26,7 @@ export function registerCheck(program: Command): void {
         memory: settings.memory,
         switcher: settings.switcher,
         glossary: settings.glossary,
+        terms: settings.terms,
         frontMatter: settings.frontMatter,
         allowOutsideRepo: flags.allowOutsideRepo,
       });

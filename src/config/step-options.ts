@@ -15,6 +15,7 @@ export function translateOptionsOf(settings: Settings): TranslateOptions {
     memory: settings.memory,
     switcher: settings.switcher,
     glossary: settings.glossary,
+    terms: settings.terms,
     frontMatter: settings.frontMatter,
     formality: settings.formality,
     concurrency: settings.concurrency,

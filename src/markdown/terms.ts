@@ -1,12 +1,44 @@
-import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+import { findDocumentNames, type NameReason } from './document-names.js';
+import { emojiSequences } from './emoji.js';
 import { isEnglishWord } from './english-words.js';
+import { namesLexicon } from './names-lexicon.js';
+import { eachNode } from './tree-walk.js';
 import type { Protector } from './unit-builder.js';
 
 export interface TermOptions {
   /** Terms that are never translated, such as product names (default: none). */
   readonly glossary?: readonly string[];
+  /** Terms with a fixed translation per language (the `terms` setting): kept as they are in the text. */
+  readonly terms?: readonly string[];
+  /** The language the source is written in (default `en`): English heuristics apply to English only. */
+  readonly language?: string;
 }
+
+/** Why a span is kept: a name's reason, or the shape that made it code. */
+export type TermReason =
+  | NameReason
+  | 'URL'
+  | 'character reference'
+  | 'emoji shortcode'
+  | 'emoji sequence'
+  | 'path'
+  | 'file name'
+  | 'dotted identifier'
+  | 'version'
+  | 'hyphenated or underscored identifier'
+  | 'CamelCase'
+  | 'ALL-CAPS name'
+  | 'quoted code string';
+
+export interface FoundTerm {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: TermReason;
+}
+
+/** Finds the kept spans of a line of prose, with why each is kept, in order and not overlapping. */
+export type TermFinder = (line: string) => readonly FoundTerm[];
 
 /**
  * English words that are also shell commands or keywords: a document that runs `make` or `install`
@@ -26,101 +58,34 @@ const commonWords = new Set(
 /** Prose uses per code use from which an English word written as code is taken as the ordinary word. */
 const ordinaryRatio = 3;
 
-const shellLanguages = new Set([
-  '',
-  'sh',
-  'bash',
-  'shell',
-  'console',
-  'zsh',
-  'fish',
-  'powershell',
-  'ps1',
-  'ps',
-  'cmd',
-  'bat',
-]);
-
 // Spans that are never prose whatever the document: character references, emoji shortcodes, URLs.
-const alwaysProtected = [
-  /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]+);/giu,
-  /:[a-z\d_+-]+:/gu,
-  /\b(?:https?|ftp):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/giu,
+const alwaysProtected: ReadonlyArray<[RegExp, TermReason]> = [
+  [/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]+);/giu, 'character reference'],
+  [/:[a-z\d_+-]+:/gu, 'emoji shortcode'],
+  [/\b(?:https?|ftp):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/giu, 'URL'],
 ];
 
-// Shapes of identifiers: paths, file names, command names with digits or underscores, CamelCase, ALL CAPS.
-const codeShapes = [
-  /(?<![\p{L}\p{N}_./-])(?:~|\.{1,2})?\/[\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]*)*/gu,
-  /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]{2,}(?:\.[a-z\d]{1,6})+(?![\p{L}\p{N}_/])/gu,
-  /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}_-])/gu,
-  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]+(?:[-_][\p{Lu}\p{N}]+)*s?(?![\p{L}\p{N}])/gu,
-];
+// A Markdown escape inside an identifier (`net\_admin`) is part of it.
+const w = String.raw`(?:[\p{L}\p{N}]|\\?_)`;
+const shapes = {
+  path: /(?<![\p{L}\p{N}_./\\-])(?:~|\.{1,2})?\/[\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]*)*/gu,
+  windowsPath: /(?<![\p{L}\p{N}])[A-Za-z]:(?:\\{1,2}[^\\\s"'<>|*?`]+)+\\{0,2}/gu,
+  file: /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]{2,}(?:\.[a-z\d]{1,6})+(?![\p{L}\p{N}_/])/gu,
+  dotted: new RegExp(String.raw`(?<![\p{L}\p{N}_./\\-])\p{L}${w}*(?:\.${w}+)+\.?(?![\p{L}\p{N}_/])`, 'gu'),
+  version: /(?<![\p{L}\p{N}_.-])v?\d+(?:\.(?:\d+|x|X|\*)){1,3}(?:[-+][\p{L}\p{N}.]+)?(?![\p{L}\p{N}_])/gu,
+  hyphenated: new RegExp(String.raw`(?<![\p{L}\p{N}_\\-])${w}+(?:(?:-|\\?_)${w}+)+(?![\p{L}\p{N}_-])`, 'gu'),
+  camel:
+    /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,}\p{Ll}+\p{Lu}?[\p{L}\p{N}]*)(?![\p{L}\p{N}])/gu,
+  caps: /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]+(?:[-_][\p{Lu}\p{N}]+)*s?(?![\p{L}\p{N}])/gu,
+  quoted: /(?<=(?<!\\)")[^"\s]*[\\/{}_:][^"\s]*[^"\s\\](?=")/gu,
+} as const;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * Words the document writes as code: single-token inline code (with how often) and the commands of
- * shell blocks.
- */
-function collectCodeWords(tree: Root): { exact: Map<string, number>; commands: Set<string> } {
-  const exact = new Map<string, number>();
-  const commands = new Set<string>();
-  visit(tree, (node) => {
-    if (node.type === 'inlineCode') {
-      if (/^[^\s]{2,}$/u.test(node.value)) exact.set(node.value, (exact.get(node.value) ?? 0) + 1);
-      // `vagrant up` names the command `vagrant`, which the prose calls Vagrant.
-      else commands.add(node.value.trim().split(/\s+/)[0] ?? '');
-    }
-    if (node.type === 'code' && shellLanguages.has((node.lang ?? '').toLowerCase())) {
-      // Unlabelled code is often output or prose: only its prompted lines (`$ cmd`) are commands.
-      const prompted = !node.lang;
-      for (const line of node.value.split('\n')) {
-        if (/^\s*#/.test(line) || (prompted && !/^\s*[$>]\s/.test(line))) continue;
-        const words = line.replace(/^\s*(?:[$>]\s+)?(?:sudo\s+)?/, '').split(/\s+/);
-        const command = words[0] ?? '';
-        if (/^[a-z][\w.-]{2,}$/.test(command)) commands.add(command);
-      }
-    }
-  });
-  return { exact, commands };
-}
-
-/** Text of a block with code, HTML and images as a neutral word, so they do not end a sentence. */
-function blockText(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image') return ' x ';
-  return 'children' in node ? node.children.map((child) => blockText(child)).join('') : '';
-}
-
-/**
- * Capitalised words the prose writes in the middle of a sentence (`install Vagrant first`): names,
- * not a verb that starts a sentence (`Translate a README`).
- */
-function namesInProse(tree: Root): Set<string> {
-  const names = new Set<string>();
-  visit(tree, 'paragraph', (paragraph) => {
-    for (const match of blockText(paragraph).matchAll(/(?<=[^\s.!?:"“«([]\s+)\p{Lu}[\p{Ll}\p{N}_.-]*/gu))
-      names.add(match[0]);
-  });
-  return names;
-}
-
-/** How often the prose (text outside code) writes each of `words`, as written. */
-function proseCounts(tree: Root, words: ReadonlyMap<string, number>): Map<string, number> {
-  const counts = new Map<string, number>();
-  if (words.size === 0) return counts;
-  visit(tree, 'text', (node) => {
-    for (const match of node.value.matchAll(/[\p{L}\p{N}_-]+/gu)) {
-      if (words.has(match[0])) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
-    }
-  });
-  return counts;
-}
-
 /** Is the hyphenated word a code shape (`qemu-img`, `x86_64`) rather than prose such as `well-known`? */
-function isCodeLike(word: string, code: Set<string>): boolean {
+function isCodeLike(word: string, code: ReadonlySet<string>, english: boolean): boolean {
   if (/[\d_]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || code.has(word)) return true;
+  if (!english) return false;
   return word
     .toLowerCase()
     .split('-')
@@ -128,85 +93,158 @@ function isCodeLike(word: string, code: Set<string>): boolean {
 }
 
 /**
- * The do-not-translate spans of a document: glossary terms, words the document also writes as code,
- * command and path shapes (`qemu-img`, `/etc/xen`, `xl.cfg`), CamelCase and ALL-CAPS names.
+ * ALL-CAPS prose rather than a name: a run of capitalised English words (`TABLE OF CONTENT`), or one
+ * such word of four letters or more before a colon (`NOTE:`, `WARNING!`); the rest (`API`, `README`) are names.
  */
-export function createTermProtector(tree: Root, options: TermOptions = {}): Protector {
-  const { exact, commands } = collectCodeWords(tree);
-  const names = namesInProse(tree);
-  const inProse = proseCounts(tree, exact);
+function isCapsProse(line: string, start: number, end: number, names: ReadonlyMap<string, unknown>): boolean {
+  const word = line.slice(start, end);
+  const prose = (caps: string) =>
+    /^\p{Lu}+$/u.test(caps) &&
+    !names.has(caps) &&
+    !namesLexicon().sourceOf(caps) &&
+    isEnglishWord(caps.toLowerCase());
+  if (!prose(word)) return false;
+  // `NOTE:` or `WARNING!` opening a line is a label.
+  if (word.length >= 4 && /^[:!]/u.test(line.slice(end)) && !/[\p{L}\p{N}]/u.test(line.slice(0, start)))
+    return true;
+  const before = /(?:\p{Lu}+ )+$/u.exec(line.slice(0, start))?.[0].trim().split(' ') ?? [];
+  const after = /^(?: \p{Lu}+(?![\p{L}\p{N}]))+/u.exec(line.slice(end))?.[0].trim().split(' ') ?? [];
+  const run = [...before, word, ...after];
+  return run.length >= 2 && run.every(prose);
+}
+
+/**
+ * The do-not-translate spans of a document's prose, each with why: glossary terms, names the
+ * document proves (code, commands, capitals mid-sentence, the names lexicon), and identifier shapes
+ * (`qemu-img`, `/etc/xen`, `xl.cfg`, `vm.clone_directory`, `4.x`, `PSScriptAnalyzer`, `XAPI`).
+ */
+export function createTermFinder(tree: Root, options: TermOptions = {}): TermFinder {
+  const english = (options.language ?? 'en').toLowerCase().split('-')[0] === 'en';
+  const found = findDocumentNames(tree, { glossary: options.glossary, terms: options.terms, english });
+  const { exact, commands, names } = found;
+  const inProse = proseCounts(found.names.size > 0 || exact.size > 0 ? tree : undefined, exact);
   // An English word the document writes as code (`memory`, a configuration key) is the ordinary word
   // where the prose uses it far more often than the code does, unless the prose also names it
   // (`install Vagrant`); anything else written as code is kept wherever it appears.
   const ordinaryWord = (word: string, inCode: number) =>
+    english &&
     isEnglishWord(word.toLowerCase()) &&
-    !names.has(capitalize(word)) &&
+    !found.midSentence.has(capitalize(word)) &&
     (inProse.get(word) ?? 0) >= ordinaryRatio * inCode;
-  const words = [
-    ...(options.glossary ?? []),
-    ...[...exact]
-      .filter(([word, inCode]) => !commonWords.has(word.toLowerCase()) && !ordinaryWord(word, inCode))
-      .map(([word]) => word),
-  ];
-  const listed =
-    words.length === 0
+  const listed = new Map<string, TermReason>(names);
+  for (const [word, inCode] of exact) {
+    if (
+      (!english || !commonWords.has(word.toLowerCase())) &&
+      !ordinaryWord(word, inCode) &&
+      !listed.has(word)
+    )
+      listed.set(word, 'written as code');
+  }
+  // A command is kept as the code writes it. Capitalised, it is kept too when it is no English word
+  // (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`, at
+  // the start of a sentence, is the verb.
+  for (const command of commands) {
+    if (!/^[a-z][\w.-]{2,}$/.test(command) || (english && commonWords.has(command))) continue;
+    if (!listed.has(command)) listed.set(command, 'shell command');
+    const name = capitalize(command);
+    if ((!english || !isEnglishWord(command) || found.midSentence.has(name)) && !listed.has(name))
+      listed.set(name, 'shell command');
+  }
+  // Every other word of code that is no English word (`libvirt` of `apt install libvirt-clients`).
+  for (const word of found.codeWords) {
+    if (!english || isEnglishWord(word) || commonWords.has(word) || listed.has(word)) continue;
+    listed.set(word, 'written as code');
+  }
+  const pattern =
+    listed.size === 0
       ? undefined
       : new RegExp(
-          `(?<![\\p{L}\\p{N}_-])(?:${[...new Set(words)]
+          `(?<![\\p{L}\\p{N}_-])(?:${[...listed.keys()]
             .sort((a, b) => b.length - a.length)
             .map(escapeRegExp)
             .join('|')})(?![\\p{L}\\p{N}_-])`,
           'gu',
         );
-  // A command is kept as the code writes it. Capitalised, it is kept too when it is no English word
-  // (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`, at
-  // the start of a sentence, is the verb.
-  const commandWords = new Set(
-    [...commands]
-      .filter((command) => /^[a-z][\w.-]{2,}$/.test(command) && !commonWords.has(command))
-      .flatMap((command) => {
-        const name = capitalize(command);
-        return !isEnglishWord(command) || names.has(name) ? [command, name] : [command];
-      }),
-  );
   const codeLike = new Set([...exact.keys(), ...commands]);
 
   return (line) => {
-    const spans: Array<[number, number]> = [];
-    const add = (pattern: RegExp, accept: (word: string) => boolean = () => true) => {
-      for (const match of line.matchAll(pattern)) {
+    const spans: FoundTerm[] = [];
+    const add = (
+      regex: RegExp,
+      reason: TermReason | ((word: string) => TermReason),
+      accept: (word: string, start: number) => boolean = () => true,
+    ) => {
+      for (const match of line.matchAll(regex)) {
         // A sentence's full stop after a path is not part of it: `see /etc/xen.`
         const word = match[0].replace(/\.+$/, '');
-        if (word.length > 0 && accept(word)) spans.push([match.index, match.index + word.length]);
+        if (word.length > 0 && accept(word, match.index))
+          spans.push({
+            start: match.index,
+            end: match.index + word.length,
+            reason: typeof reason === 'string' ? reason : reason(word),
+          });
       }
     };
-    for (const pattern of alwaysProtected) add(pattern);
-    if (listed) add(listed);
-    const [path, file, hyphenated, camel, caps] = codeShapes as [RegExp, RegExp, RegExp, RegExp, RegExp];
-    add(path, (word) => word.length > 1 && word !== '/');
-    add(file, (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
-    add(hyphenated, (word) => isCodeLike(word, codeLike));
-    add(camel);
-    add(caps);
-    if (commandWords.size > 0) {
-      add(/[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}]/gu, (word) => commandWords.has(word));
-    }
+    for (const [start, end] of emojiSequences(line)) spans.push({ start, end, reason: 'emoji sequence' });
+    for (const [regex, reason] of alwaysProtected) add(regex, reason);
+    if (pattern) add(pattern, (word) => listed.get(word) ?? 'glossary');
+    add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
+    add(shapes.windowsPath, 'path');
+    add(shapes.quoted, 'quoted code string');
+    add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
+    add(shapes.dotted, 'dotted identifier', (word) =>
+      word.split('.').some((part) => part.replace(/\\/g, '').length > 1),
+    );
+    add(
+      shapes.version,
+      'version',
+      (word) => /[.][\dxX*]+[.]|[xX*]$|^v/u.test(word) || /\.\d+\.\d+/u.test(word),
+    );
+    add(shapes.hyphenated, 'hyphenated or underscored identifier', (word) =>
+      isCodeLike(word.replace(/\\_/g, '_'), codeLike, english),
+    );
+    add(shapes.camel, 'CamelCase');
+    add(
+      shapes.caps,
+      'ALL-CAPS name',
+      (word, start) => !english || !isCapsProse(line, start, start + word.length, listed),
+    );
     return mergeSpans(spans);
   };
+}
+
+/** The do-not-translate spans of a line of prose, for the unit builder. */
+export function createTermProtector(tree: Root, options: TermOptions = {}): Protector {
+  const find = createTermFinder(tree, options);
+  return (line) => find(line).map((term) => [term.start, term.end] as const);
+}
+
+/** How often the prose (text outside code) writes each of `words`, as written. */
+function proseCounts(tree: Root | undefined, words: ReadonlyMap<string, number>): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!tree || words.size === 0) return counts;
+  eachNode(tree, (node) => {
+    if (node.type !== 'text') return;
+    for (const match of node.value.matchAll(/[\p{L}\p{N}_-]+/gu)) {
+      if (words.has(match[0])) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    }
+  });
+  return counts;
 }
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Sorts spans and merges those that overlap, leftmost first. */
-function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
-  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: Array<[number, number]> = [];
+/** Sorts spans and merges those that overlap, leftmost first; the first span's reason stands. */
+function mergeSpans(spans: FoundTerm[]): FoundTerm[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: FoundTerm[] = [];
   for (const span of spans) {
     const last = merged.at(-1);
-    if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
-    else merged.push([span[0], span[1]]);
+    if (last && span.start < last.end) {
+      if (span.end > last.end) merged[merged.length - 1] = { ...last, end: span.end };
+    } else merged.push(span);
   }
   return merged;
 }

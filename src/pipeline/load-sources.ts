@@ -54,7 +54,12 @@ export async function parseSources(
   options: ResolvedTranslateOptions,
 ): Promise<SourceDocument[]> {
   const { parseDocument } = await import('../markdown/document.js');
-  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
+  const documentOptions = {
+    glossary: options.glossary,
+    terms: Object.keys(options.terms),
+    language: options.from,
+    frontMatter: options.frontMatter,
+  };
   return sources.map((source) => {
     try {
       return { ...source, document: parseDocument(source.text, documentOptions) };

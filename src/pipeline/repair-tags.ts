@@ -331,6 +331,15 @@ function fixWhitespace(input: readonly TaggedToken[], contexts: Map<string, TagC
       after === '' ? index + 2 < tokens.length : !/^\s/.test(after) && spaceBefore(after.charAt(0));
     if (/^\s/.test(context.after) && gluedAfter)
       setText(tokens, index + 1, (/^\s+/.exec(context.after)?.[0] ?? '') + after);
+    // A kept name the source set apart from words, glued to one by the engine (`OSenteras`).
+    if (tag?.type === 'x') {
+      const now = textAt(tokens, index + 1);
+      if (!/^[\p{L}\p{N}]/u.test(context.after) && /^[\p{L}\p{N}]/u.test(now) && spaceBefore(now.charAt(0)))
+        setText(tokens, index + 1, ` ${now}`);
+      const then = textAt(tokens, index - 1);
+      if (!/[\p{L}\p{N}]$/u.test(context.before) && /[\p{L}\p{N}]$/u.test(then) && spaceAfter(then.slice(-1)))
+        setText(tokens, index - 1, `${then} `);
+    }
   }
   return mergeText(tokens);
 }

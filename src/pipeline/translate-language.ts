@@ -182,7 +182,12 @@ async function translateSource(
     memoryPath: memoryPath(options.memory, lang),
     counterparts,
   };
-  const documentOptions = { glossary: options.glossary, frontMatter: options.frontMatter };
+  const documentOptions = {
+    glossary: options.glossary,
+    terms: Object.keys(options.terms),
+    language: options.from,
+    frontMatter: options.frontMatter,
+  };
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
   const plan = planLanguage(document, memory, options.retranslate);
   const batches = makeBatches(plan.texts, engine.limits);

@@ -32,6 +32,8 @@ export interface TranslateOptions {
   readonly concurrency?: number;
   /** Terms never translated (default: none). */
   readonly glossary?: readonly string[];
+  /** Terms with a fixed translation per target language: `{ 'pull request': { fr: 'demande de fusion' } }`. */
+  readonly terms?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Top-level front-matter keys whose values are translated (default: none). */
   readonly frontMatter?: readonly string[];
   /** Translation memory path pattern, `{lang}` standing for the language (default: `locales/{lang}.po`). */
@@ -109,6 +111,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
     maxSizeBytes,
     concurrency,
     glossary: options.glossary ?? [],
+    terms: options.terms ?? {},
     formality: options.formality ?? {},
     frontMatter: options.frontMatter ?? [],
     memory,

@@ -90,8 +90,16 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       });
 
       it('leaves no unit untranslated', () => {
+        // A block of names alone (`[Studio Ghibli](…)`) is no prose in the source: nothing to translate.
+        const names = new Set(
+          parseDocument(source, { glossary })
+            .blocks.filter((unit) => !unit.prose)
+            .map((unit) => unit.source),
+        );
         const untranslated = parseDocument(result.text, { glossary })
-          .allUnits.filter((unit) => !/[\u00c0-\u024f\u1e00-\u1eff·]/u.test(unit.tagged))
+          .allUnits.filter(
+            (unit) => !/[\u00c0-\u024f\u1e00-\u1eff·]/u.test(unit.tagged) && !names.has(unit.source),
+          )
           .map((unit) => `${unit.line}: ${unit.source}`);
         expect(untranslated).toEqual([]);
       });

@@ -1,0 +1,279 @@
+import type { Nodes, Root } from 'mdast';
+import { isEnglishWord } from './english-words.js';
+import { namesLexicon } from './names-lexicon.js';
+import { eachNode, plainText } from './tree-walk.js';
+
+/** Why a name is kept, as `readme-i18n terms` prints it. */
+export type NameReason =
+  | 'glossary'
+  | 'terms setting'
+  | 'written as code'
+  | 'shell command'
+  | 'path in link text'
+  | 'known name (simple-icons)'
+  | 'known name (linguist)'
+  | 'capitalised mid-sentence'
+  | 'not an English word'
+  | 'multi-word name';
+
+export interface DocumentNames {
+  /** Names kept wherever the prose writes them exactly so, with why. */
+  readonly names: ReadonlyMap<string, NameReason>;
+  /** Single-token inline code, with how often. */
+  readonly exact: ReadonlyMap<string, number>;
+  /** Commands of inline code and shell blocks (their first word). */
+  readonly commands: ReadonlySet<string>;
+  /** Every word of inline code and of shell commands, lower case. */
+  readonly codeWords: ReadonlySet<string>;
+  /** Capitalised words the prose writes mid-sentence (English sources only). */
+  readonly midSentence: ReadonlySet<string>;
+}
+
+const shellLanguages = new Set([
+  '',
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'fish',
+  'powershell',
+  'ps1',
+  'ps',
+  'cmd',
+  'bat',
+]);
+
+/** Proper nouns that are ordinary prose in every language: months, weekdays, languages, countries. */
+let everydayNames: Set<string> | undefined;
+
+function isEverydayName(word: string): boolean {
+  if (!everydayNames) {
+    const names = new Set<string>();
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(Date.UTC(2024, month, 1 + month));
+      names.add(date.toLocaleString('en', { month: 'long', timeZone: 'UTC' }));
+      names.add(date.toLocaleString('en', { weekday: 'long', timeZone: 'UTC' }));
+    }
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const regions = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+    const languages = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+    for (const first of letters)
+      for (const second of letters) {
+        for (const name of [regions.of(first + second), languages.of((first + second).toLowerCase())])
+          if (name)
+            for (const word of name.split(/[\s,()]+/)) if (/^\p{Lu}\p{Ll}+$/u.test(word)) names.add(word);
+      }
+    everydayNames = names;
+  }
+  return everydayNames.has(word);
+}
+
+/**
+ * Words the document writes as code: single-token inline code (with how often), the commands of
+ * inline code and shell blocks, and every word of both.
+ */
+function collectCode(tree: Root): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords'> {
+  const exact = new Map<string, number>();
+  const commands = new Set<string>();
+  const codeWords = new Set<string>();
+  const addWords = (text: string) => {
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}_./$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu))
+      codeWords.add(match[0].toLowerCase());
+  };
+  eachNode(tree, (node) => {
+    if (node.type === 'inlineCode') {
+      if (/^[^\s]{2,}$/u.test(node.value)) exact.set(node.value, (exact.get(node.value) ?? 0) + 1);
+      // `vagrant up` names the command `vagrant`, which the prose calls Vagrant.
+      else commands.add(node.value.trim().split(/\s+/)[0] ?? '');
+      addWords(node.value);
+    }
+    if (node.type === 'code' && shellLanguages.has((node.lang ?? '').toLowerCase())) {
+      // Unlabelled code is often output or prose: only its prompted lines (`$ cmd`) are commands.
+      const prompted = !node.lang;
+      for (const line of node.value.split('\n')) {
+        if (/^\s*#/.test(line) || (prompted && !/^\s*[$>]\s/.test(line))) continue;
+        const command = line.replace(/^\s*(?:[$>]\s+)?(?:sudo\s+)?/, '');
+        const first = command.split(/\s+/)[0] ?? '';
+        if (/^[a-z][\w.-]{2,}$/.test(first)) commands.add(first);
+        addWords(command);
+      }
+    }
+  });
+  return { exact, commands, codeWords };
+}
+
+interface Token {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  /** Whether a word of the same sentence comes before it. */
+  readonly mid: boolean;
+}
+
+const sentenceEnd = /[.!?:;]\s|\n/u;
+
+/** The words of one block, sentence by sentence. */
+function sentences(text: string): Token[][] {
+  const out: Token[][] = [];
+  let current: Token[] = [];
+  let last = 0;
+  let seenWord = false;
+  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+    const between = text.slice(last, match.index);
+    if (sentenceEnd.test(between) || /[.!?:;]$/.test(between)) {
+      if (current.length > 0) out.push(current);
+      current = [];
+      seenWord = false;
+    }
+    const word = match[0].replace(/['’]s?$/u, '');
+    current.push({ word, start: match.index, end: match.index + word.length, mid: seenWord });
+    // Numbers (`351.1 Virtualization`) and a lone capital (`[X] Create`) do not start the sentence.
+    if (/\p{Ll}/u.test(word)) seenWord = true;
+    last = match.index + match[0].length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Most longer words capitalised: a heading or label in title case, where capitals say nothing. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  // Names (`Harbor, Artifactory, GitHub`) are capitalised anyway: only the other words tell.
+  const long = tokens.filter(
+    (token) =>
+      token.word.length >= 4 &&
+      /^\p{L}/u.test(token.word) &&
+      isEnglishWord(token.word.toLowerCase()) &&
+      !namesLexicon().sourceOf(token.word),
+  );
+  const upper = long.filter((token) => /^\p{Lu}/u.test(token.word)).length;
+  return (long.length >= 2 && upper === long.length) || (long.length >= 3 && upper > long.length * 0.75);
+}
+
+/** Words of grammar that a title-cased run may start or end with but no name does (`The Xen Project`). */
+const grammarWords = new Set(
+  'a an the this that these those its our your their my his her what which who how why when where is are was were be does do did uses use using each every some any all and or but nor of for in on at to by from with as into via vs'.split(
+    ' ',
+  ),
+);
+
+const capitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
+const nameShaped = (word: string) => capitalised(word) || /^\p{Lu}{2,}\p{Ll}*$|\p{Ll}\p{Lu}/u.test(word);
+
+/**
+ * The names a document writes, from its own evidence (code, commands, paths in link text, capitals in
+ * the middle of a sentence) and the names lexicon. English heuristics apply to English sources only.
+ */
+export function findDocumentNames(
+  tree: Root,
+  options: { glossary?: readonly string[]; terms?: readonly string[]; english: boolean },
+): DocumentNames {
+  const code = collectCode(tree);
+  const names = new Map<string, NameReason>();
+  const add = (name: string, reason: NameReason) => {
+    if (!names.has(name)) names.set(name, reason);
+  };
+  for (const term of options.glossary ?? []) add(term, 'glossary');
+  for (const term of options.terms ?? []) add(term, 'terms setting');
+  const lexicon = namesLexicon();
+  const midSentence = new Set<string>();
+
+  const blocks: Nodes[] = [];
+  eachNode(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(node);
+    if (node.type === 'link' && node.children.length > 0) {
+      // `[configs/network](configs/network/)`: a path, whatever its words mean.
+      const text = plainText(node).trim();
+      if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
+    }
+    if (node.type === 'image' && node.alt)
+      blocks.push({ type: 'paragraph', children: [{ type: 'text', value: node.alt }] });
+  });
+
+  const known = (word: string): NameReason | undefined => {
+    const source = lexicon.sourceOf(word);
+    const lower = word.toLowerCase();
+    if (source && (!options.english || !isEnglishWord(lower)))
+      return source === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)';
+    return undefined;
+  };
+
+  const texts = blocks.map((block) => plainText(block));
+
+  const lowerProse = new Set<string>();
+  for (const text of texts)
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}_./-])\p{Ll}+(?![\p{L}\p{N}_/.+-])/gu))
+      lowerProse.add(match[0]);
+  const split = texts.map((text) =>
+    sentences(text).map((tokens) => ({ tokens, titleCase: options.english && isTitleCase(tokens) })),
+  );
+  for (const [at, text] of texts.entries()) {
+    const parts = split[at] ?? [];
+    const alone = parts.length === 1 && parts[0]?.tokens.length === 1;
+    for (const { tokens, titleCase } of parts) {
+      for (const token of tokens) {
+        // Known names of two words or more: `Red Hat`, `Docker Compose`.
+        for (const phrase of lexicon.phrasesByFirstWord.get(token.word) ?? []) {
+          const after = text.charAt(token.start + phrase.length);
+          if (text.startsWith(phrase, token.start) && !/[\p{L}\p{N}]/u.test(after)) {
+            add(phrase, known(phrase) ?? 'known name (simple-icons)');
+            break;
+          }
+        }
+        const reason = known(token.word);
+        if (reason) add(token.word, reason);
+        if (!options.english || !capitalised(token.word) || isEverydayName(token.word)) continue;
+        const lower = token.word.toLowerCase();
+        if (token.mid && !titleCase) {
+          midSentence.add(token.word);
+          // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
+          if (lowerProse.has(lower) && !lexicon.sourceOf(token.word)) continue;
+          add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
+        } else if (alone && code.commands.has(lower)) {
+          // A table cell, heading or link that is the one word `Vagrant`, in a document that runs `vagrant`.
+          add(token.word, 'shell command');
+        }
+      }
+    }
+  }
+  if (options.english) {
+    for (const [at, text] of texts.entries())
+      for (const { tokens, titleCase } of split[at] ?? []) if (!titleCase) addRuns(text, tokens, names, add);
+  }
+
+  return { names, ...code, midSentence };
+}
+
+/**
+ * A run of capitalised words that holds a name is one name (`Docker Swarm`, `QEMU Guest Agent`,
+ * `Open vSwitch`, `Red Hat Enterprise Linux`); a sentence's first word joins it only when it is a
+ * name itself.
+ */
+function addRuns(
+  text: string,
+  tokens: readonly Token[],
+  names: ReadonlyMap<string, NameReason>,
+  add: (name: string, reason: NameReason) => void,
+): void {
+  let run: Token[] = [];
+  const flush = () => {
+    let words = run;
+    run = [];
+    if (words.length > 0 && !words[0]?.mid && !names.has(words[0]?.word ?? '')) words = words.slice(1);
+    while (words.length > 0 && grammarWords.has(words[0]?.word.toLowerCase() ?? '')) words = words.slice(1);
+    while (words.length > 0 && grammarWords.has(words.at(-1)?.word.toLowerCase() ?? ''))
+      words = words.slice(0, -1);
+    if (words.length < 2) return;
+    const holdsName = words.some(
+      (token) => names.has(token.word) || /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word),
+    );
+    const phrase = text.slice(words[0]?.start, words.at(-1)?.end);
+    if (holdsName && !names.has(phrase)) add(phrase, 'multi-word name');
+  };
+  for (const token of tokens) {
+    const previous = run.at(-1);
+    if (!nameShaped(token.word) || (previous && text.slice(previous.end, token.start) !== ' ')) flush();
+    if (nameShaped(token.word)) run.push(token);
+  }
+  flush();
+}
