@@ -32,6 +32,9 @@ const runtimeFiles: readonly RuntimeFile[] = [
   ...packageFiles('mermaid', ['dist/chunks/mermaid.esm.min'], { pack: true }),
   // starry-night finds its WebAssembly through the package's resolved entry.
   ...packageFiles('vscode-oniguruma', ['LICENSE.txt', 'release/main.js', 'release/onig.wasm']),
+  // The names lexicon: brand titles and language names (their packages export no package.json).
+  ...packageFiles('simple-icons', ['LICENSE.md', 'data/simple-icons.json']),
+  ...packageFiles('linguist-languages', ['LICENSE', 'index.js']),
 ];
 
 function packageFiles(
@@ -39,7 +42,13 @@ function packageFiles(
   files: readonly string[],
   options: Pick<RuntimeFile, 'pack' | 'keep'> = {},
 ): RuntimeFile[] {
-  const root = dirname(require.resolve(`${name}/package.json`));
+  // A package that exports no package.json has its entry at its root.
+  let root: string;
+  try {
+    root = dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    root = dirname(require.resolve(name));
+  }
   return [
     ...(options.pack === undefined && options.keep === undefined ? ['package.json'] : []),
     ...files,
