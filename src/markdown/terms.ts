@@ -155,16 +155,7 @@ export function createTermFinder(tree: Root, options: TermOptions = {}): TermFin
     if (!english || isEnglishWord(word) || commonWords.has(word) || listed.has(word)) continue;
     listed.set(word, 'written as code');
   }
-  const pattern =
-    listed.size === 0
-      ? undefined
-      : new RegExp(
-          `(?<![\\p{L}\\p{N}_-])(?:${[...listed.keys()]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|')})(?![\\p{L}\\p{N}_-])`,
-          'gu',
-        );
+  const findListed = listedMatcher(listed);
   const codeLike = new Set([...exact.keys(), ...commands]);
 
   return (line) => {
@@ -187,7 +178,9 @@ export function createTermFinder(tree: Root, options: TermOptions = {}): TermFin
     };
     for (const [start, end] of emojiSequences(line)) spans.push({ start, end, reason: 'emoji sequence' });
     for (const [regex, reason] of alwaysProtected) add(regex, reason);
-    if (pattern) add(pattern, (word) => listed.get(word) ?? 'glossary');
+    for (const [start, end] of findListed(line)) {
+      spans.push({ start, end, reason: listed.get(line.slice(start, end)) ?? 'glossary' });
+    }
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
     add(shapes.windowsPath, 'path');
     add(shapes.quoted, 'quoted code string');
@@ -210,6 +203,52 @@ export function createTermFinder(tree: Root, options: TermOptions = {}): TermFin
       (word, start) => !english || !isCapsProse(line, start, start + word.length, listed),
     );
     return mergeSpans(spans);
+  };
+}
+
+const wordStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+/gu;
+const nameEnd = /[\p{L}\p{N}_-]/u;
+
+/**
+ * Finds the listed names in a line, longest first where two start together. Names are looked up by
+ * their first word, so a document with thousands of names costs a lookup per word of prose.
+ */
+function listedMatcher(listed: ReadonlyMap<string, unknown>): (line: string) => Array<[number, number]> {
+  const byFirstWord = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const name of listed.keys()) {
+    const first = /^[\p{L}\p{N}]+/u.exec(name)?.[0];
+    if (first === undefined) others.push(name);
+    else byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), name]);
+  }
+  for (const names of byFirstWord.values()) names.sort((a, b) => b.length - a.length);
+  const otherPattern =
+    others.length === 0
+      ? undefined
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}_-])(?:${others
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|')})(?![\\p{L}\\p{N}_-])`,
+          'gu',
+        );
+  return (line) => {
+    const found: Array<[number, number]> = [];
+    if (byFirstWord.size > 0) {
+      for (const match of line.matchAll(wordStart)) {
+        const name = byFirstWord
+          .get(match[0])
+          ?.find(
+            (each) =>
+              line.startsWith(each, match.index) && !nameEnd.test(line.charAt(match.index + each.length)),
+          );
+        if (name) found.push([match.index, match.index + name.length]);
+      }
+    }
+    if (otherPattern)
+      for (const match of line.matchAll(otherPattern))
+        found.push([match.index, match.index + match[0].length]);
+    return found;
   };
 }
 
