@@ -136,7 +136,7 @@ function sentences(text: string): Token[][] {
   return out;
 }
 
-/** Most longer words capitalised: a heading or label in title case, where capitals say nothing. */
+/** Every longer word capitalised: a heading or label in title case, where capitals say nothing. */
 function isTitleCase(tokens: readonly Token[]): boolean {
   // Names (`Harbor, Artifactory, GitHub`) are capitalised anyway: only the other words tell.
   const long = tokens.filter(
@@ -147,7 +147,7 @@ function isTitleCase(tokens: readonly Token[]): boolean {
       !namesLexicon().sourceOf(token.word),
   );
   const upper = long.filter((token) => /^\p{Lu}/u.test(token.word)).length;
-  return (long.length >= 2 && upper === long.length) || (long.length >= 3 && upper > long.length * 0.75);
+  return long.length >= 2 && upper === long.length;
 }
 
 /** Words of grammar that a title-cased run may start or end with but no name does (`The Xen Project`). */

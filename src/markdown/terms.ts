@@ -13,6 +13,11 @@ export interface TermOptions {
   readonly terms?: readonly string[];
   /** The language the source is written in (default `en`): English heuristics apply to English only. */
   readonly language?: string;
+  /**
+   * The source whose names a translation keeps: a translated file read back is protected as its
+   * source was, not by what its own words suggest (default: the document itself).
+   */
+  readonly namesFrom?: Root;
 }
 
 /** Why a span is kept: a name's reason, or the shape that made it code. */
@@ -118,7 +123,8 @@ function isCapsProse(line: string, start: number, end: number, names: ReadonlyMa
  * document proves (code, commands, capitals mid-sentence, the names lexicon), and identifier shapes
  * (`qemu-img`, `/etc/xen`, `xl.cfg`, `vm.clone_directory`, `4.x`, `PSScriptAnalyzer`, `XAPI`).
  */
-export function createTermFinder(tree: Root, options: TermOptions = {}): TermFinder {
+export function createTermFinder(document: Root, options: TermOptions = {}): TermFinder {
+  const tree = options.namesFrom ?? document;
   const english = (options.language ?? 'en').toLowerCase().split('-')[0] === 'en';
   const found = findDocumentNames(tree, { glossary: options.glossary, terms: options.terms, english });
   const { exact, commands, names } = found;

@@ -64,7 +64,7 @@ async function harvestEdits(
   }
   let output: ParsedDocument;
   try {
-    output = parseDocument(raw, options);
+    output = parseDocument(raw, { ...options, namesFrom: document.tree });
   } catch (error) {
     if (!(error instanceof MarkdownLimitError)) throw error;
     return [`${paths.outputPath} was not read back for edits made by hand: ${error.message}`];
