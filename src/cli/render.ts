@@ -88,7 +88,7 @@ export function registerRender(program: Command): void {
         allowOutsideRepo: flags.allowOutsideRepo,
         taggedPdf: flags.taggedPdf,
         // A line per page as soon as it is written: a long render shows its progress.
-        onPage: printPage,
+        onPage: (page) => printPage(page, flags.allowRemote ?? configured.allowRemote ?? false),
       }).finally(() => interruption.dispose());
       printReport(report);
     });
@@ -96,14 +96,17 @@ export function registerRender(program: Command): void {
 
 const show = (file: string): string => shown(relative(process.cwd(), file) || file);
 
-function printPage(page: RenderedPage): void {
+function printPage(page: RenderedPage, allowRemote: boolean): void {
   const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
   const state = page.pdfUnchanged ? ', unchanged' : '';
   const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB${state})`;
   process.stdout.write(`${page.lang}: ${outputs.join(', ')}${size}\n`);
   if (page.refused.length > 0) {
     process.stderr.write(
-      `  ${page.lang}: ${page.refused.length} request(s) refused (remote images need --allow-remote)\n`,
+      allowRemote
+        ? `  ${page.lang}: ${page.refused.length} remote image(s) could not be fetched (offline, unreachable, or a private address); ` +
+            'they show as their alt text\n'
+        : `  ${page.lang}: ${page.refused.length} request(s) refused (remote images need --allow-remote)\n`,
     );
   }
 }

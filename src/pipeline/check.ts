@@ -35,8 +35,8 @@ export async function runCheck(
   options: Omit<TranslateOptions, 'langs'> & { langs?: readonly string[] | undefined },
 ): Promise<CheckReport[]> {
   const given = options.langs?.length ? options.langs : undefined;
-  // Resolved once; without languages given, the source language stands in until the files are found.
-  const base = resolveTranslateOptions({ ...options, langs: given ?? [options.from ?? 'en'] });
+  // Resolved once; without languages given, `und` (undetermined) stands in until those on disk are found.
+  const base = resolveTranslateOptions({ ...options, langs: given ?? ['und'] });
   const langs = given ? base.langs : await languagesOnDisk(base);
   if (langs.length === 0) return [];
   const resolved = { ...base, langs };

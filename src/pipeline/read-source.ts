@@ -54,6 +54,12 @@ export async function readSource(file: string, maxBytes: number): Promise<string
     );
   }
   const bytes = await readFile(file);
+  const kind = binaryKind(bytes);
+  if (kind !== undefined) {
+    throw new InputError(`${file} is ${kind}, not a Markdown text file; pass a Markdown file with --source`, {
+      file,
+    });
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
@@ -76,7 +82,30 @@ export async function readSource(file: string, maxBytes: number): Promise<string
       { file },
     );
   }
-  return bytes.toString('utf8');
+  const text = bytes.toString('utf8');
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new InputError(
+      `${file} is empty: there is nothing to translate, and nothing was written; write the file first`,
+      {
+        file,
+      },
+    );
+  }
+  return text;
+}
+
+/** Files people pass by mistake, by their first bytes. */
+const signatures: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (or an Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+];
+
+function binaryKind(bytes: Uint8Array): string | undefined {
+  return signatures.find(([, magic]) => magic.every((byte, index) => bytes[index] === byte))?.[0];
 }
 
 /** `LE` or `BE` when the NULs fall on every other byte, as in UTF-16 text that is mostly ASCII. */

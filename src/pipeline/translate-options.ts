@@ -98,11 +98,19 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
   const maxSizeBytes = options.maxSizeBytes ?? defaultMaxSizeBytes;
   if (!Number.isFinite(maxSizeBytes) || maxSizeBytes <= 0)
     throw new UsageError(`--max-size must be a positive number of bytes`);
+  const from = normalizeLanguage(options.from ?? 'en', '--from');
+  const langs = options.langs.map((lang) => normalizeLanguage(lang));
+  if (langs.includes(from)) {
+    throw new UsageError(
+      `--lang ${from} is the source language (--from ${from}): the source is already in it; ` +
+        `leave ${from} out of --lang, or set --from to the language the source is written in`,
+    );
+  }
   return {
     cwd: options.cwd ?? process.cwd(),
     sources,
-    from: normalizeLanguage(options.from ?? 'en', '--from'),
-    langs: options.langs.map((lang) => normalizeLanguage(lang)),
+    from,
+    langs,
     engine: options.engine,
     model: options.model,
     timeoutMs,

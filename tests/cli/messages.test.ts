@@ -1,0 +1,56 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliHere, tempProject } from '../helpers/cli.js';
+
+/** Each message names the real problem and its fix, and the run writes nothing. */
+describe('messages that name the real problem', () => {
+  it('refuses a language tag with an invalid region, naming the valid one', async () => {
+    const project = tempProject();
+    writeFileSync(join(project, 'README.md'), '# Hello\n');
+    const result = await runCliHere('translate', ['--lang', 'es-SP', '--engine', 'pseudo'], project);
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      "readme-i18n: unknown language code 'es-SP' in --lang: did you mean 'es-ES'? \"SP\" is not a valid region. " +
+        'Use BCP 47 tags such as fr, pt-BR, zh-Hans or ast.\n',
+    ]);
+    expect(existsSync(join(project, 'locales'))).toBe(false);
+  });
+
+  it('says the source language is not a target', async () => {
+    const project = tempProject();
+    writeFileSync(join(project, 'README.md'), '# Hello\n');
+    const result = await runCliHere('translate', ['--lang', 'en', '--engine', 'apertium'], project);
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      'readme-i18n: --lang en is the source language (--from en): the source is already in it; ' +
+        'leave en out of --lang, or set --from to the language the source is written in\n',
+    ]);
+  });
+
+  it('says a PNG is not a Markdown text file', async () => {
+    const project = tempProject();
+    writeFileSync(join(project, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const result = await runCliHere(
+      'translate',
+      ['--lang', 'fr', '--engine', 'pseudo', '--source', 'logo.png'],
+      project,
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'logo.png is a PNG image, not a Markdown text file; pass a Markdown file with --source\n',
+    );
+    expect(existsSync(join(project, 'locales'))).toBe(false);
+  });
+
+  it('writes nothing for an empty README, and says so', async () => {
+    const project = tempProject();
+    writeFileSync(join(project, 'README.md'), '\uFEFF \n\n');
+    const result = await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'README.md is empty: there is nothing to translate, and nothing was written; write the file first\n',
+    );
+    expect(existsSync(join(project, 'locales'))).toBe(false);
+  });
+});
