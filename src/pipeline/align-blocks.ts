@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+
 /**
  * Pairs the blocks of a translated file with the blocks of its source by content, not by counting:
  * the source may have gained, lost or moved blocks since the file was written. A block that shows
@@ -11,6 +13,8 @@ export interface SourceBlock {
   readonly keys: readonly string[];
   /** Whether an output block may be an edit of it (it was shown in the output before). */
   readonly pairable: boolean;
+  /** The text the tool wrote for it, when known: an edit of a block that moved is placed by likeness. */
+  readonly text?: string | undefined;
 }
 
 export interface OutputBlock {
@@ -19,6 +23,8 @@ export interface OutputBlock {
   readonly keys: readonly string[];
   /** Its text is one the tool wrote for some unit, here or elsewhere (a deleted or moved block). */
   readonly known: boolean;
+  /** Its text, in the terms of `SourceBlock.text`. */
+  readonly text?: string | undefined;
 }
 
 export interface Alignment {
@@ -30,7 +36,12 @@ export interface Alignment {
   readonly unplaced: readonly number[];
 }
 
-export function alignBlocks(source: readonly SourceBlock[], output: readonly OutputBlock[]): Alignment {
+export function alignBlocks(
+  source: readonly SourceBlock[],
+  output: readonly OutputBlock[],
+  /** Texts the tool wrote for units the source no longer has: an edit of one of them is no other's. */
+  gone: ReadonlyArray<{ readonly text: string }> = [],
+): Alignment {
   const byKey = new Map<string, number[]>();
   source.forEach((block, index) => {
     for (const key of new Set(block.keys)) {
@@ -125,6 +136,7 @@ export function alignBlocks(source: readonly SourceBlock[], output: readonly Out
     paired.push([i, j]);
   };
   const neighbour = (j: number): number | undefined => matched.get(j);
+  const likeness = createLikeness(source, output, gone, output.length - matched.size);
   let j = 0;
   while (j < output.length) {
     if (matched.has(j) || (output[j] as OutputBlock).known) {
@@ -137,10 +149,18 @@ export function alignBlocks(source: readonly SourceBlock[], output: readonly Out
     const left = start > 0 ? neighbour(start - 1) : -1;
     const right = j < output.length ? neighbour(j) : source.length;
     const kindOf = (k: number) => output[run[k] as number]?.kind;
+    // A pair by position holds unless the block plainly resembles what was written for another unit.
+    const fits = (i: number, k: number) => {
+      const owner = likeness.owner(run[k] as number);
+      return owner === undefined || owner === i;
+    };
     if (left !== undefined && right !== undefined && left < right) {
       const between: number[] = [];
       for (let i = left + 1; i < right && between.length <= run.length; i++) if (free(i)) between.push(i);
-      if (between.length === run.length && between.every((i, k) => source[i]?.kind === kindOf(k))) {
+      if (
+        between.length === run.length &&
+        between.every((i, k) => source[i]?.kind === kindOf(k) && fits(i, k))
+      ) {
         between.forEach((i, k) => pair(i, run[k] as number));
         continue;
       }
@@ -150,7 +170,7 @@ export function alignBlocks(source: readonly SourceBlock[], output: readonly Out
     if (left !== undefined) {
       for (let i = left + 1; i < source.length && first <= last; i++) {
         if (open(i)) continue;
-        if (!free(i) || source[i]?.kind !== kindOf(first)) break;
+        if (!free(i) || source[i]?.kind !== kindOf(first) || !fits(i, first)) break;
         pair(i, run[first] as number);
         first += 1;
       }
@@ -158,15 +178,77 @@ export function alignBlocks(source: readonly SourceBlock[], output: readonly Out
     if (right !== undefined) {
       for (let i = right - 1; i >= 0 && last >= first; i--) {
         if (open(i)) continue;
-        if (!free(i) || source[i]?.kind !== kindOf(last)) break;
+        if (!free(i) || source[i]?.kind !== kindOf(last) || !fits(i, last)) break;
         pair(i, run[last] as number);
         last -= 1;
       }
     }
     for (let k = first; k <= last; k++) unplaced.push(run[k] as number);
   }
+  // An edit of a block that moved: no neighbour to go by, but what it resembles.
+  // Last, a block that resembles no unit the source lost pairs with the one free block of its kind.
+  const left: number[] = [];
+  for (const j of unplaced) {
+    const owner = likeness.owner(j);
+    if (typeof owner === 'number' && free(owner)) {
+      pair(owner, j);
+      continue;
+    }
+    const kind = output[j]?.kind;
+    const open =
+      owner === 'gone' ? [] : source.flatMap((block, i) => (free(i) && block.kind === kind ? [i] : []));
+    if (open.length === 1) pair(open[0] as number, j);
+    else left.push(j);
+  }
   paired.sort((a, b) => a[1] - b[1]);
-  return { matched, paired, unplaced };
+  return { matched, paired, unplaced: left };
+}
+
+/** Most comparisons by likeness: a bound on the work for files whose blocks mostly changed. */
+const likenessBudget = 200_000;
+
+/**
+ * Which written text an edited output block resembles most, when one plainly does (at most half of
+ * it changed, and no other as close): a source block's index, `'gone'` for a unit the source no
+ * longer has, else `undefined`.
+ */
+function createLikeness(
+  source: readonly SourceBlock[],
+  output: readonly OutputBlock[],
+  gone: ReadonlyArray<{ readonly text: string }>,
+  unmatched: number,
+) {
+  const written: Array<{ kind: string | undefined; text: string; owner: number | 'gone' }> = [
+    ...source.flatMap((block, i) =>
+      block.text === undefined ? [] : [{ kind: block.kind, text: block.text, owner: i }],
+    ),
+    ...gone.map((item) => ({ kind: undefined, text: item.text, owner: 'gone' as const })),
+  ];
+  const affordable = unmatched * written.length <= likenessBudget;
+  const cache = new Map<number, number | 'gone' | undefined>();
+  return {
+    owner(j: number): number | 'gone' | undefined {
+      if (!affordable) return undefined;
+      if (cache.has(j)) return cache.get(j);
+      const block = output[j];
+      const text = block?.text;
+      let best: number | 'gone' | undefined;
+      let bestScore = 0.5;
+      let tie = false;
+      for (const item of text === undefined ? [] : written) {
+        if (text === undefined || (item.kind !== undefined && item.kind !== block?.kind)) continue;
+        const score = distance(item.text, text) / Math.max(item.text.length, text.length, 1);
+        if (score < bestScore) {
+          best = item.owner;
+          bestScore = score;
+          tie = false;
+        } else if (score === bestScore && item.owner !== best) tie = true;
+      }
+      const owner = tie ? undefined : best;
+      cache.set(j, owner);
+      return owner;
+    },
+  };
 }
 
 /** The first position in a sorted list whose value is above `value`. */

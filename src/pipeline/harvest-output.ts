@@ -3,7 +3,7 @@ import { parseDocument, type DocumentOptions, type ParsedDocument } from '../mar
 import { MarkdownLimitError } from '../markdown/parse-limits.js';
 import { createLinkMap, mapUnitLinks, type LinkMap } from '../markdown/link-map.js';
 import type { Unit } from '../markdown/unit.js';
-import { shownBy } from '../memory/entry.js';
+import { editedInPo, shownBy } from '../memory/entry.js';
 import { fingerprint } from '../memory/fingerprint.js';
 import { reconcileUnit } from '../memory/reconcile.js';
 import { inferSourceChanges } from '../memory/source-changes.js';
@@ -98,6 +98,8 @@ async function harvestEdits(
       kind: unit.kind,
       keys: [fingerprint(entry.translation), shown],
       pairable: shown !== 'none' && !(entry.fuzzy && entry.origin === 'human'),
+      // What the output shows, when the memory has it as text (not after an edit of the PO file).
+      text: entry.shown === undefined && !editedInPo(entry) ? entry.translation : undefined,
     };
   });
   // Texts the tool wrote for any unit, here or in a deleted block: never taken for an edit.
@@ -111,9 +113,19 @@ async function harvestEdits(
   const outputBlocks: OutputBlock[] = output.blocks.map((unit, index) => {
     const keys = [fingerprint(written[index] as string), fingerprint(asSource[index] as string)];
     // A block without prose of its own is no edit (its alt texts and titles are blocks of their own).
-    return { kind: unit.kind, keys, known: !unit.prose || keys.some((key) => known.has(key)) };
+    return {
+      kind: unit.kind,
+      keys,
+      known: !unit.prose || keys.some((key) => known.has(key)),
+      text: asSource[index],
+    };
   });
-  const alignment = alignBlocks(sourceBlocks, outputBlocks);
+  const inSource = new Set(document.allUnits.map((unit) => unit.source));
+  const gone = memory
+    .entries()
+    .filter((entry) => !inSource.has(entry.source) && entry.translation !== '')
+    .map((entry) => ({ text: entry.translation }));
+  const alignment = alignBlocks(sourceBlocks, outputBlocks, gone);
 
   const warnings: string[] = [];
   const edits = new Map<string, string>();
