@@ -54,6 +54,22 @@ describe('check command', () => {
     expect((await runCliHere('readme-i18n', ['check'], project)).status).toBe(0);
   });
 
+  it('exits 0 on one docs page right after translating only that page (a README plus a docs folder)', async () => {
+    const project = tempProject(join(fixturesRoot, 'many-files', 'project'));
+    const source = ['--source', 'docs/usage.md'];
+    expect(
+      (await runCliHere('translate', [...source, '--lang', 'fr,de', '--engine', 'pseudo'], project)).status,
+    ).toBe(0);
+    const result = await runCliHere('readme-i18n', ['check', ...source, '--lang', 'fr,de'], project);
+    expect(result.stdout).toBe(
+      'fr: up to date (3 units, docs/locales/usage.fr.md)\nde: up to date (3 units, docs/locales/usage.de.md)\n',
+    );
+    expect(result.status).toBe(0);
+    const fromConfig = await runCliHere('readme-i18n', ['check', ...source], project);
+    expect(fromConfig.stdout).toBe('fr: up to date (3 units, docs/locales/usage.fr.md)\n');
+    expect(fromConfig.status).toBe(0);
+  });
+
   it('exits 2 when there is nothing to check (the bin, as a child process)', async () => {
     const result = await runCli('readme-i18n', ['check'], tempProject(fixture));
     expect(result.stderr).toBe(
