@@ -56,6 +56,8 @@ export interface LanguageReport {
 
 export interface BatchEvent {
   readonly lang: string;
+  /** The source being translated, relative to the repository root. */
+  readonly file: string;
   readonly done: number;
   readonly total: number;
   readonly units: number;
@@ -65,6 +67,8 @@ export interface BatchEvent {
 /** A request has been waiting this long for the engine (sent every few seconds while it waits). */
 export interface WaitEvent {
   readonly lang: string;
+  /** The source being translated, relative to the repository root. */
+  readonly file: string;
   /** Milliseconds since the engine last answered (or since the first request went out). */
   readonly waitedMs: number;
 }
@@ -249,7 +253,7 @@ async function translateSource(
   let tokens: number | undefined;
   let charsSent = 0;
   let charsBilled = 0;
-  const waiting = watchWaits(lang, run.onWait);
+  const waiting = watchWaits(lang, source.path, run.onWait);
   try {
     await runPool(
       batches,
@@ -272,6 +276,7 @@ async function translateSource(
         await recorder.save(batch);
         run.onBatch?.({
           lang,
+          file: source.path,
           done: ++done,
           total: batches.length,
           units: translations.size,
@@ -408,7 +413,7 @@ const waitTickMs = 5000;
  * Tells `onWait`, every few seconds while requests are out, how long the engine has been silent, so
  * that a slow or silent server shows as such instead of as a hang.
  */
-function watchWaits(lang: string, onWait: ((event: WaitEvent) => void) | undefined) {
+function watchWaits(lang: string, file: string, onWait: ((event: WaitEvent) => void) | undefined) {
   let inFlight = 0;
   let since = performance.now();
   let timer: NodeJS.Timeout | undefined;
@@ -421,7 +426,7 @@ function watchWaits(lang: string, onWait: ((event: WaitEvent) => void) | undefin
       if (onWait !== undefined && timer === undefined) {
         since = performance.now();
         timer = setInterval(() => {
-          if (inFlight > 0) onWait({ lang, waitedMs: Math.round(performance.now() - since) });
+          if (inFlight > 0) onWait({ lang, file, waitedMs: Math.round(performance.now() - since) });
         }, waitTickMs);
         timer.unref();
       }
