@@ -1,3 +1,4 @@
+import { brokenEmojiPieces } from '../markdown/emoji.js';
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { Unit } from '../markdown/unit.js';
@@ -9,6 +10,9 @@ import type { Unit } from '../markdown/unit.js';
  * A translation with `<script>`, an unclosed `**` or a link pointed elsewhere is never spliced in.
  */
 export function refuseTranslation(unit: Unit, markdown: string): string | undefined {
+  const broken = brokenEmojiPieces(markdown);
+  if (broken.length > brokenEmojiPieces(unit.source).length)
+    return `splits an emoji sequence (a stray ${[...(broken[0] ?? '')].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})`;
   const html = compareCounts(htmlTags(unit.source), htmlTags(markdown));
   if (html !== undefined) return `${html.extra ? 'adds' : 'drops'} the raw HTML <${html.key}>`;
   const targets = compareCounts(htmlTargets(unit.source), htmlTargets(markdown));

@@ -5,6 +5,7 @@ import { runTranslate } from '../../src/pipeline/translate.js';
 import { tempProject } from '../helpers/cli.js';
 import { countTerm, protectedTerms } from '../helpers/protected-terms.js';
 import { corpusFolder, hasCorpus } from '../helpers/corpus.js';
+import { expectedNames } from '../helpers/corpus-names.js';
 import { markdownFacts, resolveUrl } from '../helpers/markdown-facts.js';
 
 /** Translated once for every test below, and only where the shared corpus is present. */
@@ -53,5 +54,10 @@ describe.skipIf(!hasCorpus)('lpic-305-300.md to Spanish with the real Apertium',
     const terms = protectedTerms(source);
     expect(terms.size).toBeGreaterThan(300);
     expect([...terms].filter((term) => countTerm(output, term) < countTerm(source, term))).toEqual([]);
+  });
+
+  it('keeps every name a maintainer expects (products, multi-word names, identifiers, paths)', () => {
+    const names = expectedNames['lpic-305-300.md'] ?? [];
+    expect(names.filter((name) => countTerm(output, name) < countTerm(source, name))).toEqual([]);
   });
 });
