@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { constants, brotliCompressSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 
@@ -30,8 +30,9 @@ const runtimeFiles: readonly RuntimeFile[] = [
   ...packageFiles('katex', ['dist/fonts'], { keep: (name) => name.endsWith('.woff2') }),
   ...packageFiles('mermaid', ['LICENSE', 'dist/mermaid.esm.min.mjs']),
   ...packageFiles('mermaid', ['dist/chunks/mermaid.esm.min'], { pack: true }),
-  // starry-night finds its WebAssembly through the package's resolved entry.
-  ...packageFiles('vscode-oniguruma', ['LICENSE.txt', 'release/main.js', 'release/onig.wasm']),
+  // The regex engine's WebAssembly, read by `onigurumaModule`.
+  ...packageFiles('vscode-oniguruma', ['LICENSE.txt']),
+  { from: join(dirname(require.resolve('vscode-oniguruma')), 'onig.wasm'), to: 'onig.wasm', pack: true },
   // The names lexicon: brand titles and language names (their packages export no package.json).
   ...packageFiles('simple-icons', ['LICENSE.md', 'data/simple-icons.json']),
   ...packageFiles('linguist-languages', ['LICENSE', 'index.js']),
@@ -83,9 +84,72 @@ function browsersShim(): string {
   ].join('\n');
 }
 
+const starryNight = dirname(fileURLToPath(import.meta.resolve('@wooorm/starry-night')));
+
+/** The five alert icons of GitHub's Octicons (16 px), the only ones the pages draw. */
+function alertIcons(): string {
+  const octicons = require('@primer/octicons') as Record<string, { heights: Record<string, unknown> }>;
+  const picked = Object.fromEntries(
+    ['info', 'light-bulb', 'report', 'alert', 'stop'].map((name) => [
+      name,
+      { heights: { '16': octicons[name]?.heights['16'] } },
+    ]),
+  );
+  return `export default ${JSON.stringify(picked)};`;
+}
+
+/**
+ * A grammar of starry-night, read from `grammars/<scope>.json.br` beside the bundle when a code
+ * block first needs it: the ~700 grammars are 9 MB of code inlined, a tenth of it packed.
+ */
+function grammarModule(scope: string): string {
+  const reader = JSON.stringify(join(projectRoot, 'src/packed-file.ts'));
+  return [
+    `import { readPackedFileSync } from ${reader};`,
+    "import { fileURLToPath, pathToFileURL } from 'node:url';",
+    `export default JSON.parse(readPackedFileSync(fileURLToPath(new URL(${JSON.stringify(`grammars/${scope}.json`)}, import.meta.url))).toString('utf8'));`,
+  ].join('\n');
+}
+
+/** starry-night's loader of the regex engine's WebAssembly, reading it packed beside the bundle. */
+function onigurumaModule(): string {
+  const reader = JSON.stringify(join(projectRoot, 'src/packed-file.ts'));
+  return [
+    `import { readPackedFile } from ${reader};`,
+    "import { fileURLToPath } from 'node:url';",
+    "export async function getOniguruma() { return readPackedFile(fileURLToPath(new URL('onig.wasm', import.meta.url))); }",
+  ].join('\n');
+}
+
 const leaveOut: Plugin = {
   name: 'leave-out',
   setup(builder) {
+    builder.onResolve({ filter: /^#get-oniguruma$/ }, () => ({ path: 'get-oniguruma', namespace: 'onig' }));
+    builder.onLoad({ filter: /.*/, namespace: 'onig' }, () => ({
+      contents: onigurumaModule(),
+      resolveDir: projectRoot,
+      loader: 'js',
+    }));
+    // Each grammar, whether the package's entry imports it (`./lang/<scope>.js`) or a page asks for it.
+    builder.onResolve({ filter: /^@wooorm\/starry-night\/[^/]+$/ }, (args) => ({
+      path: args.path.slice('@wooorm/starry-night/'.length),
+      namespace: 'grammar',
+    }));
+    builder.onResolve({ filter: /^\.\/lang\/[^/]+\.js$/ }, (args) =>
+      args.importer.startsWith(starryNight)
+        ? { path: args.path.slice('./lang/'.length, -'.js'.length), namespace: 'grammar' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'grammar' }, (args) => ({
+      contents: grammarModule(args.path),
+      resolveDir: projectRoot,
+      loader: 'js',
+    }));
+    builder.onResolve({ filter: /^@primer\/octicons$/ }, () => ({
+      path: '@primer/octicons',
+      namespace: 'icons',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'icons' }, () => ({ contents: alertIcons(), loader: 'js' }));
     builder.onResolve({ filter: /^@puppeteer\/browsers$/ }, () => ({
       path: '@puppeteer/browsers',
       namespace: 'shim',
@@ -136,6 +200,18 @@ export async function buildActionBundle(outDir: string): Promise<void> {
     },
   });
   for (const file of runtimeFiles) await copyRuntimeFile(file, outDir);
+  await packGrammars(outDir);
+}
+
+/** Every starry-night grammar as `grammars/<scope>.json.br`, read by `grammarModule`. */
+async function packGrammars(outDir: string): Promise<void> {
+  const folder = join(starryNight, 'lang');
+  await mkdir(join(outDir, 'grammars'), { recursive: true });
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.js')).sort()) {
+    const grammar = ((await import(pathToFileURL(join(folder, name)).href)) as { default: unknown }).default;
+    const scope = name.slice(0, -'.js'.length);
+    await writeFile(join(outDir, 'grammars', `${scope}.json.br`), pack(Buffer.from(JSON.stringify(grammar))));
+  }
 }
 
 async function copyRuntimeFile(file: RuntimeFile, outDir: string): Promise<void> {
