@@ -15,6 +15,8 @@ interface RuntimeFile {
   readonly pack?: boolean;
   /** Which files of a copied folder to keep (default: all). */
   readonly keep?: (name: string) => boolean;
+  /** What of the file is shipped (default: all of it). */
+  readonly transform?: (bytes: Buffer) => Buffer;
 }
 
 /**
@@ -34,14 +36,28 @@ const runtimeFiles: readonly RuntimeFile[] = [
   ...packageFiles('vscode-oniguruma', ['LICENSE.txt']),
   { from: join(dirname(require.resolve('vscode-oniguruma')), 'onig.wasm'), to: 'onig.wasm', pack: true },
   // The names lexicon: brand titles and language names (their packages export no package.json).
-  ...packageFiles('simple-icons', ['LICENSE.md', 'data/simple-icons.json']),
+  ...packageFiles('simple-icons', ['LICENSE.md']),
+  ...packageFiles('simple-icons', ['data/simple-icons.json'], { transform: iconNamesOnly }),
   ...packageFiles('linguist-languages', ['LICENSE', 'index.js']),
 ];
+
+/** simple-icons' data with only what the names lexicon reads: each brand's title and aliases. */
+function iconNamesOnly(bytes: Buffer): Buffer {
+  const icons = JSON.parse(bytes.toString('utf8')) as Array<{ title: string; aliases?: { aka?: string[] } }>;
+  return Buffer.from(
+    JSON.stringify(
+      icons.map((icon) => ({
+        title: icon.title,
+        ...(icon.aliases?.aka ? { aliases: { aka: icon.aliases.aka } } : {}),
+      })),
+    ),
+  );
+}
 
 function packageFiles(
   name: string,
   files: readonly string[],
-  options: Pick<RuntimeFile, 'pack' | 'keep'> = {},
+  options: Pick<RuntimeFile, 'pack' | 'keep' | 'transform'> = {},
 ): RuntimeFile[] {
   // A package that exports no package.json has its entry at its root.
   let root: string;
@@ -50,10 +66,11 @@ function packageFiles(
   } catch {
     root = dirname(require.resolve(name));
   }
-  return [
-    ...(options.pack === undefined && options.keep === undefined ? ['package.json'] : []),
-    ...files,
-  ].map((file) => ({ from: join(root, file), to: join('node_modules', name, file), ...options }));
+  return [...(Object.keys(options).length === 0 ? ['package.json'] : []), ...files].map((file) => ({
+    from: join(root, file),
+    to: join('node_modules', name, file),
+    ...options,
+  }));
 }
 
 /**
@@ -99,15 +116,23 @@ function alertIcons(): string {
 }
 
 /**
- * A grammar of starry-night, read from `grammars/<scope>.json.br` beside the bundle when a code
- * block first needs it: the ~700 grammars are 9 MB of code inlined, a tenth of it packed.
+ * A grammar of starry-night, read from `grammars.json.br` beside the bundle (every grammar, packed
+ * in one file) the first time a code block needs one: the ~700 grammars are 9 MB of code inlined.
  */
 function grammarModule(scope: string): string {
+  return `import { grammar } from 'grammar-store';\nexport default grammar(${JSON.stringify(scope)});`;
+}
+
+function grammarStore(): string {
   const reader = JSON.stringify(join(projectRoot, 'src/packed-file.ts'));
   return [
     `import { readPackedFileSync } from ${reader};`,
-    "import { fileURLToPath, pathToFileURL } from 'node:url';",
-    `export default JSON.parse(readPackedFileSync(fileURLToPath(new URL(${JSON.stringify(`grammars/${scope}.json`)}, import.meta.url))).toString('utf8'));`,
+    "import { fileURLToPath } from 'node:url';",
+    'let all;',
+    'export function grammar(scope) {',
+    "  all ??= JSON.parse(readPackedFileSync(fileURLToPath(new URL('grammars.json', import.meta.url))).toString('utf8'));",
+    '  return all[scope];',
+    '}',
   ].join('\n');
 }
 
@@ -140,6 +165,15 @@ const leaveOut: Plugin = {
         ? { path: args.path.slice('./lang/'.length, -'.js'.length), namespace: 'grammar' }
         : undefined,
     );
+    builder.onResolve({ filter: /^grammar-store$/ }, () => ({
+      path: 'grammar-store',
+      namespace: 'grammar-store',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'grammar-store' }, () => ({
+      contents: grammarStore(),
+      resolveDir: projectRoot,
+      loader: 'js',
+    }));
     builder.onLoad({ filter: /.*/, namespace: 'grammar' }, (args) => ({
       contents: grammarModule(args.path),
       resolveDir: projectRoot,
@@ -203,22 +237,22 @@ export async function buildActionBundle(outDir: string): Promise<void> {
   await packGrammars(outDir);
 }
 
-/** Every starry-night grammar as `grammars/<scope>.json.br`, read by `grammarModule`. */
+/** Every starry-night grammar in `grammars.json.br`, by scope, read by `grammarStore`. */
 async function packGrammars(outDir: string): Promise<void> {
   const folder = join(starryNight, 'lang');
-  await mkdir(join(outDir, 'grammars'), { recursive: true });
+  const all: Record<string, unknown> = {};
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.js')).sort()) {
     const grammar = ((await import(pathToFileURL(join(folder, name)).href)) as { default: unknown }).default;
-    const scope = name.slice(0, -'.js'.length);
-    await writeFile(join(outDir, 'grammars', `${scope}.json.br`), pack(Buffer.from(JSON.stringify(grammar))));
+    all[name.slice(0, -'.js'.length)] = grammar;
   }
+  await writeFile(join(outDir, 'grammars.json.br'), pack(Buffer.from(JSON.stringify(all))));
 }
 
 async function copyRuntimeFile(file: RuntimeFile, outDir: string): Promise<void> {
   const entries = await readdir(file.from, { withFileTypes: true }).catch(() => undefined);
   if (entries === undefined) {
     await mkdir(dirname(join(outDir, file.to)), { recursive: true });
-    const bytes = await readFile(file.from);
+    const bytes = file.transform ? file.transform(await readFile(file.from)) : await readFile(file.from);
     if (file.pack) await writeFile(join(outDir, `${file.to}.br`), pack(bytes));
     else await writeFile(join(outDir, file.to), bytes);
     return;
