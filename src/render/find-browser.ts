@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { ReadmeI18nError } from '../errors.js';
 import { BrowserMissingError } from './errors.js';
@@ -42,13 +43,30 @@ export class BrowserSandboxError extends ReadmeI18nError {
   }
 }
 
-/** A launch failure as the error to show: a sandbox failure explained, anything else as it is. */
-export function explainLaunchFailure(error: unknown, executablePath: string): unknown {
+const sandboxFailure = /no usable sandbox|setuid sandbox|sandbox.*(?:namespace|not configured)/i;
+
+/**
+ * A launch failure as the error to show: a sandbox failure explained, anything else as it is.
+ * Over a pipe Puppeteer keeps none of what the browser printed, so the browser is started once
+ * more, alone, to read why it stopped.
+ */
+export async function explainLaunchFailure(error: unknown, executablePath: string): Promise<unknown> {
   const message = error instanceof Error ? error.message : String(error);
-  if (/no usable sandbox|setuid sandbox|sandbox.*(?:namespace|not configured)/i.test(message)) {
+  const printed = await new Promise<string>((done) => {
+    execFile(
+      executablePath,
+      ['--headless', '--disable-gpu', '--dump-dom', 'about:blank'],
+      { timeout: 10_000, encoding: 'utf8' },
+      (_failed, stdout, stderr) => done(`${stdout}\n${stderr}`),
+    );
+  });
+  if (sandboxFailure.test(message) || sandboxFailure.test(printed)) {
     return new BrowserSandboxError(executablePath, { cause: error });
   }
-  return error;
+  const reason = printed.split('\n').find((line) => /error/i.test(line));
+  return reason === undefined || message.includes(reason.trim())
+    ? error
+    : new ReadmeI18nError(`${executablePath} did not start: ${reason.trim()} (${message})`, { cause: error });
 }
 
 function isExecutable(file: string): boolean {

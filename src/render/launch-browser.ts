@@ -53,7 +53,7 @@ export async function launchBrowser(explicitPath?: string): Promise<SharedBrowse
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
     watchdog.release();
-    throw explainLaunchFailure(error, executablePath);
+    throw await explainLaunchFailure(error, executablePath);
   }
   const pid = browser.process()?.pid;
   if (pid !== undefined) watchdog.started(pid);
