@@ -89,6 +89,12 @@ export function registerRender(program: Command): void {
         taggedPdf: flags.taggedPdf,
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: (page) => printPage(page, flags.allowRemote ?? configured.allowRemote ?? false),
+        // PDFs take seconds each: say what is ahead before the first is done.
+        onStart: (plan) =>
+          process.stdout.write(
+            `rendering ${plan.languages} ${plan.languages === 1 ? 'language' : 'languages'}: ` +
+              `${plan.html ? 'HTML pages and ' : ''}${plan.pdfsToPrint} ${plan.pdfsToPrint === 1 ? 'PDF' : 'PDFs'} to print…\n`,
+          ),
       }).finally(() => interruption.dispose());
       printReport(report);
     });

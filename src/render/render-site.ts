@@ -68,6 +68,16 @@ export interface RenderOptions {
   readonly repositoryUrl?: string | undefined;
   /** Told of each page once its outputs are written, in the order they are finished (default: none). */
   readonly onPage?: ((page: RenderedPage) => void) | undefined;
+  /** Told once, before the first page is made, when PDFs are to be printed: what is ahead. */
+  readonly onStart?: ((plan: RenderPlan) => void) | undefined;
+}
+
+/** What a render that prints PDFs is about to do, told before the browser's first (slow) page. */
+export interface RenderPlan {
+  readonly languages: number;
+  readonly html: boolean;
+  /** PDFs whose Markdown changed (or that are missing), printed anew. */
+  readonly pdfsToPrint: number;
 }
 
 export interface RenderedPage {
@@ -156,6 +166,14 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     (_page, index) => !allowRemote && recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`),
   );
   if (wantPdf && !predictedFresh) browser.prepareToPrint();
+  if (wantPdf && !predictedFresh) {
+    options.onStart?.({
+      languages: pages.length,
+      html: wantHtml,
+      pdfsToPrint: pages.filter((_page, index) => !recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`))
+        .length,
+    });
+  }
   const printing: Array<Promise<void>> = [];
   let printFailed = false;
   const printed = new Map<string, { bytes: number; refused: readonly string[] }>();

@@ -4,14 +4,17 @@ import { runCliHere, tempProject } from '../helpers/cli.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 
 describe('readme-i18n render (real Chromium)', () => {
-  it('prints a line per page as it is written, and says which PDFs were already up to date', async () => {
+  it('says what is ahead, prints a line per page as it is written, and says which PDFs were already up to date', async () => {
     const project = tempProject(join(fixturesRoot, 'render-site'));
     const first = await runCliHere('readme-i18n', ['render', '--pdf'], project);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const line = (lang: string, state: string) =>
       new RegExp(`^${lang}: docs/pdf/README\\.${lang}\\.pdf \\(PDF \\d+ KiB${state}\\)$`);
-    const lines = first.stdout.trim().split('\n').sort();
+    // What is ahead comes first, before Chromium has printed anything.
+    const [ahead, ...pageLines] = first.stdout.trim().split('\n');
+    expect(ahead).toBe('rendering 3 languages: 3 PDFs to print…');
+    const lines = pageLines.sort();
     expect(lines).toEqual([
       expect.stringMatching(line('ar', '')),
       expect.stringMatching(line('en', '')),
