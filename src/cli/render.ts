@@ -105,7 +105,12 @@ const show = (file: string): string => shown(relative(process.cwd(), file) || fi
 function printPage(page: RenderedPage, allowRemote: boolean): void {
   const outputs = [page.html, page.pdf].filter((file): file is string => file !== undefined).map(show);
   const state = page.pdfUnchanged ? ', unchanged' : '';
-  const size = page.pdfBytes === undefined ? '' : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB${state})`;
+  const size =
+    page.pdfBytes === undefined
+      ? page.unchanged
+        ? ' (unchanged)'
+        : ''
+      : ` (PDF ${Math.round(page.pdfBytes / 1024)} KiB${state})`;
   process.stdout.write(`${page.lang}: ${outputs.join(', ')}${size}\n`);
   if (page.refused.length > 0) {
     process.stderr.write(

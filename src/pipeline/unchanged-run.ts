@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { programDigest } from '../program-digest.js';
 import { memoryPath } from '../memory/memory-path.js';
 import { readHeaderField, withHeaderField, withoutHeaderField } from '../memory/po-header-field.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
@@ -159,28 +159,4 @@ async function digestOf(run: LanguageFiles, outputs: readonly string[], memoryTe
   });
   add(withoutHeaderField(memoryText, stateField));
   return hash.digest('hex');
-}
-
-let program: Promise<string> | undefined;
-
-/**
- * This program's code: another version may write other outputs from the same files. The files of
- * the build (or of the source tree under a test runner), or the one file of a bundle.
- */
-function programDigest(): Promise<string> {
-  program ??= (async () => {
-    const here = fileURLToPath(import.meta.url);
-    const root = basename(dirname(here)) === 'pipeline' ? dirname(dirname(here)) : undefined;
-    const files =
-      root === undefined
-        ? [here]
-        : (await readdir(root, { recursive: true }))
-            .filter((file) => /\.(?:js|ts|mjs)$/.test(file) && !file.endsWith('.d.ts'))
-            .sort()
-            .map((file) => join(root, file));
-    const hash = createHash('sha256');
-    for (const file of files) hash.update(file.slice(root?.length ?? 0)).update(await readFile(file));
-    return hash.digest('hex');
-  })();
-  return program;
 }

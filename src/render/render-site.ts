@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -17,6 +17,13 @@ import { headingOutline, withHeadingLinks } from './heading-outline.js';
 import { pdfLinks } from './pdf-links.js';
 import { printKey } from './print-pdf.js';
 import { pdfKey } from './pdf-update.js';
+import {
+  outputsUnchanged,
+  readRenderState,
+  renderInputsDigest,
+  writeRenderState,
+  type RenderWarnings,
+} from './render-state.js';
 import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
 import { SiteBrowser } from './site-browser.js';
@@ -87,6 +94,8 @@ export interface RenderedPage {
   readonly pdfBytes: number | undefined;
   /** The PDF was already printed from this very document, so it was left as it was. */
   readonly pdfUnchanged: boolean;
+  /** Nothing of this page was written: its outputs were already made from these very inputs. */
+  readonly unchanged: boolean;
   /** Requests the PDF page made that were refused (remote images without --allow-remote, for one). */
   readonly refused: readonly string[];
 }
@@ -142,8 +151,32 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const switcherPages = options.langs === undefined ? pages : await everyLanguage(pages, planInput);
   const repository = await findRepository(root, { allowOutside: options.allowOutsideRepo });
   await checkSitePaths(repository, outDir, pages);
-  warmHighlighter();
   const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
+  // What decides the outputs besides the Markdown and its images: a run with the same inputs whose
+  // outputs are all as it left them has nothing to do (never with remote images: they may change).
+  const settings = {
+    html: wantHtml,
+    pdf: wantPdf,
+    tagged,
+    siteUrl: siteUrl?.href,
+    repositoryUrl: options.repositoryUrl,
+    pages: pages.map((page) => [
+      page.lang,
+      relative(root, page.markdownFile),
+      relative(outDir, page.htmlFile),
+      relative(outDir, page.pdfFile),
+    ]),
+    switcher: switcherPages.map((page) => [page.lang, page.pageDir]),
+  };
+  const previous = allowRemote ? undefined : await readRenderState(outDir);
+  if (
+    previous !== undefined &&
+    previous.digest === (await renderInputsDigest(root, settings, markdown, previous.images)) &&
+    (await outputsUnchanged(outDir, previous))
+  ) {
+    return unchangedSite(root, pages, previous.warnings, { wantHtml, wantPdf, onPage: options.onPage });
+  }
+  warmHighlighter();
   const assets = new SiteAssets(outDir);
   await assets.addStylesheets();
   // Started at once when PDFs are to be printed (Chromium starts in its own process while Node
@@ -185,6 +218,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     pdf: printed.has(page.lang) || unchanged.has(page.lang) ? page.pdfFile : undefined,
     pdfBytes: unchanged.has(page.lang) ? recorded[pages.indexOf(page)]?.bytes : printed.get(page.lang)?.bytes,
     pdfUnchanged: unchanged.has(page.lang),
+    unchanged: !wantHtml && unchanged.has(page.lang),
     refused: printed.get(page.lang)?.refused ?? [],
   });
   const finished = (page: SitePage): void => options.onPage?.(report(page));
@@ -296,13 +330,35 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     if (options.signal?.aborted) throw stopped();
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
-    return {
+    const result: RenderReport = {
       pages: pages.map(report),
       missingImages: assets.missingImages(),
       unsafeImages: assets.unsafeImages(),
       diagramsAsSource: diagramStore.failed,
       diagramErrors,
     };
+    // Recorded with its warnings, told again while nothing changes; not when a diagram could not be
+    // drawn (no browser: the next run tries again) nor with remote images.
+    if (!allowRemote && result.diagramsAsSource === 0) {
+      const images = assets.imageFiles().map((file) => relative(root, file));
+      await writeRenderState(
+        outDir,
+        await renderInputsDigest(root, settings, markdown, images),
+        images,
+        [
+          ...(wantHtml ? pages.map((page) => page.htmlFile) : []),
+          ...(wantPdf ? pages.map((page) => page.pdfFile) : []),
+          ...assets.writtenFiles(),
+        ],
+        {
+          missingImages: result.missingImages.map((file) => relative(root, file)),
+          unsafeImages: result.unsafeImages.map((file) => relative(root, file)),
+          diagramErrors: diagramErrors.map((error) => ({ ...error, file: relative(root, error.file) })),
+          refused: Object.fromEntries(result.pages.map((page) => [page.lang, page.refused])),
+        },
+      );
+    }
+    return result;
   } catch (error) {
     throw options.signal?.aborted && !(error instanceof InterruptedError) ? stopped() : error;
   } finally {
@@ -310,6 +366,36 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     await Promise.allSettled(printing);
     await browser.close();
   }
+}
+
+/** The report of a run that found every output already made from its inputs, and wrote nothing. */
+async function unchangedSite(
+  root: string,
+  pages: readonly SitePage[],
+  warnings: RenderWarnings,
+  { wantHtml, wantPdf, onPage }: { wantHtml: boolean; wantPdf: boolean; onPage: RenderOptions['onPage'] },
+): Promise<RenderReport> {
+  const reported: RenderedPage[] = [];
+  for (const page of pages) {
+    const done: RenderedPage = {
+      lang: page.lang,
+      html: wantHtml ? page.htmlFile : undefined,
+      pdf: wantPdf ? page.pdfFile : undefined,
+      pdfBytes: wantPdf ? (await stat(page.pdfFile)).size : undefined,
+      pdfUnchanged: wantPdf,
+      unchanged: true,
+      refused: warnings.refused[page.lang] ?? [],
+    };
+    onPage?.(done);
+    reported.push(done);
+  }
+  return {
+    pages: reported,
+    missingImages: warnings.missingImages.map((file) => resolve(root, file)),
+    unsafeImages: warnings.unsafeImages.map((file) => resolve(root, file)),
+    diagramsAsSource: 0,
+    diagramErrors: warnings.diagramErrors.map((error) => ({ ...error, file: resolve(root, error.file) })),
+  };
 }
 
 /** The key an earlier run recorded in a PDF, and the PDF's size; undefined when there is no such PDF. */

@@ -23,6 +23,7 @@ export class SiteAssets {
   private readonly unsafe = new Set<string>();
   /** Every file of `assets/` by its path inside it, kept in memory to serve the PDF pages. */
   private readonly files = new Map<string, Uint8Array | string>();
+  private readonly written = new Set<string>();
 
   constructor(outDir: string) {
     this.dir = join(outDir, 'assets');
@@ -50,7 +51,9 @@ export class SiteAssets {
 
   private async writeWhere(wanted: (name: string) => boolean): Promise<void> {
     for (const [name, data] of this.files) {
-      if (wanted(name)) await writeFileAtomic(join(this.dir, name), data);
+      if (!wanted(name)) continue;
+      await writeFileAtomic(join(this.dir, name), data);
+      this.written.add(join(this.dir, name));
     }
   }
 
@@ -62,6 +65,16 @@ export class SiteAssets {
       this.images.set(file, copied);
     }
     return copied;
+  }
+
+  /** The files of `assets/` this run wrote, as absolute paths. */
+  writtenFiles(): string[] {
+    return [...this.written];
+  }
+
+  /** Every local image the pages referenced, found or not, as absolute paths. */
+  imageFiles(): string[] {
+    return [...this.images.keys()].sort();
   }
 
   /** SVG images that could not be made inert, so were not published (shown as their alt text). */
