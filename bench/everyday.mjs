@@ -107,6 +107,17 @@ if (existsSync(corpusFile)) {
       '—',
       perLanguage <= 500,
     );
+    // render, once in full, then again with nothing changed: the proof kept in the site folder holds.
+    const pages = langs.length + 1;
+    const firstRender = measure([bin, 'render'], project, 1);
+    const noopRender = measure([bin, 'render'], project);
+    row(
+      `no-op \`render\` (HTML and PDF, ${pages} pages: source and ${langs.join(', ')}), lpic-305-300.md`,
+      `${seconds(noopRender.ms)} in all, ${seconds(noopRender.ms / pages)} per language, ${noopRender.mib.toFixed(0)} MiB`,
+      '≤ 0.5 s per language',
+      `first render: ${seconds(firstRender.ms)}, ${firstRender.mib.toFixed(0)} MiB`,
+      noopRender.ms / pages <= 500,
+    );
     // Without the proof (the header field removed): a full run over unchanged files, once.
     const po = join(project, 'locales', 'fr.po');
     writeFileSync(po, readFileSync(po, 'utf8').replace(/^"X-Readme-I18n-State: [^]*?\\n"\n/m, ''));
