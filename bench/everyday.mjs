@@ -111,13 +111,6 @@ if (existsSync(corpusFile)) {
     const pages = langs.length + 1;
     const firstRender = measure([bin, 'render'], project, 1);
     const noopRender = measure([bin, 'render'], project);
-    row(
-      `no-op \`render\` (HTML and PDF, ${pages} pages: source and ${langs.join(', ')}), lpic-305-300.md`,
-      `${seconds(noopRender.ms)} in all, ${seconds(noopRender.ms / pages)} per language, ${noopRender.mib.toFixed(0)} MiB`,
-      '≤ 0.5 s per language',
-      `first render: ${seconds(firstRender.ms)}, ${firstRender.mib.toFixed(0)} MiB`,
-      noopRender.ms / pages <= 500,
-    );
     // Without the proof (the header field removed): a full run over unchanged files, once.
     const po = join(project, 'locales', 'fr.po');
     writeFileSync(po, readFileSync(po, 'utf8').replace(/^"X-Readme-I18n-State: [^]*?\\n"\n/m, ''));
@@ -128,6 +121,13 @@ if (existsSync(corpusFile)) {
       '—',
       `${(full.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
       undefined,
+    );
+    row(
+      `no-op \`render\` (HTML and PDF, ${pages} pages: source and ${langs.join(', ')}), lpic-305-300.md`,
+      `${seconds(noopRender.ms)} in all, ${seconds(noopRender.ms / pages)} per language, ${noopRender.mib.toFixed(0)} MiB`,
+      '≤ 0.5 s per language',
+      `first render: ${seconds(firstRender.ms)}, ${firstRender.mib.toFixed(0)} MiB`,
+      noopRender.ms / pages <= 500,
     );
     const check = measure([bin, 'check', '--lang', 'fr'], project);
     row(
