@@ -112,9 +112,9 @@ describe('translate --engine openai (the official openai client against a local 
       0,
     );
     expect(result.stdout).toContain(
-      `10 sent in 1 requests (406 characters, ${tokens.toLocaleString('en')} tokens)`,
+      `10 sent in 1 requests (414 characters, ${tokens.toLocaleString('en')} tokens)`,
     );
-    expect(result.stdout).toMatch(/kept in source {2}tokens\nfr .* 0 +[\d,]+\n$/);
+    expect(result.stdout).toMatch(/kept in source {2}characters sent {2}tokens\nfr .* 0 +414 +[\d,]+\n$/);
     expectFile(
       join(fixture, 'expected', 'README.fr.md'),
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
@@ -128,7 +128,7 @@ describe('translate --engine openai (the official openai client against a local 
 
   it('repairs, asks again or keeps in the source every segment a misbehaving server spoils, and says which', async () => {
     const project = tempProject(fixture);
-    const faults = { tooManyRequests: 3, retryAfterSeconds: 1, codeFences: 1, omitKeys: 1, dropTags: 5 };
+    const faults = { tooManyRequests: 3, retryAfterSeconds: 1, codeFences: 1, omitKeys: 1, dropTags: 6 };
     const result = await translate(project, ['--lang', 'fr', '--concurrency', '1'], faults);
     expect(result.sent.map((request) => [request.status, request.segments])).toEqual([
       [429, 10],
@@ -138,13 +138,14 @@ describe('translate --engine openai (the official openai client against a local 
       [200, 1],
       [200, 1],
       [200, 1],
+      [200, 1],
     ]);
     expect(result.stderr).toMatch(
       /^ {2}fr: line 7 kept its source text: it lost <x id="\d+"\/>; keep every tag of the source exactly once\n$/,
     );
     expect(result.status).toBe(1);
     // Every HTTP request counts, the 429s and the segments asked for again included.
-    expect(result.stdout).toMatch(/10 sent in 7 requests \(406 characters, [\d,]+ tokens\)/);
+    expect(result.stdout).toMatch(/10 sent in 8 requests \(414 characters, [\d,]+ tokens\)/);
     expectFile(
       join(fixture, 'expected', 'README.fr.faults.md'),
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
