@@ -323,12 +323,20 @@ function fixWhitespace(input: readonly TaggedToken[], contexts: Map<string, TagC
     if (context === undefined) continue;
     // Glued: nothing between this tag and a neighbouring tag, or a character that takes a space.
     const before = textAt(tokens, index - 1);
-    const gluedBefore = before === '' ? index >= 2 : !/\s$/.test(before) && spaceAfter(before.slice(-1));
+    // A bracket or quote the source itself set apart from the tag (`[ Swarm ]`) takes its space back.
+    const last = before.slice(-1);
+    const gluedBefore =
+      before === ''
+        ? index >= 2
+        : !/\s$/.test(before) && (spaceAfter(last) || context.before.trimEnd().endsWith(last));
     if (/\s$/.test(context.before) && gluedBefore)
       setText(tokens, index - 1, before + (/\s+$/.exec(context.before)?.[0] ?? ''));
     const after = textAt(tokens, index + 1);
     const gluedAfter =
-      after === '' ? index + 2 < tokens.length : !/^\s/.test(after) && spaceBefore(after.charAt(0));
+      after === ''
+        ? index + 2 < tokens.length
+        : !/^\s/.test(after) &&
+          (spaceBefore(after.charAt(0)) || context.after.trimStart().startsWith(after.charAt(0)));
     if (/^\s/.test(context.after) && gluedAfter)
       setText(tokens, index + 1, (/^\s+/.exec(context.after)?.[0] ?? '') + after);
     // A kept name the source set apart from words, glued to one by the engine (`OSenteras`).
