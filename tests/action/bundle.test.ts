@@ -65,8 +65,10 @@ describe('the bundled Action in dist/', () => {
     // The outputs follow the log's groups, as a local run prints them.
     const outputs = stdout.slice(stdout.indexOf('changed-files: '));
     expect(stdout).toMatch(/^::group::Check the runner\n/);
-    expect(outputs.split('\n').slice(0, 2)).toEqual([
-      expect.stringMatching(/^changed-files: docs\/assets\/diagrams\/[\da-f]{20}\.svg$/),
+    // The render's state file (what lets an unchanged site be skipped) is committed with the site.
+    expect(outputs.split('\n').slice(0, 3)).toEqual([
+      'changed-files: docs/.readme-i18n-render.json',
+      expect.stringMatching(/^docs\/assets\/diagrams\/[\da-f]{20}\.svg$/),
       'docs/assets/github-markdown.css',
     ]);
     expect(stdout).toContain('locales/README.fr.md\nlocales/fr.po\nrelease-url: \n');
