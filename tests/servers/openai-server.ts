@@ -203,7 +203,11 @@ export async function startOpenaiServer(options: OpenaiServerOptions = {}): Prom
     (record as { segments: number }).segments = ids.length;
     const format = body.response_format?.type ?? 'none';
     (record as { responseFormat: string }).responseFormat = format;
-    if ((faults.delayMs ?? 0) > 0) await wait(faults.delayMs ?? 0);
+    if ((faults.delayMs ?? 0) > 0) {
+      await wait(faults.delayMs ?? 0);
+      // A client that gave up meanwhile gets nothing, and takes no fault meant for a later request.
+      if (response.destroyed || request.socket.destroyed) return;
+    }
     if (!models.includes(body.model ?? '')) {
       return answer(404, {
         error: {
