@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testToken } from '../publish/github-test-client.js';
 
 export const readme = [
   '# Demo tool',
@@ -58,4 +59,23 @@ export async function readOutputs(file: string): Promise<Record<string, string>>
   const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2\n/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string;
   return outputs;
+}
+
+/** The variables a runner gives the Action, for a repository folder and the GitHub test server, plus `INPUT_*` ones. */
+export function actionEnv(
+  root: string,
+  server: { readonly owner: string; readonly repo: string; readonly url: string },
+  inputs: Record<string, string>,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: join(root, 'output.txt'),
+    GITHUB_STEP_SUMMARY: join(root, 'summary.md'),
+    GITHUB_REPOSITORY: `${server.owner}/${server.repo}`,
+    GITHUB_API_URL: server.url,
+    GITHUB_SERVER_URL: 'https://github.test',
+    GITHUB_REF_NAME: 'main',
+    'INPUT_GITHUB-TOKEN': testToken,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handOver, takeOver } from '../../src/action/handover.js';
 import { runActionMain } from '../../src/action/run-action.js';
-import { testClient, testToken } from '../publish/github-test-client.js';
+import { testClient } from '../publish/github-test-client.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { gitIn, makeRepository } from './git-fixture.js';
+import { actionEnv, gitIn, makeRepository } from './git-fixture.js';
 
 let repo: { root: string; work: string; remote: string };
 let server: GitHubServer;
@@ -29,19 +29,12 @@ describe('the Action on a pull request that links a translation to a secret', ()
     const before = gitIn(repo.remote, 'rev-parse', 'main');
     let written = '';
     const code = await runActionMain({
-      env: {
-        GITHUB_OUTPUT: join(repo.root, 'output.txt'),
-        GITHUB_STEP_SUMMARY: join(repo.root, 'summary.md'),
-        GITHUB_REPOSITORY: `${server.owner}/${server.repo}`,
-        GITHUB_API_URL: server.url,
-        GITHUB_SERVER_URL: 'https://github.test',
-        GITHUB_REF_NAME: 'main',
-        'INPUT_GITHUB-TOKEN': testToken,
-        INPUT_LANGUAGES: 'fr',
-        INPUT_ENGINE: 'pseudo',
-        INPUT_RENDER: 'html',
-        INPUT_COMMIT: 'push',
-      },
+      env: actionEnv(repo.root, server, {
+        languages: 'fr',
+        engine: 'pseudo',
+        render: 'html',
+        commit: 'push',
+      }),
       cwd: repo.work,
       write: (text) => {
         written += text;

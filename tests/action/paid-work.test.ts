@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runActionMain } from '../../src/action/run-action.js';
 import { runCliHere } from '../helpers/cli.js';
-import { testClient, testToken } from '../publish/github-test-client.js';
+import { testClient } from '../publish/github-test-client.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { gitIn, makeRepository, readOutputs } from './git-fixture.js';
+import { actionEnv, gitIn, makeRepository, readOutputs } from './git-fixture.js';
 
 const authKey = 'deepl-test-key-0000:fx';
 let repo: { root: string; work: string; remote: string };
@@ -40,19 +40,7 @@ async function startServer(immutableReleases = false): Promise<GitHubServer> {
 }
 
 function envWith(inputs: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {
-    GITHUB_OUTPUT: join(repo.root, 'output.txt'),
-    GITHUB_STEP_SUMMARY: join(repo.root, 'summary.md'),
-    GITHUB_REPOSITORY: `${server.owner}/${server.repo}`,
-    GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.test',
-    GITHUB_REF_NAME: 'main',
-    'INPUT_GITHUB-TOKEN': testToken,
-    'INPUT_DEEPL-KEY': authKey,
-    INPUT_ENGINE: 'deepl',
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return env;
+  return actionEnv(repo.root, server, { 'deepl-key': authKey, engine: 'deepl', ...inputs });
 }
 
 async function run(env: Record<string, string>, cwd = repo.work, client = testClient(server, 0)) {

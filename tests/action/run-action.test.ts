@@ -2,10 +2,10 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runActionMain } from '../../src/action/run-action.js';
-import { testClient, testToken } from '../publish/github-test-client.js';
+import { testClient } from '../publish/github-test-client.js';
 import { startDeeplServer } from '../servers/deepl-server.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { gitIn, makeRepository, readme, readOutputs, remoteCommit } from './git-fixture.js';
+import { actionEnv, gitIn, makeRepository, readme, readOutputs, remoteCommit } from './git-fixture.js';
 
 let repo: { root: string; work: string; remote: string };
 let server: GitHubServer;
@@ -26,17 +26,7 @@ afterEach(async () => {
 });
 
 function envWith(inputs: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {
-    GITHUB_OUTPUT: join(repo.root, 'output.txt'),
-    GITHUB_STEP_SUMMARY: join(repo.root, 'summary.md'),
-    GITHUB_REPOSITORY: `${server.owner}/${server.repo}`,
-    GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.test',
-    GITHUB_REF_NAME: 'main',
-    'INPUT_GITHUB-TOKEN': testToken,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return env;
+  return actionEnv(repo.root, server, inputs);
 }
 
 const run = (env: Record<string, string>, withClient = true) =>
