@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { PublishReport } from '../publish/publish-release.js';
+import type { OfflineReleasePlan, PublishReport } from '../publish/publish-release.js';
 
 interface ReleaseFlags {
   tag?: string;
@@ -31,8 +31,8 @@ export function registerRelease(program: Command): void {
     .action(async (flags: ReleaseFlags) => {
       const [
         { loadSettings },
-        { gitHubTargetFromEnv },
-        { publishRelease },
+        { gitHubTargetFromEnv, offlineTargetFromEnv },
+        { planRelease, publishRelease },
         { readLanguageReport },
         { findRepository, repositoryPath },
       ] = await Promise.all([
@@ -50,14 +50,22 @@ export function registerRelease(program: Command): void {
           'no release tag: pass --tag, for example --tag v1.2.0, or set release.tag in readme-i18n.config.yaml',
         );
       }
-      const target = gitHubTargetFromEnv(process.env);
       const repository = await findRepository(process.cwd(), { allowOutside: flags.allowOutsideRepo });
       const report = flags.report;
       if (report !== undefined) await repositoryPath(repository, report, '--report', { from: process.cwd() });
+      const assets = flags.assets ?? (configured.assets === undefined ? undefined : [configured.assets]);
+      if (flags.dryRun === true && (process.env.GITHUB_TOKEN ?? '') === '') {
+        // Without a token nothing can be looked up: say what a run would attach, ask GitHub nothing.
+        if (report !== undefined) await readLanguageReport(report);
+        const plan = await planRelease({ tag, assets, allowOutsideRepo: flags.allowOutsideRepo });
+        printOfflinePlan(plan, offlineTargetFromEnv(process.env));
+        return;
+      }
+      const target = gitHubTargetFromEnv(process.env);
       const published = await publishRelease({
         target,
         tag,
-        assets: flags.assets ?? (configured.assets === undefined ? undefined : [configured.assets]),
+        assets,
         draft: flags.draft ?? configured.draft,
         dryRun: flags.dryRun,
         languages: report === undefined ? undefined : await readLanguageReport(report),
@@ -81,4 +89,17 @@ function printReport(report: PublishReport): void {
   for (const [label, names] of lines) {
     if (names.length > 0) process.stdout.write(`  ${would}${label}: ${names.join(', ')}\n`);
   }
+}
+
+function printOfflinePlan(
+  plan: OfflineReleasePlan,
+  target: { repository: string | undefined; needs: string[] },
+): void {
+  const where = target.repository === undefined ? '' : ` in ${target.repository}`;
+  process.stdout.write(
+    `release ${plan.tag}${where}: not looked up (dry run without GITHUB_TOKEN: nothing was asked of GitHub)\n` +
+      `  would create it, or update the notes of an existing one\n` +
+      `  would upload, or replace where the bytes differ: ${plan.assets.join(', ')}\n` +
+      `a real run needs ${target.needs.join(' and ')}\n`,
+  );
 }

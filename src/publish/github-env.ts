@@ -13,6 +13,26 @@ export interface GitHubTarget {
 }
 
 const defaultApiUrl = 'https://api.github.com';
+const repositoryPattern = /^([\w.-]+)\/([\w.-]+)$/;
+
+/**
+ * For a dry run without a token: the repository named by `GITHUB_REPOSITORY` when it is valid, and
+ * what a real run would still need from the environment, each with what it must be.
+ */
+export function offlineTargetFromEnv(env: Readonly<Record<string, string | undefined>>): {
+  repository: string | undefined;
+  needs: string[];
+} {
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const valid = repositoryPattern.test(repository);
+  return {
+    repository: valid ? repository : undefined,
+    needs: [
+      ...((env.GITHUB_TOKEN ?? '') === '' ? ['GITHUB_TOKEN (a token that may write contents)'] : []),
+      ...(valid ? [] : ["GITHUB_REPOSITORY ('owner/name')"]),
+    ],
+  };
+}
 
 /**
  * Reads `GITHUB_TOKEN`, `GITHUB_REPOSITORY` (`owner/name`), `GITHUB_API_URL` and `GITHUB_SERVER_URL`
@@ -28,7 +48,7 @@ export function gitHubTargetFromEnv(env: Readonly<Record<string, string | undefi
     );
   }
   const repository = env.GITHUB_REPOSITORY ?? '';
-  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repository);
+  const match = repositoryPattern.exec(repository);
   if (match === null) {
     throw new UsageError(
       `GITHUB_REPOSITORY must be 'owner/name' (it is ${repository === '' ? 'not set' : `'${repository}'`}), ` +

@@ -49,14 +49,41 @@ export interface PublishReport extends AssetChanges {
   readonly dryRun: boolean;
 }
 
+/** What a release would attach, found without asking GitHub: the tag and the assets' names. */
+export interface OfflineReleasePlan {
+  readonly tag: string;
+  /** Names of the assets, as they would be attached. */
+  readonly assets: string[];
+}
+
+/**
+ * The tag checked and the assets found and checked, as `publishRelease` would, with no request to
+ * GitHub: for a dry run without a token, which cannot tell what the release already holds.
+ */
+export async function planRelease(
+  options: Pick<PublishReleaseOptions, 'tag' | 'assets' | 'cwd' | 'allowOutsideRepo'>,
+): Promise<OfflineReleasePlan> {
+  checkTag(options.tag);
+  const files = await readAssetFiles(
+    options.cwd ?? process.cwd(),
+    options.assets ?? ['docs/pdf/*.pdf'],
+    options.allowOutsideRepo,
+  );
+  return { tag: options.tag, assets: files.map((file) => file.name) };
+}
+
+function checkTag(tag: string): void {
+  if (!/^[^\s~^:?*[\\]+$/.test(tag)) {
+    throw new UsageError(`'${shown(tag)}' is not a valid tag name; give one such as --tag v1.2.0`);
+  }
+}
+
 /** Creates or updates the release for a tag and makes its assets match the given files. */
 export async function publishRelease(options: PublishReleaseOptions): Promise<PublishReport> {
   const { target } = options;
   const cwd = options.cwd ?? process.cwd();
   const dryRun = options.dryRun ?? false;
-  if (!/^[^\s~^:?*[\\]+$/.test(options.tag)) {
-    throw new UsageError(`'${shown(options.tag)}' is not a valid tag name; give one such as --tag v1.2.0`);
-  }
+  checkTag(options.tag);
   const files = await readAssetFiles(cwd, options.assets ?? ['docs/pdf/*.pdf'], options.allowOutsideRepo);
   const languages: readonly LanguageStatus[] =
     options.languages ?? files.map((file) => ({ lang: languageOf(file.name) }));

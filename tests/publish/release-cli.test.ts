@@ -76,6 +76,31 @@ describe('readme-i18n release', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('dry-runs without a token: says what it would attach and what a real run needs, asks GitHub nothing', async () => {
+    vi.stubEnv('GITHUB_TOKEN', '');
+    await writeFile(join(cwd, 'docs/pdf/README.es.pdf'), '%PDF es');
+    const offline = await run(['release', '--tag', 'v2.0.0', '--report', 'report.jsonl', '--dry-run']);
+    expect(offline).toEqual({
+      code: 0,
+      out:
+        'release v2.0.0 in octo-org/octo-repo: not looked up (dry run without GITHUB_TOKEN: nothing was asked of GitHub)\n' +
+        '  would create it, or update the notes of an existing one\n' +
+        '  would upload, or replace where the bytes differ: README.es.pdf, README.fr.pdf\n' +
+        'a real run needs GITHUB_TOKEN (a token that may write contents)\n',
+      err: '',
+    });
+    vi.stubEnv('GITHUB_REPOSITORY', '');
+    const nowhere = await run(['release', '--tag', 'v2.0.0', '--dry-run']);
+    expect(nowhere.code).toBe(0);
+    expect(nowhere.out).toMatch(
+      /^release v2\.0\.0: not looked up .*\na real run needs GITHUB_TOKEN \(a token that may write contents\) and GITHUB_REPOSITORY \('owner\/name'\)\n$/s,
+    );
+    // What a real run would refuse, the dry run refuses too: a bad tag, no asset.
+    expect((await run(['release', '--tag', 'v 2', '--dry-run'])).code).toBe(2);
+    expect((await run(['release', '--tag', 'v2', '--assets', 'none/*.pdf', '--dry-run'])).code).toBe(2);
+    expect(server.requests).toEqual([]);
+  });
+
   it('exits 1 naming the step when GitHub refuses the token', async () => {
     vi.stubEnv('GITHUB_TOKEN', 'ghs_wrong');
     const refused = await run(['release', '--tag', 'v1']);
