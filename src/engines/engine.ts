@@ -26,6 +26,12 @@ export interface TranslateRequest {
    */
   readonly names?: readonly string[];
   /**
+   * Terms with a fixed translation in the target language (the `terms:` setting), source → translation.
+   * They travel as `<x/>` tags and the core writes the translation in their place; engines that take
+   * instructions are told, so that the words around them agree with it.
+   */
+  readonly terms?: ReadonlyMap<string, string>;
+  /**
    * The pipeline's tag repair (`src/pipeline/repair-tags.ts`): the repaired translation, or undefined
    * when it cannot be repaired. Engines that can ask again use it to find the texts worth asking for.
    */

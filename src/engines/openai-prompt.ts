@@ -11,6 +11,8 @@ export interface PromptInput {
   readonly to: string;
   /** Names to keep as written (glossary and protected terms). */
   readonly names: readonly string[];
+  /** Terms the core writes in a fixed translation (source → translation), travelling as `<x/>` tags. */
+  readonly terms?: ReadonlyMap<string, string> | undefined;
   /** The segments, by id. */
   readonly segments: Readonly<Record<string, string>>;
   /** Why the previous answer for these segments was refused, when they are asked for again. */
@@ -47,6 +49,12 @@ export function systemMessage(input: Omit<PromptInput, 'segments'>): string {
   ];
   if (input.names.length > 0) {
     lines.push(`Names to keep as written, never translated: ${input.names.join(', ')}.`);
+  }
+  if (input.terms !== undefined && input.terms.size > 0) {
+    const pairs = [...input.terms].map(([term, translation]) => `${term} → ${translation}`);
+    lines.push(
+      `Terms with a fixed translation, which some <x id="N"/> tags stand for and which will be written so in their place (make the words around them agree): ${pairs.join('; ')}.`,
+    );
   }
   if (input.problem !== undefined) {
     lines.push(

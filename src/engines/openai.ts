@@ -154,6 +154,7 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
       from: request.from,
       to: request.to,
       names: request.names ?? request.glossary ?? [],
+      terms: request.terms,
       segments: Object.fromEntries(segments.map((segment) => [String(segment.index), segment.text])),
       problem,
     };
@@ -226,6 +227,7 @@ export function createOpenaiEngine(options: OpenaiEngineOptions): OpenaiEngine {
         from: request.from,
         to: request.to,
         names: request.names ?? request.glossary ?? [],
+        terms: request.terms,
         segments: Object.fromEntries(texts.map((text, index) => [String(index), text])),
       });
     },

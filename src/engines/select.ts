@@ -3,6 +3,7 @@ import { engineNames } from './engine-names.js';
 import { createApertiumEngine } from './apertium.js';
 import { listApertiumDirections, missingDirectionError } from './apertium-directions.js';
 import { deeplEngineFromEnv } from './deepl-from-env.js';
+import type { DeeplGlossarySpec } from './deepl-glossary.js';
 import type { DeeplFormality } from './deepl-options.js';
 import type { Engine } from './engine.js';
 import { createIdentityEngine } from './identity.js';
@@ -19,6 +20,8 @@ export interface EngineContext {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly concurrency?: number;
   readonly formality?: Readonly<Record<string, DeeplFormality>>;
+  /** The project's glossary, synced to the DeepL account by name and sent with each request (DeepL only). */
+  readonly glossary?: DeeplGlossarySpec | undefined;
   /** The model, for `openai` (else `OPENAI_MODEL`). */
   readonly model?: string | undefined;
   /** Longest wait for one answer, in milliseconds (default: the engine's, 60 s). */
@@ -35,6 +38,7 @@ export async function createEngine(name: string | undefined, context: EngineCont
     concurrency: context.concurrency,
     formality: context.formality,
     requestTimeoutMs: context.timeoutMs,
+    ...(context.glossary === undefined ? {} : { glossary: context.glossary }),
   };
   switch (name) {
     case 'identity':

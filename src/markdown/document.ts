@@ -77,15 +77,14 @@ export interface RenderOptions {
 }
 
 /**
- * A unit's translation: tagged text from an engine, rebuilt and checked; or Markdown from the
- * translation memory (a human's or an earlier run's), used as it is.
- */
-/**
- * A unit's translation: tagged text from an engine, Markdown from the memory, or the reason an
- * engine gave up on it (the unit keeps its source text and is reported).
+ * A unit's translation: tagged text from an engine (`termsAs`: kept spans written otherwise in this
+ * language, by the source text they stand for, such as the `terms:` setting's translations), Markdown
+ * from the memory, or the reason an engine gave up on it (the unit keeps its source text and is reported).
  */
 export type UnitTranslation =
-  { readonly tagged: string } | { readonly markdown: string } | { readonly refused: string };
+  | { readonly tagged: string; readonly termsAs?: ReadonlyMap<string, string> }
+  | { readonly markdown: string }
+  | { readonly refused: string };
 
 export interface RenderedDocument {
   /** The output file's text, BOM included when the source has one. */
@@ -219,7 +218,12 @@ function renderUnit(
   let reason: string;
   if (translation && 'refused' in translation) reason = translation.refused;
   else {
-    const rebuilt = rebuildUnit(unit, translation?.tagged ?? unit.tagged, renderRange, text);
+    const terms = translation?.termsAs;
+    const rendered =
+      terms === undefined || terms.size === 0
+        ? renderRange
+        : (range: Range) => terms.get(text.slice(range.start, range.end)) ?? renderRange(range);
+    const rebuilt = rebuildUnit(unit, translation?.tagged ?? unit.tagged, rendered, text);
     if (rebuilt.ok) return rebuilt.text;
     reason = rebuilt.reason;
   }

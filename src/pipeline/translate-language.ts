@@ -20,6 +20,7 @@ import { memoryTranslation, planLanguage } from './plan.js';
 import { renderLanguage } from './render-language.js';
 import { namesToKeep } from './names-to-keep.js';
 import { repairTags } from './repair-tags.js';
+import { termTranslations } from './term-translations.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
 import { recordUnchanged } from './unchanged-run.js';
@@ -195,12 +196,14 @@ async function translateSource(
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
   const plan = planLanguage(document, memory, options.retranslate);
   const batches = makeBatches(plan.texts, engine.limits);
+  const termsAs = termTranslations(options.terms, lang);
   const request = {
     from: options.from,
     to: lang,
     glossary: options.glossary,
     formality: options.formality[lang],
-    names: namesToKeep(document, options.glossary),
+    names: namesToKeep(document, options.glossary).filter((name) => !termsAs.has(name)),
+    terms: termsAs,
     repairTags,
   };
   const base = {
@@ -245,7 +248,7 @@ async function translateSource(
     const reason = refused.get(unit.tagged);
     if (reason !== undefined) return { refused: reason };
     const translated = translations.get(unit.tagged);
-    return translated === undefined ? undefined : { tagged: translated };
+    return translated === undefined ? undefined : { tagged: translated, termsAs };
   };
   const recorder = createRecorder(source, engine, memory, plan.units, translations, translationOf);
   let done = 0;

@@ -1,9 +1,11 @@
 import type { Engine } from '../engines/engine.js';
 import { checkEngineName } from '../engines/engine-names.js';
 import { parseSources, readSources } from './load-sources.js';
+import { findRepository } from '../repository-paths.js';
 import { refreshSiblingSwitchers } from './sibling-switchers.js';
 import type { SourceDocument } from './source-document.js';
 import type { BatchEvent, LanguageReport, WaitEvent } from './translate-language.js';
+import { deeplGlossaryOf } from './term-translations.js';
 import { resolveTranslateOptions, type TranslateOptions } from './translate-options.js';
 import { unchangedReports } from './unchanged-run.js';
 
@@ -53,7 +55,16 @@ export async function runTranslate(
       formality: resolved.formality,
       model: resolved.model,
       timeoutMs: resolved.timeoutMs,
+      glossary: await glossaryOfRun(),
     }));
+  const glossaryOfRun = async () =>
+    resolved.glossary.length === 0 && Object.keys(resolved.terms).length === 0
+      ? undefined
+      : deeplGlossaryOf({
+          ...resolved,
+          repository: process.env.GITHUB_REPOSITORY,
+          root: (await findRepository(resolved.cwd, { allowOutside: resolved.allowOutsideRepo })).root,
+        });
   try {
     const reports: LanguageReport[] = [];
     for (const lang of resolved.langs) {

@@ -147,6 +147,7 @@ async function digestOf(run: LanguageFiles, outputs: readonly string[], memoryTe
       memory: options.memory,
       switcher: options.switcher,
       glossary: options.glossary,
+      terms: options.terms,
       frontMatter: options.frontMatter,
       prune: options.prune,
     }),

@@ -71,6 +71,14 @@ describe('the openai engine against a local OpenAI-compatible server', () => {
     expect(system).toContain('<x id="N"/>');
   });
 
+  it('tells the model the fixed translations of the `terms:` setting that some placeholders stand for', async () => {
+    const terms = new Map([['pull request', 'demande de fusion']]);
+    const { sent } = await withFaults({}, () => engine().translate(texts, { ...request, terms }));
+    expect(systemOf(sent[0])).toContain(
+      'Terms with a fixed translation, which some <x id="N"/> tags stand for and which will be written so in their place (make the words around them agree): pull request → demande de fusion.',
+    );
+  });
+
   it('strips a preface and a code fence around the JSON, without asking again', async () => {
     const { result, sent } = await withFaults({ codeFences: 1 }, () => engine().translate(texts, request));
     expect(result.texts).toEqual(clean);
