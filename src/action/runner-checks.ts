@@ -4,6 +4,7 @@ import { checkApertium } from '../config/checks/apertium-check.js';
 import { findExecutable } from '../config/checks/find-executable.js';
 import { outputOf } from '../config/checks/run-command.js';
 import { UsageError } from '../errors.js';
+import { BrowserMissingError } from '../render/errors.js';
 import { findBrowser } from '../render/find-browser.js';
 import type { Runner } from './workflow-commands.js';
 
@@ -87,13 +88,15 @@ export async function checkRunner(
     }
     missing = await findMissing(needs);
   }
-  const browserProblem = needs.browser === undefined ? undefined : browserMissing(needs.browser.explicit);
-  if (missing.length === 0 && browserProblem === undefined) return;
+  const browserMissing = needs.browser === undefined ? undefined : missingBrowser(needs.browser.explicit);
+  if (missing.length === 0 && browserMissing === undefined) return;
+  // A missing browser alone is its own error (exit 1), as in `readme-i18n render`.
+  if (missing.length === 0 && browserMissing !== undefined) throw browserMissing;
   const still = [...new Set(missing.map((item) => item.pkg).filter((pkg) => pkg !== ''))].sort();
   const lines = [
     'this runner lacks what the run needs, so nothing was translated or sent:',
     ...missing.map((item) => `  - ${item.what}`),
-    ...(browserProblem === undefined ? [] : [`  - ${browserProblem}`]),
+    ...(browserMissing === undefined ? [] : [`  - ${browserMissing.message}`]),
   ];
   if (still.length > 0) {
     lines.push(
@@ -108,11 +111,12 @@ export async function checkRunner(
   throw new UsageError(lines.join('\n'));
 }
 
-function browserMissing(explicit: string | undefined): string | undefined {
+function missingBrowser(explicit: string | undefined): BrowserMissingError | undefined {
   try {
-    findBrowser(explicit);
+    findBrowser(explicit, process.env, 'the input chrome-path');
     return undefined;
   } catch (error) {
-    return `${(error as Error).message} (the input chrome-path chooses one)`;
+    if (error instanceof BrowserMissingError) return error;
+    throw error;
   }
 }

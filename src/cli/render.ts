@@ -22,6 +22,7 @@ interface RenderFlags {
   siteUrl?: string;
   allowOutsideRepo?: boolean;
   taggedPdf?: boolean;
+  browser?: string;
 }
 
 /** `readme-i18n render`: the flags, parsed here; the work, done by `renderSite`. */
@@ -50,6 +51,10 @@ export function registerRender(program: Command): void {
       'allow the Markdown, images and site outside the repository (default: refused, symbolic links followed)',
     )
     .option('--tagged-pdf', 'tagged PDFs, structured for screen readers (about twice as slow to print)')
+    .option(
+      '--browser <path>',
+      'the Chrome or Chromium to print with (default: PUPPETEER_EXECUTABLE_PATH, CHROME_BIN, else the one installed)',
+    )
     .action(async (flags: RenderFlags) => {
       if (
         flags.pattern !== undefined &&
@@ -87,6 +92,7 @@ export function registerRender(program: Command): void {
         siteUrl: flags.siteUrl,
         allowOutsideRepo: flags.allowOutsideRepo,
         taggedPdf: flags.taggedPdf,
+        executablePath: flags.browser,
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: (page) => printPage(page, flags.allowRemote ?? configured.allowRemote ?? false),
         // PDFs take seconds each: say what is ahead before the first is done.

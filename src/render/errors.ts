@@ -1,13 +1,28 @@
 import { ReadmeI18nError } from '../errors.js';
 
-/** No Chromium to print with: names the package that provides one and the override variable. */
+/** Where the path of the browser came from, when one was named. */
+export type BrowserSource =
+  '--browser' | 'the input chrome-path' | 'PUPPETEER_EXECUTABLE_PATH' | 'CHROME_BIN';
+
+/**
+ * No Chrome or Chromium to print with: names every path tried, where a named one came from, and
+ * the fixes (install one, or name one). Exit 1: the PDFs could not be made; the command was right.
+ */
 export class BrowserMissingError extends ReadmeI18nError {
-  constructor(searched: readonly string[]) {
+  readonly searched: readonly string[];
+
+  constructor(searched: readonly string[], source?: BrowserSource) {
     super(
-      `no Chromium found (looked at ${searched.join(', ')}). Install it with \`apt-get install chromium\` ` +
-        'or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary.',
+      source === undefined
+        ? `no Chrome or Chromium found (looked at ${searched.join(', ')}). Install one with ` +
+            "`sudo apt-get install chromium`, or name one with --browser <path> (the Action's input " +
+            'chrome-path), PUPPETEER_EXECUTABLE_PATH or CHROME_BIN.'
+        : `no Chrome or Chromium at ${searched.join(', ')} (named by ${source}): not an executable file. ` +
+            `Point ${source} at a Chrome or Chromium binary, or leave it unset to use the one installed ` +
+            '(`sudo apt-get install chromium` installs Chromium).',
       { exitCode: 1 },
     );
+    this.searched = searched;
   }
 }
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { ReadmeI18nError } from '../errors.js';
-import { BrowserMissingError } from './errors.js';
+import { BrowserMissingError, type BrowserSource } from './errors.js';
 
 /**
  * Where Google Chrome, then Chromium, are installed on Linux, in the order tried. Chrome comes
@@ -17,15 +17,24 @@ export const browserCandidates: readonly string[] = [
 ];
 
 /**
- * The Chrome or Chromium to print with: the path given (the Action's `chrome-path`, the CLI's
- * option), else `PUPPETEER_EXECUTABLE_PATH`, else `CHROME_BIN` (each, when set, the only one tried),
- * else the first executable candidate.
+ * The Chrome or Chromium to print with: the path given (the CLI's --browser, the Action's
+ * `chrome-path`), else `PUPPETEER_EXECUTABLE_PATH`, else `CHROME_BIN` (each, when set, the only one
+ * tried), else the first executable candidate. `explicitName` is how the message names the path given.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const override = explicit || env['PUPPETEER_EXECUTABLE_PATH'] || env['CHROME_BIN'];
+export function findBrowser(
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  explicitName: BrowserSource = '--browser',
+): string {
+  const named: Array<[string | undefined, BrowserSource]> = [
+    [explicit, explicitName],
+    [env['PUPPETEER_EXECUTABLE_PATH'], 'PUPPETEER_EXECUTABLE_PATH'],
+    [env['CHROME_BIN'], 'CHROME_BIN'],
+  ];
+  const [override, source] = named.find(([path]) => path !== undefined && path !== '') ?? [];
   const candidates = override ? [override] : browserCandidates;
   const found = candidates.find(isExecutable);
-  if (found === undefined) throw new BrowserMissingError(candidates);
+  if (found === undefined) throw new BrowserMissingError(candidates, source);
   return found;
 }
 
@@ -69,10 +78,11 @@ export async function explainLaunchFailure(error: unknown, executablePath: strin
     : new ReadmeI18nError(`${executablePath} did not start: ${reason.trim()} (${message})`, { cause: error });
 }
 
+/** An executable file (a folder passes the X_OK test, but is no browser). */
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
+    return statSync(file).isFile();
   } catch {
     return false;
   }

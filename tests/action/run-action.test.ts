@@ -208,6 +208,22 @@ describe('the Action', () => {
     );
   });
 
+  it('stops before translating, with exit 1 (not a usage error), when the browser named is missing', async () => {
+    const env = envWith({
+      languages: 'fr',
+      engine: 'pseudo',
+      render: 'pdf',
+      'chrome-path': '/nonexistent/chrome',
+    });
+    expect(await run(env)).toBe(1);
+    expect(annotations()).toEqual([
+      '::error title=readme-i18n::no Chrome or Chromium at /nonexistent/chrome (named by the input chrome-path): ' +
+        'not an executable file. Point the input chrome-path at a Chrome or Chromium binary, or leave it unset ' +
+        'to use the one installed (`sudo apt-get install chromium` installs Chromium).',
+    ]);
+    expect(gitIn(repo.work, 'status', '--porcelain')).toBe('');
+  });
+
   it('renders PDFs and releases them with the default client, from INPUT_* and GITHUB_* alone', async () => {
     const env = envWith({ languages: 'fr', engine: 'pseudo', render: 'html,pdf', 'release-tag': 'v1.0.0' });
     expect(await run(env, false)).toBe(0);

@@ -10,6 +10,7 @@ const clean = {
   DEEPL_AUTH_KEY: '',
   DEEPL_SERVER_URL: '',
   PUPPETEER_EXECUTABLE_PATH: '',
+  CHROME_BIN: '',
   README_I18N_LANGUAGES: '',
   README_I18N_ENGINE: '',
   OPENAI_API_KEY: '',
@@ -80,6 +81,13 @@ describe('readme-i18n doctor', () => {
     expect(result.stdout.split('\n').at(-2)).toBe(
       '1 problem: run the fix lines above, then readme-i18n doctor again',
     );
+    // CHROME_BIN named when it is the one that chose the path.
+    const fromChromeBin = await doctor(['--lang', 'es'], { CHROME_BIN: '/nonexistent/chrome-bin' });
+    expect(linesOf(fromChromeBin.stdout, 'Chromium')).toEqual([
+      'problem  Chromium: CHROME_BIN is /nonexistent/chrome-bin, which is not an executable',
+      '         fix: sudo apt-get install chromium',
+      '         or:  unset CHROME_BIN   # or point it at a Chrome or Chromium binary',
+    ]);
   });
 
   it('reports a missing Apertium pair with the Debian package, or DeepL when Debian has none', async () => {

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCliHere } from '../helpers/cli.js';
 import { BrowserMissingError, TranslationMissingError } from '../../src/render/errors.js';
 import { browserCandidates, findBrowser } from '../../src/render/find-browser.js';
 import { isPrivateAddress } from '../../src/render/private-address.js';
@@ -72,16 +72,31 @@ describe('site plan, errors and the render command', () => {
     }
   });
 
-  it('names the package when Chromium is missing', () => {
+  it('names the paths tried, where a named one came from, and the fixes when Chromium is missing', () => {
     expect(() => findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' })).toThrow(
       BrowserMissingError,
     );
+    expect(() => findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' })).toThrow(
+      'no Chrome or Chromium at /nonexistent/chrome (named by PUPPETEER_EXECUTABLE_PATH): not an executable file. ' +
+        'Point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or leave it unset to use the one installed ' +
+        '(`sudo apt-get install chromium` installs Chromium).',
+    );
     expect(() => findBrowser('/nonexistent/chrome')).toThrow(
-      'no Chromium found (looked at /nonexistent/chrome). Install it with `apt-get install chromium` or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary.',
+      'no Chrome or Chromium at /nonexistent/chrome (named by --browser): not an executable file.',
     );
     expect(findBrowser(undefined, {})).toBe(browserCandidates.find((path) => existsSync(path)));
     expect(() => findBrowser(undefined, { CHROME_BIN: '/nonexistent/chrome-bin' })).toThrow(
-      'no Chromium found (looked at /nonexistent/chrome-bin).',
+      'no Chrome or Chromium at /nonexistent/chrome-bin (named by CHROME_BIN)',
+    );
+    // A folder passes the executable test but is no browser.
+    expect(() => findBrowser(undefined, { CHROME_BIN: root })).toThrow(`no Chrome or Chromium at ${root}`);
+    const none = new BrowserMissingError(browserCandidates);
+    expect(none.exitCode).toBe(1);
+    expect(none.message).toBe(
+      'no Chrome or Chromium found (looked at /usr/bin/google-chrome-stable, /usr/bin/google-chrome, ' +
+        '/opt/google/chrome/chrome, /usr/bin/chromium, /usr/bin/chromium-browser). Install one with ' +
+        "`sudo apt-get install chromium`, or name one with --browser <path> (the Action's input chrome-path), " +
+        'PUPPETEER_EXECUTABLE_PATH or CHROME_BIN.',
     );
     // The input or option first, then PUPPETEER_EXECUTABLE_PATH, then CHROME_BIN.
     expect(findBrowser(process.execPath, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/a' })).toBe(
@@ -149,32 +164,30 @@ describe('site plan, errors and the render command', () => {
     ).rejects.toThrow(BrowserMissingError);
   });
 
-  it('exits 2 on a bad flag and 1 with the message when Chromium is missing', async () => {
-    const errors: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    const saved = process.env['PUPPETEER_EXECUTABLE_PATH'];
-    process.stderr.write = ((chunk: string) => errors.push(String(chunk)) > 0) as typeof process.stderr.write;
-    try {
-      expect(await main(['render', '--page-timeout', 'soon'])).toBe(2);
-      process.env['PUPPETEER_EXECUTABLE_PATH'] = '/nonexistent/chrome';
-      await writeFile(join(root, 'only-pdf.md'), '# Only\n');
-      const cwd = process.cwd();
-      process.chdir(root);
-      try {
-        expect(await main(['render', '--pdf', '--source', 'only-pdf.md', '--lang', 'ar'])).toBe(1);
-      } finally {
-        process.chdir(cwd);
-      }
-    } finally {
-      process.stderr.write = write;
-      if (saved === undefined) delete process.env['PUPPETEER_EXECUTABLE_PATH'];
-      else process.env['PUPPETEER_EXECUTABLE_PATH'] = saved;
-    }
-    expect(errors.join('')).toContain(
+  it('exits 2 on a bad flag and 1 (not a usage error) with the message when Chromium is missing', async () => {
+    await writeFile(join(root, 'only-pdf.md'), '# Only\n');
+    const badFlag = await runCliHere('readme-i18n', ['render', '--page-timeout', 'soon'], root);
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).toContain(
       "readme-i18n: --page-timeout takes a whole number of at least 1, not 'soon'",
     );
-    expect(errors.join('')).toContain(
-      'readme-i18n: no Chromium found (looked at /nonexistent/chrome). Install it with `apt-get install chromium`',
+    const pdf = ['render', '--pdf', '--source', 'only-pdf.md', '--lang', 'ar'];
+    const fromEnv = await runCliHere('readme-i18n', pdf, root, {
+      PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome',
+    });
+    expect(fromEnv.status).toBe(1);
+    expect(fromEnv.stderr).toBe(
+      'readme-i18n: no Chrome or Chromium at /nonexistent/chrome (named by PUPPETEER_EXECUTABLE_PATH): not an executable file. ' +
+        'Point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or leave it unset to use the one installed ' +
+        '(`sudo apt-get install chromium` installs Chromium).\n',
+    );
+    // --browser comes before the environment.
+    const fromFlag = await runCliHere('readme-i18n', [...pdf, '--browser', '/nonexistent/other'], root, {
+      PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome',
+    });
+    expect(fromFlag.status).toBe(1);
+    expect(fromFlag.stderr).toMatch(
+      /^readme-i18n: no Chrome or Chromium at \/nonexistent\/other \(named by --browser\): not an executable file\. Point --browser at/,
     );
   });
 

@@ -1,5 +1,5 @@
 import { findBrowser } from '../../render/find-browser.js';
-import { ReadmeI18nError } from '../../errors.js';
+import { BrowserMissingError } from '../../render/errors.js';
 import { ok, problem, type CheckResult } from './check.js';
 import { firstLineOf } from './run-command.js';
 
@@ -7,22 +7,21 @@ const name = 'Chromium';
 
 /** The Chromium that `render` would print with (the render finder's own rules), and that it runs. */
 export async function checkChromium(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
-  const override = env.PUPPETEER_EXECUTABLE_PATH;
   let browser: string;
   try {
     browser = findBrowser(undefined, env);
   } catch (error) {
-    if (!(error instanceof ReadmeI18nError)) throw error;
+    if (!(error instanceof BrowserMissingError)) throw error;
+    // The variable that chose the path (PUPPETEER_EXECUTABLE_PATH first, as the finder reads them).
+    const variable = (['PUPPETEER_EXECUTABLE_PATH', 'CHROME_BIN'] as const).find((name) => env[name]);
     return problem(
       name,
-      override
-        ? `PUPPETEER_EXECUTABLE_PATH is ${override}, which is not an executable`
-        : 'not found; `render` needs it to print PDFs',
+      variable
+        ? `${variable} is ${env[variable]}, which is not an executable`
+        : `not found (looked at ${error.searched.join(', ')}); \`render\` needs it to print PDFs`,
       [
         'sudo apt-get install chromium',
-        ...(override
-          ? ['unset PUPPETEER_EXECUTABLE_PATH   # or point it at a Chrome or Chromium binary']
-          : []),
+        ...(variable ? [`unset ${variable}   # or point it at a Chrome or Chromium binary`] : []),
       ],
     );
   }
