@@ -8,11 +8,13 @@ import { registerRender } from './render.js';
 import { registerInit } from './init.js';
 import { registerDoctor } from './doctor.js';
 import { registerRelease } from './release.js';
+import { registerTerms } from './terms.js';
 
 /** Every command registers itself here; each lives in its own file. */
 const commands: ReadonlyArray<(program: Command) => void> = [
   registerTranslate,
   registerCheck,
+  registerTerms,
   registerRender,
   registerRelease,
   registerInit,

@@ -1,34 +1,67 @@
 import type { ParsedDocument } from '../markdown/document.js';
-import { createTermProtector } from '../markdown/terms.js';
+import { createLineIndex } from '../markdown/line-index.js';
+import { createTermFinder, type TermOptions, type TermReason } from '../markdown/terms.js';
 
 /** Enough names to steer a model, few enough to cost little in every request. */
 const mostNames = 40;
 
-const cache = new WeakMap<ParsedDocument, readonly string[]>();
+/** A name the document keeps as written, with why, for `readme-i18n terms` and the openai prompt. */
+export interface KeptName {
+  readonly name: string;
+  readonly reason: TermReason;
+  /** One-based line where the prose first keeps it. */
+  readonly line: number;
+  /** How often the prose keeps it. */
+  readonly count: number;
+}
+
+/** The options the document was parsed with, which decided what its placeholders stand for. */
+export type KeptNameOptions = Pick<TermOptions, 'glossary' | 'terms' | 'language'>;
+
+const cache = new WeakMap<ParsedDocument, readonly KeptName[]>();
+
+/**
+ * The names a parsed document keeps as written, in the order the document first writes them: each
+ * `<x/>` placeholder of its prose that stands for one protected term with a letter in it (not a
+ * URL, an emoji short code, a character reference or inline code), with the reason that term is
+ * protected. Read from the document's units; the file is not parsed again.
+ */
+export function keptNames(document: ParsedDocument, options: KeptNameOptions): readonly KeptName[] {
+  const cached = cache.get(document);
+  if (cached !== undefined) return cached;
+  const find = createTermFinder(document.tree, options);
+  const lineOf = createLineIndex(document.text);
+  const found = new Map<string, { reason: TermReason; line: number; count: number }>();
+  for (const unit of document.allUnits) {
+    for (const range of unit.xs.values()) {
+      const slice = document.text.slice(range.start, range.end);
+      const known = found.get(slice);
+      if (known !== undefined) {
+        known.count += 1;
+        continue;
+      }
+      if (!/^[\p{L}\p{N}]/u.test(slice) || !/\p{L}/u.test(slice) || slice.includes('://')) continue;
+      if (slice.length > 60 || /\n/.test(slice)) continue;
+      const terms = find(slice);
+      const term = terms[0];
+      if (terms.length !== 1 || term?.start !== 0 || term.end !== slice.length) continue;
+      found.set(slice, { reason: term.reason, line: lineOf(range.start), count: 1 });
+    }
+  }
+  const names = [...found]
+    .map(([name, about]) => ({ name, ...about }))
+    .sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
+  cache.set(document, names);
+  return names;
+}
 
 /**
  * The names a document keeps as written, for engines that take instructions: the glossary, then the
- * terms the core protected as `<x/>` placeholders (a placeholder that is one protected term, with a
- * letter in it), the most frequent first.
+ * kept names (see `keptNames`), the most frequent first.
  */
-export function namesToKeep(document: ParsedDocument, glossary: readonly string[]): readonly string[] {
-  let detected = cache.get(document);
-  if (detected === undefined) {
-    const protect = createTermProtector(document.tree, { glossary });
-    const counts = new Map<string, number>();
-    for (const unit of document.allUnits) {
-      for (const range of unit.xs.values()) {
-        const slice = document.text.slice(range.start, range.end);
-        // A word, not a URL, an emoji short code or a character reference.
-        if (!/^[\p{L}\p{N}]/u.test(slice) || !/\p{L}/u.test(slice) || slice.includes('://')) continue;
-        if (slice.length > 60 || /\s/.test(slice)) continue;
-        const spans = protect(slice);
-        if (spans.length !== 1 || spans[0]?.[0] !== 0 || spans[0][1] !== slice.length) continue;
-        counts.set(slice, (counts.get(slice) ?? 0) + 1);
-      }
-    }
-    detected = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-    cache.set(document, detected);
-  }
-  return [...new Set([...glossary, ...detected])].slice(0, mostNames);
+export function namesToKeep(document: ParsedDocument, options: KeptNameOptions): readonly string[] {
+  const detected = [...keptNames(document, options)]
+    .sort((a, b) => b.count - a.count || a.line - b.line)
+    .map((kept) => kept.name);
+  return [...new Set([...(options.glossary ?? []), ...detected])].slice(0, mostNames);
 }

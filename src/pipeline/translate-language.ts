@@ -202,7 +202,7 @@ async function translateSource(
     to: lang,
     glossary: options.glossary,
     formality: options.formality[lang],
-    names: namesToKeep(document, options.glossary).filter((name) => !termsAs.has(name)),
+    names: namesToKeep(document, documentOptions).filter((name) => !termsAs.has(name)),
     terms: termsAs,
     repairTags,
   };

@@ -61,8 +61,14 @@ export const defaultTimeoutMs = 60_000;
 
 export const defaultMaxSizeBytes = 5_000_000;
 
-/** Applies the defaults, stated here once, and checks what was given. */
-export function resolveTranslateOptions(options: TranslateOptions): ResolvedTranslateOptions {
+/**
+ * Applies the defaults, stated here once, and checks what was given. `languagesRequired: false` is
+ * for commands that only read the sources (`readme-i18n terms`).
+ */
+export function resolveTranslateOptions(
+  options: TranslateOptions,
+  { languagesRequired = true }: { readonly languagesRequired?: boolean } = {},
+): ResolvedTranslateOptions {
   const out = options.out ?? '{dir}/locales/{name}.{lang}.md';
   if (!out.includes('{lang}')) {
     throw new UsageError(
@@ -75,7 +81,7 @@ export function resolveTranslateOptions(options: TranslateOptions): ResolvedTran
       `--out '${shown(out)}' must contain {name} when several files are translated, for example --out '{dir}/locales/{name}.{lang}.md'`,
     );
   }
-  if (options.langs.length === 0) {
+  if (options.langs.length === 0 && languagesRequired) {
     throw new UsageError(
       'no target language: pass --lang (for example --lang fr,es), set README_I18N_LANGUAGES, ' +
         'or add `languages:` to readme-i18n.config.yaml (`readme-i18n init` writes one)',
