@@ -1,5 +1,5 @@
 import { loadSettings } from '../config/load-settings.js';
-import { renderPatternOf, translateOptionsOf } from '../config/step-options.js';
+import { renderSourcesOf, translateOptionsOf } from '../config/step-options.js';
 import { UsageError } from '../errors.js';
 import type { TranslateOptions } from '../pipeline/translate-options.js';
 import type { ActionInputs } from './inputs.js';
@@ -14,10 +14,9 @@ export interface ActionSettings {
     /** Site folder, relative to the repository (default: `docs`). */
     readonly siteDir: string;
     readonly allowRemote: boolean | undefined;
-    /** The source rendered (the first of several). */
-    readonly source: string | undefined;
+    /** Every source translated, with where its translations are: one page per source and language. */
+    readonly sources: ReadonlyArray<{ readonly source: string; readonly pattern: string }>;
     readonly sourceLang: string | undefined;
-    readonly pattern: string | undefined;
   };
   /** Release tag, or undefined for no release. */
   readonly releaseTag: string | undefined;
@@ -61,7 +60,6 @@ export async function actionSettings(
   const render = settings.render ?? {};
   const chosen = inputs.render ?? { html: render.html ?? true, pdf: render.pdf ?? true };
   const siteDir = inputs.siteDir ?? render.out ?? 'docs';
-  const source = settings.sources?.[0];
   return {
     translate: {
       ...translateOptionsOf(settings),
@@ -76,9 +74,8 @@ export async function actionSettings(
       pdf: chosen.pdf,
       siteDir,
       allowRemote: render.allowRemote,
-      source,
+      sources: await renderSourcesOf(cwd, settings),
       sourceLang: settings.from,
-      pattern: renderPatternOf(settings, source),
     },
     releaseTag: inputs.releaseTag ?? settings.release?.tag,
     release: {

@@ -45,8 +45,10 @@ export async function translateStep(
 }
 
 export interface RenderedSite {
-  /** PDFs by language, paths relative to the repository. */
-  readonly pdfs: ReadonlyMap<string, string>;
+  /** Every PDF (one per source and language), paths relative to the repository. */
+  readonly pdfs: readonly string[];
+  /** The PDF of the first source by language, relative to the repository: the one the summary shows. */
+  readonly mainPdfs: ReadonlyMap<string, string>;
   readonly report: RenderReport;
 }
 
@@ -58,9 +60,8 @@ export async function renderStep(
   const { render } = settings;
   const report = await renderSite({
     root: cwd,
-    source: render.source,
+    sources: render.sources,
     sourceLang: render.sourceLang,
-    pattern: render.pattern,
     outDir: render.siteDir,
     html: render.html,
     pdf: render.pdf,
@@ -68,9 +69,14 @@ export async function renderStep(
     executablePath: options.executablePath,
     repositoryUrl: options.repositoryUrl,
   });
-  const pdfs = new Map<string, string>();
+  const pdfs: string[] = [];
+  const mainPdfs = new Map<string, string>();
+  const first = report.pages[0]?.source;
   for (const page of report.pages) {
-    if (page.pdf !== undefined) pdfs.set(page.lang, relative(cwd, resolve(cwd, page.pdf)));
+    if (page.pdf === undefined) continue;
+    const pdf = relative(cwd, resolve(cwd, page.pdf));
+    pdfs.push(pdf);
+    if (page.source === first) mainPdfs.set(page.lang, pdf);
   }
-  return { pdfs, report };
+  return { pdfs, mainPdfs, report };
 }

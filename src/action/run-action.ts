@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { ReadmeI18nError, UsageError } from '../errors.js';
 import type { LanguageReport } from '../pipeline/translate.js';
 import { resolveTranslateOptions } from '../pipeline/translate-options.js';
@@ -6,6 +7,7 @@ import { gitHubTargetFromEnv, type GitHubTarget } from '../publish/github-env.js
 import { explainRequestError } from '../publish/explain-request-error.js';
 import { jobSummary } from '../publish/job-summary.js';
 import { publishRelease } from '../publish/publish-release.js';
+import { repositoryBlobUrl } from '../render/repository-links.js';
 import { actionSettings, type ActionSettings } from './action-settings.js';
 import { CommitStep } from './commit-step.js';
 import { gitEnvWithToken } from './git.js';
@@ -220,12 +222,12 @@ async function runSteps(step: StepContext): Promise<void> {
         executablePath: inputs.chromePath,
         repositoryUrl: fileBase(step.env),
       });
-      annotateRender(runner, rendered, settings);
+      annotateRender(runner, rendered, settings, cwd);
       return rendered;
     });
     state.languages = state.languages.map((language) => ({
       ...language,
-      pdf: site?.pdfs.get(language.lang)?.split('/').pop(),
+      pdf: site?.mainPdfs.get(language.lang)?.split('/').pop(),
     }));
   }
 
@@ -240,8 +242,7 @@ async function runSteps(step: StepContext): Promise<void> {
           client,
           cwd,
           tag,
-          assets:
-            site !== undefined && site.pdfs.size > 0 ? [...site.pdfs.values()] : [settings.releaseAssets],
+          assets: site !== undefined && site.pdfs.length > 0 ? [...site.pdfs] : [settings.releaseAssets],
           draft: settings.draft,
           prerelease: settings.release.prerelease,
           makeLatest: settings.release.makeLatest,
@@ -290,8 +291,8 @@ function annotateReport(runner: Runner, report: LanguageReport): void {
     runner.warning(`${report.lang}: ${warning}`, { file: report.file, line: 1 });
 }
 
-function annotateRender(runner: Runner, rendered: RenderedSite, settings: ActionSettings): void {
-  const source = settings.render.source ?? 'README.md';
+function annotateRender(runner: Runner, rendered: RenderedSite, settings: ActionSettings, cwd: string): void {
+  const source = settings.render.sources[0]?.source ?? 'README.md';
   for (const image of rendered.report.missingImages) {
     runner.warning(`image ${image} is missing: the pages show its alt text`, { file: source, line: 1 });
   }
@@ -299,7 +300,7 @@ function annotateRender(runner: Runner, rendered: RenderedSite, settings: Action
     for (const refused of page.refused) {
       runner.warning(
         `${page.lang}: the PDF's request for ${refused} was refused (remote files need render.allowRemote: true)`,
-        { file: source, line: 1 },
+        { file: relative(cwd, page.source).split(sep).join('/'), line: 1 },
       );
     }
   }
@@ -371,5 +372,5 @@ function fileBase(env: Readonly<Record<string, string | undefined>>): string | u
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = env;
   const ref = env.GITHUB_REF_NAME || env.GITHUB_SHA;
   if (!server || !repository || !ref) return undefined;
-  return `${server}/${repository}/blob/${ref}`;
+  return repositoryBlobUrl(`${server.replace(/\/+$/, '')}/${repository}`, ref);
 }

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { RenderedPage, RenderReport } from '../render/render-site.js';
 import { handleInterruptions } from './interrupt.js';
+import { renderRepositoryUrl } from './repository-url.js';
 import { parseCount } from './settings.js';
 import { shown } from '../shown-value.js';
 
@@ -23,22 +24,29 @@ interface RenderFlags {
   allowOutsideRepo?: boolean;
   taggedPdf?: boolean;
   browser?: string;
+  repoUrl?: string | false;
+  ref?: string;
 }
 
 /** `readme-i18n render`: the flags, parsed here; the work, done by `renderSite`. */
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('render the README and its translations as web pages and PDFs, each linking to the others')
+    .description(
+      'render the README (and every other source configured) and its translations as web pages and PDFs, each linking to the others',
+    )
     .option('--lang <codes>', 'languages to render, comma-separated (default: every file matching --pattern)')
     .option('--out <dir>', 'output folder (default: docs)')
     .option('--html', 'write the web pages (without --pdf: only them)')
     .option('--pdf', 'write the PDFs (without --html: only them)')
-    .option('--source <file>', 'the source Markdown file (default: README.md)')
+    .option(
+      '--source <file>',
+      'render only this source Markdown file (default: the configured sources, else README.md)',
+    )
     .option('--from <code>', 'the source language (default: en)')
     .option(
       '--pattern <pattern>',
-      "where translations are, {lang} for the code (default: 'locales/README.{lang}.md')",
+      "where translations are, {lang} for the code, {name} and {dir} the source's (default: the translate step's, '{dir}/locales/{name}.{lang}.md')",
     )
     .option('--out-pattern <pattern>', 'same as --pattern, named as in the translate command')
     .option('--allow-remote', 'fetch remote images such as badges (default: shown as their alt text)')
@@ -55,6 +63,12 @@ export function registerRender(program: Command): void {
       '--browser <path>',
       'the Chrome or Chromium to print with (default: PUPPETEER_EXECUTABLE_PATH, CHROME_BIN, else the one installed)',
     )
+    .option(
+      '--repo-url <url>',
+      "the repository's web address, such as https://github.com/owner/repo: links to its files outside the site point there (default: the origin remote when it is on github.com)",
+    )
+    .option('--no-repo-url', 'keep links to repository files outside the site relative')
+    .option('--ref <ref>', 'branch, tag or commit those links show (default: the checked-out branch)')
     .action(async (flags: RenderFlags) => {
       if (
         flags.pattern !== undefined &&
@@ -63,7 +77,7 @@ export function registerRender(program: Command): void {
       ) {
         throw new UsageError('--pattern and --out-pattern name the same thing; give one of them');
       }
-      const [{ loadSettings }, { parseLanguageList }, { renderSite }, { renderPatternOf }] =
+      const [{ loadSettings }, { parseLanguageList }, { renderSite }, { renderSourcesOf }] =
         await Promise.all([
           import('../config/load-settings.js'),
           import('../language-tag.js'),
@@ -71,9 +85,21 @@ export function registerRender(program: Command): void {
           import('../config/step-options.js'),
         ]);
       // The configuration under the flags: defaults, file, environment, flags.
-      const settings = (await loadSettings(process.cwd())).settings;
+      const cwd = process.cwd();
+      const settings = (await loadSettings(cwd)).settings;
       const configured = settings.render ?? {};
-      const source = flags.source ?? settings.sources?.[0];
+      const pattern = flags.pattern ?? flags.outPattern;
+      // One source when named, else every source the translate step translates.
+      const sources = await renderSourcesOf(cwd, {
+        ...settings,
+        ...(flags.source === undefined ? {} : { sources: [flags.source] }),
+        ...(pattern === undefined ? {} : { out: pattern }),
+      });
+      if (sources.length > 1 && pattern !== undefined && !pattern.includes('{name}')) {
+        throw new UsageError(
+          `--pattern '${shown(pattern)}' must contain {name} when several sources are rendered, as in '{dir}/locales/{name}.{lang}.md'; or pass --source <file> for one`,
+        );
+      }
       const chosen = flags.html === undefined && flags.pdf === undefined ? configured : flags;
       const interruption = handleInterruptions();
       const report = await renderSite({
@@ -82,23 +108,23 @@ export function registerRender(program: Command): void {
         outDir: flags.out ?? configured.out,
         html: chosen.html,
         pdf: chosen.pdf,
-        source,
+        sources: sources.map((source, index) => ({ ...source, name: index === 0 ? flags.name : undefined })),
         sourceLang: flags.from ?? settings.from,
-        pattern: flags.pattern ?? flags.outPattern ?? renderPatternOf(settings, source),
         allowRemote: flags.allowRemote ?? configured.allowRemote,
         pageTimeoutMs: parseCount(flags.pageTimeout, '--page-timeout'),
         concurrency: parseCount(flags.concurrency, '--concurrency'),
-        name: flags.name,
         siteUrl: flags.siteUrl,
         allowOutsideRepo: flags.allowOutsideRepo,
         taggedPdf: flags.taggedPdf,
         executablePath: flags.browser,
+        repositoryUrl: await renderRepositoryUrl(cwd, flags),
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: (page) => printPage(page, flags.allowRemote ?? configured.allowRemote ?? false),
         // PDFs take seconds each: say what is ahead before the first is done.
         onStart: (plan) =>
           process.stdout.write(
-            `rendering ${plan.languages} ${plan.languages === 1 ? 'language' : 'languages'}: ` +
+            `rendering ${plan.languages} ${plan.languages === 1 ? 'language' : 'languages'}` +
+              `${plan.sources > 1 ? ` of ${plan.sources} sources` : ''}: ` +
               `${plan.html ? 'HTML pages and ' : ''}${plan.pdfsToPrint} ${plan.pdfsToPrint === 1 ? 'PDF' : 'PDFs'} to print…\n`,
           ),
       }).finally(() => interruption.dispose());

@@ -1,5 +1,6 @@
+import { findSources } from '../pipeline/find-sources.js';
 import { outputPath } from '../pipeline/outputs.js';
-import type { TranslateOptions } from '../pipeline/translate-options.js';
+import { defaultOutPattern, type TranslateOptions } from '../pipeline/translate-options.js';
 import type { Settings } from './merge.js';
 
 /** The translate step's options that merged settings give (the pipeline applies its defaults under them). */
@@ -23,6 +24,20 @@ export function translateOptionsOf(settings: Settings): TranslateOptions {
 }
 
 /** Where the render step finds the translations of `source`: the translate step's output pattern. */
-export function renderPatternOf(settings: Settings, source: string | undefined): string | undefined {
-  return settings.out === undefined ? undefined : outputPath(settings.out, '{lang}', source);
+export function renderPatternOf(settings: Settings, source: string | undefined): string {
+  return outputPath(settings.out ?? defaultOutPattern, '{lang}', source);
+}
+
+/**
+ * Every source the translate step translates (globs expanded, translations left out), each with
+ * where its translations are: what the site is made of.
+ */
+export async function renderSourcesOf(
+  cwd: string,
+  settings: Settings,
+): Promise<Array<{ source: string; pattern: string }>> {
+  const out = settings.out ?? defaultOutPattern;
+  const sources = settings.sources?.length ? settings.sources : ['README.md'];
+  const files = await findSources(cwd, sources, out, settings.langs ?? []);
+  return files.map((source) => ({ source, pattern: outputPath(out, '{lang}', source) }));
 }

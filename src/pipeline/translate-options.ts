@@ -59,6 +59,9 @@ export type ResolvedTranslateOptions = Required<Omit<TranslateOptions, 'engine' 
 
 export const defaultTimeoutMs = 60_000;
 
+/** Where translations go unless told: `README.md` → `locales/README.fr.md`, `docs/usage.md` → `docs/locales/usage.fr.md`. */
+export const defaultOutPattern = '{dir}/locales/{name}.{lang}.md';
+
 export const defaultMaxSizeBytes = 5_000_000;
 
 /**
@@ -69,7 +72,7 @@ export function resolveTranslateOptions(
   options: TranslateOptions,
   { languagesRequired = true }: { readonly languagesRequired?: boolean } = {},
 ): ResolvedTranslateOptions {
-  const out = options.out ?? '{dir}/locales/{name}.{lang}.md';
+  const out = options.out ?? defaultOutPattern;
   if (!out.includes('{lang}')) {
     throw new UsageError(
       `--out '${shown(out)}' must contain {lang}, for example --out 'locales/README.{lang}.md'`,

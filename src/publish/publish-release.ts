@@ -87,15 +87,23 @@ export async function publishRelease(options: PublishReleaseOptions): Promise<Pu
   const files = await readAssetFiles(cwd, options.assets ?? ['docs/pdf/*.pdf'], options.allowOutsideRepo);
   const languages: readonly LanguageStatus[] =
     options.languages ?? files.map((file) => ({ lang: languageOf(file.name) }));
+  // Each language's PDFs (one per source of the site), the one named first.
+  const pdfsOf = (lang: string, first: string | undefined): string[] => {
+    const names = files.filter((file) => languageOf(file.name) === lang).map((file) => file.name);
+    return first === undefined ? names : [first, ...names.filter((name) => name !== first)];
+  };
   const withPdfs: LanguageStatus[] = [
-    ...languages.map((language) => ({
-      ...language,
-      pdf: language.pdf ?? files.find((file) => languageOf(file.name) === language.lang)?.name,
-    })),
+    ...languages.map((language) => {
+      const pdfs = pdfsOf(language.lang, language.pdf);
+      return { ...language, pdf: pdfs[0], pdfs };
+    }),
     // PDFs of languages without figures, such as the source's, still get a row.
-    ...files
-      .filter((file) => !languages.some((language) => language.lang === languageOf(file.name)))
-      .map((file) => ({ lang: languageOf(file.name), pdf: file.name })),
+    ...[...new Set(files.map((file) => languageOf(file.name)))]
+      .filter((lang) => !languages.some((language) => language.lang === lang))
+      .map((lang) => {
+        const pdfs = pdfsOf(lang, undefined);
+        return { lang, pdf: pdfs[0], pdfs };
+      }),
   ];
   const downloadBase = `${target.serverUrl}/${target.owner}/${target.repo}/releases/download/${encodeURIComponent(options.tag)}`;
   const client = options.client ?? createGitHubClient({ token: target.token, apiUrl: target.apiUrl });

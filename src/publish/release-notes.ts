@@ -7,6 +7,8 @@ export interface LanguageStatus {
   readonly keptSource?: number;
   /** The PDF asset's name, when one is attached. */
   readonly pdf?: string;
+  /** Every PDF asset of the language (one per source of the site), `pdf` first; the notes link each. */
+  readonly pdfs?: readonly string[];
 }
 
 const start = '<!-- readme-i18n:languages -->';
@@ -41,7 +43,8 @@ export function releaseNotes(
 const tableHeader = ['| Language | Translated | PDF |', '| --- | --- | --- |'].join('\n');
 
 function languageRow(language: LanguageStatus, downloadBase: string): string {
-  return `| ${language.lang} | ${completeness(language)} | ${pdfLink(language.pdf, downloadBase)} |`;
+  const pdfs = language.pdfs ?? (language.pdf === undefined ? [] : [language.pdf]);
+  return `| ${language.lang} | ${completeness(language)} | ${pdfLinks(pdfs, downloadBase)} |`;
 }
 
 /** The language rows of an earlier table, as they were written. */
@@ -61,7 +64,7 @@ function completeness(language: LanguageStatus): string {
   return `${percent} % (${translated}/${language.units} units)`;
 }
 
-function pdfLink(name: string | undefined, downloadBase: string): string {
-  if (name === undefined) return '—';
-  return `[${name}](${downloadBase}/${encodeURIComponent(name)})`;
+function pdfLinks(names: readonly string[], downloadBase: string): string {
+  if (names.length === 0) return '—';
+  return names.map((name) => `[${name}](${downloadBase}/${encodeURIComponent(name)})`).join(' · ');
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { writeFileAtomic } from '../atomic-write.js';
 import { InterruptedError, UsageError } from '../errors.js';
@@ -28,13 +28,18 @@ import type { GuardedFile } from './request-guard.js';
 import { SiteAssets } from './site-assets.js';
 import { SiteBrowser } from './site-browser.js';
 import { checkSitePaths } from './site-paths.js';
-import { planSite, type SitePage, type SitePlanInput } from './site-plan.js';
+import { planSite, type SitePage, type SitePlanInput, type SiteSource } from './site-plan.js';
 
 export interface RenderOptions {
   /** Folder the other paths are relative to (default: the current directory). */
   readonly root?: string | undefined;
   /** The source README (default: `README.md`). */
   readonly source?: string | undefined;
+  /**
+   * Every source of the site with where its translations are, the first the front page (default:
+   * the one of `source`, `pattern` and `name`). With this, those three are not given.
+   */
+  readonly sources?: readonly SiteSource[] | undefined;
   /** Language of the source (default: `en`). */
   readonly sourceLang?: string | undefined;
   /** Where translations are, `{lang}` for the code (default: `locales/README.{lang}.md`). */
@@ -82,6 +87,8 @@ export interface RenderOptions {
 /** What a render that prints PDFs is about to do, told before the browser's first (slow) page. */
 export interface RenderPlan {
   readonly languages: number;
+  /** Markdown sources, each rendered in every language. */
+  readonly sources: number;
   readonly html: boolean;
   /** PDFs whose Markdown changed (or that are missing), printed anew. */
   readonly pdfsToPrint: number;
@@ -89,6 +96,8 @@ export interface RenderPlan {
 
 export interface RenderedPage {
   readonly lang: string;
+  /** The source of the page (the Markdown it is, or translates). */
+  readonly source: string;
   readonly html: string | undefined;
   readonly pdf: string | undefined;
   readonly pdfBytes: number | undefined;
@@ -118,8 +127,10 @@ export interface RenderReport {
 
 /**
  * Renders the source README and its translations as `docs/index.html`, `docs/<lang>/index.html`
- * and `docs/pdf/<name>.<lang>.pdf`, every page linking to the others. One browser serves every
- * diagram and PDF and is closed at the end, whatever happens.
+ * and `docs/pdf/<name>.<lang>.pdf`, every page linking to the others; each further source likewise
+ * at its place in the repository (`docs/<lang>/docs/usage.html`), links between sources going to
+ * the page of the same language. One browser serves every diagram and PDF and is closed at the
+ * end, whatever happens.
  */
 export async function renderSite(options: RenderOptions = {}): Promise<RenderReport> {
   const root = resolve(options.root ?? process.cwd());
@@ -140,15 +151,15 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const outDir = resolve(root, options.outDir ?? 'docs');
   const planInput = {
     root,
-    source: options.source ?? 'README.md',
+    sources: siteSources(options),
     sourceLang: options.sourceLang ?? 'en',
-    pattern: options.pattern ?? 'locales/README.{lang}.md',
     outDir,
-    name: options.name,
   };
   const pages = await planSite({ ...planInput, langs: options.langs });
   // Every language present is in every switcher, also when only some are rendered now.
   const switcherPages = options.langs === undefined ? pages : await everyLanguage(pages, planInput);
+  const siblings = (page: SitePage): SitePage[] =>
+    switcherPages.filter((other) => other.sourceFile === page.sourceFile);
   const repository = await findRepository(root, { allowOutside: options.allowOutsideRepo });
   await checkSitePaths(repository, outDir, pages);
   const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
@@ -166,7 +177,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       relative(outDir, page.htmlFile),
       relative(outDir, page.pdfFile),
     ]),
-    switcher: switcherPages.map((page) => [page.lang, page.pageDir]),
+    switcher: switcherPages.map((page) => [page.lang, relative(outDir, page.htmlFile)]),
   };
   const previous = allowRemote ? undefined : await readRenderState(outDir);
   if (
@@ -174,7 +185,11 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     previous.digest === (await renderInputsDigest(root, settings, markdown, previous.images)) &&
     (await outputsUnchanged(outDir, previous))
   ) {
-    return unchangedSite(root, pages, previous.warnings, { wantHtml, wantPdf, onPage: options.onPage });
+    return unchangedSite(root, outDir, pages, previous.warnings, {
+      wantHtml,
+      wantPdf,
+      onPage: options.onPage,
+    });
   }
   warmHighlighter();
   const assets = new SiteAssets(outDir);
@@ -201,7 +216,8 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   if (wantPdf && !predictedFresh) browser.prepareToPrint();
   if (wantPdf && !predictedFresh) {
     options.onStart?.({
-      languages: pages.length,
+      languages: new Set(pages.map((page) => page.lang)).size,
+      sources: new Set(pages.map((page) => page.sourceFile)).size,
       html: wantHtml,
       pdfsToPrint: pages.filter((_page, index) => !recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`))
         .length,
@@ -209,17 +225,18 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   }
   const printing: Array<Promise<void>> = [];
   let printFailed = false;
-  const printed = new Map<string, { bytes: number; refused: readonly string[] }>();
-  const unchanged = new Set<string>();
+  const printed = new Map<SitePage, { bytes: number; refused: readonly string[] }>();
+  const unchanged = new Set<SitePage>();
   let anyMath = false;
   const report = (page: SitePage): RenderedPage => ({
     lang: page.lang,
+    source: page.sourceFile,
     html: wantHtml ? page.htmlFile : undefined,
-    pdf: printed.has(page.lang) || unchanged.has(page.lang) ? page.pdfFile : undefined,
-    pdfBytes: unchanged.has(page.lang) ? recorded[pages.indexOf(page)]?.bytes : printed.get(page.lang)?.bytes,
-    pdfUnchanged: unchanged.has(page.lang),
-    unchanged: !wantHtml && unchanged.has(page.lang),
-    refused: printed.get(page.lang)?.refused ?? [],
+    pdf: printed.has(page) || unchanged.has(page) ? page.pdfFile : undefined,
+    pdfBytes: unchanged.has(page) ? recorded[pages.indexOf(page)]?.bytes : printed.get(page)?.bytes,
+    pdfUnchanged: unchanged.has(page),
+    unchanged: !wantHtml && unchanged.has(page),
+    refused: printed.get(page)?.refused ?? [],
   });
   const finished = (page: SitePage): void => options.onPage?.(report(page));
   const diagramErrors: Array<RenderReport['diagramErrors'][number]> = [];
@@ -234,11 +251,11 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     // Every page is made before any is written: an image refused in the last page writes nothing.
     const bodies = [];
     for (const [index, page] of pages.entries()) {
-      const assetsUrl = urlBetween(page.pageDir, 'assets');
+      const assetsUrl = urlFrom(page, join(outDir, 'assets'));
       const shown = withoutSwitcher(markdown[index] ?? '');
       const body = await markdownToHtml(shown.text, {
         lang: page.lang,
-        resources: resolverFor(page, pages, repository, allowRemote, assets, {
+        resources: resolverFor(page, switcherPages, repository, allowRemote, assets, {
           siteDir: outDir,
           repositoryUrl: options.repositoryUrl,
         }),
@@ -261,7 +278,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     for (const [index, page] of pages.entries()) {
       if (options.signal?.aborted) throw stopped();
       if (printFailed) break;
-      const assetsUrl = urlBetween(page.pageDir, 'assets');
+      const assetsUrl = urlFrom(page, join(outDir, 'assets'));
       const body = bodies[index] as (typeof bodies)[number];
       anyMath ||= body.hasMath;
       const title = body.title ?? relative(root, page.markdownFile);
@@ -271,13 +288,11 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           title,
           body: html,
           assets: assetsUrl,
-          switcher: switcherPages.map((other) => ({
+          switcher: siblings(page).map((other) => ({
             lang: other.lang,
             href: other === page ? undefined : pageUrl(page, other),
           })),
-          pdf: wantPdf
-            ? urlBetween(page.pageDir, relative(outDir, page.pdfFile).split(sep).join('/'))
-            : undefined,
+          pdf: wantPdf ? urlFrom(page, page.pdfFile) : undefined,
           hasMath: body.hasMath,
           allowRemote,
           print,
@@ -287,9 +302,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         finished(page);
         continue;
       }
-      const published = siteUrl
-        ? new URL(page.pageDir === '' ? '.' : `${page.pageDir}/`, siteUrl).href
-        : undefined;
+      const published = siteUrl ? new URL(sitePath(outDir, page), siteUrl).href : undefined;
       const outline = headingOutline(body.tree);
       const document = template(toHtml(withHeadingLinks(pdfLinks(body.tree, published), outline)), true);
       const key = `${sourceKeys[index]}-${printKey(
@@ -298,15 +311,15 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         tagged,
       )}`;
       if (reuse(index, key)) {
-        unchanged.add(page.lang);
+        unchanged.add(page);
         finished(page);
         continue;
       }
       // Printing runs in Chromium while Node goes on with the next language.
       const task = browser
         .print({
-          path: `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`,
-          serve: serveFor(page, document, assets),
+          path: `/${sitePath(outDir, page)}`,
+          serve: serveFor(`/${sitePath(outDir, page)}`, document, assets),
           outline,
           key,
           lang: page.lang,
@@ -314,7 +327,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
         })
         .then(async (result) => {
           await writeFileAtomic(page.pdfFile, result.pdf);
-          printed.set(page.lang, { bytes: result.pdf.byteLength, refused: result.refused });
+          printed.set(page, { bytes: result.pdf.byteLength, refused: result.refused });
           finished(page);
         });
       // Reported below, with the others; a failure (no Chromium) stops the languages not begun.
@@ -354,7 +367,9 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
           missingImages: result.missingImages.map((file) => relative(root, file)),
           unsafeImages: result.unsafeImages.map((file) => relative(root, file)),
           diagramErrors: diagramErrors.map((error) => ({ ...error, file: relative(root, error.file) })),
-          refused: Object.fromEntries(result.pages.map((page) => [page.lang, page.refused])),
+          refused: Object.fromEntries(
+            pages.map((page, index) => [sitePath(outDir, page), result.pages[index]?.refused ?? []]),
+          ),
         },
       );
     }
@@ -371,6 +386,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
 /** The report of a run that found every output already made from its inputs, and wrote nothing. */
 async function unchangedSite(
   root: string,
+  outDir: string,
   pages: readonly SitePage[],
   warnings: RenderWarnings,
   { wantHtml, wantPdf, onPage }: { wantHtml: boolean; wantPdf: boolean; onPage: RenderOptions['onPage'] },
@@ -379,12 +395,13 @@ async function unchangedSite(
   for (const page of pages) {
     const done: RenderedPage = {
       lang: page.lang,
+      source: page.sourceFile,
       html: wantHtml ? page.htmlFile : undefined,
       pdf: wantPdf ? page.pdfFile : undefined,
       pdfBytes: wantPdf ? (await stat(page.pdfFile)).size : undefined,
       pdfUnchanged: wantPdf,
       unchanged: true,
-      refused: warnings.refused[page.lang] ?? [],
+      refused: warnings.refused[sitePath(outDir, page)] ?? [],
     };
     onPage?.(done);
     reported.push(done);
@@ -408,27 +425,63 @@ async function recordedKey(file: string): Promise<{ key: string | undefined; byt
   }
 }
 
-/** The pages rendered now and those of every other language present, source first, then sorted. */
+/** The sources of a render: those given, or the one of `source`, `pattern` and `name`. */
+function siteSources(options: RenderOptions): readonly SiteSource[] {
+  if (options.sources === undefined) {
+    return [
+      {
+        source: options.source ?? 'README.md',
+        pattern: options.pattern ?? 'locales/README.{lang}.md',
+        name: options.name,
+      },
+    ];
+  }
+  if (options.source !== undefined || options.pattern !== undefined || options.name !== undefined)
+    throw new UsageError('give the sources either one by one (source, pattern, name) or as a list, not both');
+  if (options.sources.length === 0) throw new UsageError('nothing to render: the list of sources is empty');
+  return options.sources;
+}
+
+/**
+ * The pages rendered now and those of every other language present, each source's together, its
+ * source page first, then sorted.
+ */
 async function everyLanguage(
   pages: readonly SitePage[],
   input: Omit<SitePlanInput, 'langs'>,
 ): Promise<SitePage[]> {
   const present = await planSite({ ...input, langs: undefined });
-  const byLang = new Map([...present, ...pages].map((page) => [page.lang, page]));
-  const [source, ...others] = [...byLang.values()].sort((a, b) =>
-    a.isSource === b.isSource ? a.lang.localeCompare(b.lang) : a.isSource ? -1 : 1,
-  );
-  return source === undefined ? [] : [source, ...others];
+  const all: SitePage[] = [];
+  for (const sourceFile of new Set(pages.map((page) => page.sourceFile))) {
+    const own = [...present, ...pages].filter((page) => page.sourceFile === sourceFile);
+    const byLang = new Map(own.map((page) => [page.lang, page]));
+    all.push(
+      ...[...byLang.values()].sort((a, b) =>
+        a.isSource === b.isSource ? a.lang.localeCompare(b.lang) : a.isSource ? -1 : 1,
+      ),
+    );
+  }
+  return all;
 }
 
-/** The link from one page to another language's page. */
+/** Where a page is in the site, as a URL path without the leading `/`: `fr/docs/usage.html`. */
+function sitePath(outDir: string, page: SitePage): string {
+  return relative(outDir, page.htmlFile).split(sep).join('/');
+}
+
+/** The link from one page to another page. */
 function pageUrl(from: SitePage, to: SitePage): string {
-  return `${urlBetween(from.pageDir, to.pageDir)}/index.html`.replace(/^\.\//, '');
+  return urlFrom(from, to.htmlFile);
+}
+
+/** The relative URL from a page to a file of the site. */
+function urlFrom(page: SitePage, file: string): string {
+  const path = relative(dirname(page.htmlFile), file).split(sep).map(encodeURIComponent).join('/');
+  return path === '' ? '.' : path;
 }
 
 /** What the printing page may load: its own document, and the site's assets from memory. */
-function serveFor(page: SitePage, document: string, assets: SiteAssets) {
-  const own = `/${page.pageDir === '' ? '' : `${page.pageDir}/`}index.html`;
+function serveFor(own: string, document: string, assets: SiteAssets) {
   return async (path: string): Promise<GuardedFile | undefined> => {
     if (path === own) return { contentType: contentType(own), body: document };
     const asset = path.startsWith('/assets/') ? assets.file(path.slice('/assets/'.length)) : undefined;
@@ -464,14 +517,6 @@ function withoutSwitcher(text: string): { text: string; sourceLine: (line: numbe
   };
 }
 
-/** URL from the folder of one page (inside the output folder) to a path inside the output folder. */
-function urlBetween(fromDir: string, to: string): string {
-  const path = relative(fromDir === '' ? '.' : fromDir, to === '' ? '.' : to)
-    .split(sep)
-    .join('/');
-  return path === '' ? '.' : path;
-}
-
 function resolverFor(
   page: SitePage,
   pages: readonly SitePage[],
@@ -490,11 +535,16 @@ function resolverFor(
       // Only files inside the repository are ever read: `../../etc/x.png`, or a link out of it, is refused.
       await repositoryPath(repository, relative(root, file) || '.', setting);
       const name = await assets.image(file);
-      return name === undefined ? undefined : `${urlBetween(page.pageDir, 'assets')}/${name}`;
+      return name === undefined ? undefined : `${urlFrom(page, join(links.siteDir, 'assets'))}/${name}`;
     },
     link: (file, fragment) => {
       const target = pages.find((other) => other.markdownFile === file);
-      if (target) return pageUrl(page, target) + fragment;
+      // A link to a source leads to its page in the language of the page that links.
+      const same =
+        target?.isSource === true
+          ? pages.find((other) => other.sourceFile === target.sourceFile && other.lang === page.lang)
+          : undefined;
+      if (target) return pageUrl(page, same ?? target) + fragment;
       const web = repositoryFileUrl(file, root, links.siteDir, links.repositoryUrl);
       if (web !== undefined) return web + fragment;
       const path = relative(dirname(page.htmlFile), file).split(sep).map(encodeURIComponent).join('/');

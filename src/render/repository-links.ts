@@ -23,3 +23,8 @@ export function repositoryFileUrl(
     ? repositoryUrl.replace(/\/blob\/[^/]+$/, '')
     : `${repositoryUrl.replace(/\/+$/, '')}/${path}`;
 }
+
+/** Where the files of a repository at a ref are shown: `https://github.com/o/r` and `main` → `https://github.com/o/r/blob/main`. */
+export function repositoryBlobUrl(repository: string, ref: string): string {
+  return `${repository.replace(/\/+$/, '')}/blob/${ref.split('/').map(encodeURIComponent).join('/')}`;
+}

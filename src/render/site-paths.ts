@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { refuseSameFile, repositoryPath, type Repository, type RepositoryPath } from '../repository-paths.js';
 import type { SitePage } from './site-plan.js';
 
@@ -33,7 +33,15 @@ export async function checkSitePaths(
     join(outDir, 'pdf'),
     ...assetFolders.map((folder) => join(outDir, folder)),
   ]);
-  for (const page of pages) folders.add(join(outDir, page.pageDir));
+  // Each folder from a page up to the output folder: `fr/docs/usage.html` writes into `fr/` and `fr/docs/`.
+  for (const page of pages) {
+    for (
+      let folder = dirname(page.htmlFile);
+      folder.startsWith(outDir) && folder !== outDir;
+      folder = dirname(folder)
+    )
+      folders.add(folder);
+  }
   for (const folder of folders) await at(folder, siteSettings.out, 'folder');
   for (const page of pages) {
     files.push(await at(page.htmlFile, siteSettings.out), await at(page.pdfFile, siteSettings.out));

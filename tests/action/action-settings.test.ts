@@ -46,9 +46,8 @@ describe('actionSettings', () => {
       pdf: false,
       siteDir: 'site',
       allowRemote: true,
-      source: 'docs/guide.md',
+      sources: [{ source: 'docs/guide.md', pattern: 'docs/i18n/guide.{lang}.md' }],
       sourceLang: undefined,
-      pattern: 'docs/i18n/guide.{lang}.md',
     });
     expect([settings.releaseTag, settings.releaseAssets, settings.draft]).toEqual([
       'docs-latest',
@@ -69,14 +68,24 @@ describe('actionSettings', () => {
     });
     const settings = await actionSettings(cwd, inputs, {});
     expect(settings.translate).toMatchObject({ langs: ['fr'], engine: 'pseudo', sources: ['README.md'] });
-    expect(settings.render).toMatchObject({ html: true, pdf: true, siteDir: 'public', source: 'README.md' });
+    expect(settings.render).toMatchObject({
+      html: true,
+      pdf: true,
+      siteDir: 'public',
+      sources: [{ source: 'README.md', pattern: 'i18n/README.{lang}.md' }],
+    });
     expect(settings.releaseTag).toBe('v2');
   });
 
   it('defaults without a file: DeepL, both outputs, docs/, no release, links between languages', async () => {
     const settings = await actionSettings(cwd, readActionInputs({ INPUT_LANGUAGES: 'fr' }), {});
     expect(settings.translate).toMatchObject({ langs: ['fr'], engine: 'deepl', switcher: true });
-    expect(settings.render).toMatchObject({ html: true, pdf: true, siteDir: 'docs', pattern: undefined });
+    expect(settings.render).toMatchObject({
+      html: true,
+      pdf: true,
+      siteDir: 'docs',
+      sources: [{ source: 'README.md', pattern: 'locales/README.{lang}.md' }],
+    });
     expect([settings.releaseTag, settings.releaseAssets]).toEqual([undefined, 'docs/pdf/*.pdf']);
   });
 

@@ -157,6 +157,28 @@ describe('publishRelease', () => {
     ]);
   });
 
+  it('attaches the PDF of every source and links each from its language row, the named one first', async () => {
+    await writeFile(join(cwd, 'docs/pdf/usage.fr.pdf'), 'usage-fr');
+    await publish({ languages: [{ lang: 'fr', units: 10, pdf: 'README.fr.pdf' }] });
+    expect(Object.keys(assetsOf('v1.0.0')).sort()).toEqual([
+      'README.de.pdf',
+      'README.fr.pdf',
+      'usage.fr.pdf',
+    ]);
+    const base = 'https://github.test/octo-org/octo-repo/releases/download/v1.0.0';
+    expect(server.releases[0]?.body).toBe(
+      [
+        '<!-- readme-i18n:languages -->',
+        '| Language | Translated | PDF |',
+        '| --- | --- | --- |',
+        `| de | — | [README.de.pdf](${base}/README.de.pdf) |`,
+        `| fr | 100 % (10/10 units) | [README.fr.pdf](${base}/README.fr.pdf) · [usage.fr.pdf](${base}/usage.fr.pdf) |`,
+        '<!-- /readme-i18n:languages -->',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('finds a draft release for the tag instead of creating a second one', async () => {
     await publish({ draft: true });
     expect(server.releases.map((release) => [release.tag_name, release.draft])).toEqual([['v1.0.0', true]]);

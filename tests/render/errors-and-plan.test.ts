@@ -26,12 +26,10 @@ describe('site plan, errors and the render command', () => {
   it('finds every translation that matches the pattern, source first', async () => {
     const pages = await planSite({
       root,
-      source: 'README.md',
+      sources: [{ source: 'README.md', pattern: 'locales/README.{lang}.md' }],
       sourceLang: 'en',
-      pattern: 'locales/README.{lang}.md',
       langs: undefined,
       outDir: 'site',
-      name: undefined,
     });
     expect(
       pages.map((page) => [page.lang, page.isSource, page.pageDir, page.htmlFile, page.pdfFile]),
@@ -171,7 +169,16 @@ describe('site plan, errors and the render command', () => {
     expect(badFlag.stderr).toContain(
       "readme-i18n: --page-timeout takes a whole number of at least 1, not 'soon'",
     );
-    const pdf = ['render', '--pdf', '--source', 'only-pdf.md', '--lang', 'ar'];
+    const pdf = [
+      'render',
+      '--pdf',
+      '--source',
+      'only-pdf.md',
+      '--pattern',
+      'locales/README.{lang}.md',
+      '--lang',
+      'ar',
+    ];
     const fromEnv = await runCliHere('readme-i18n', pdf, root, {
       PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome',
     });
