@@ -1,11 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { Socket } from 'node:net';
 import { EngineError } from '../errors.js';
+import { readTaggerRecord, splitAtHmmTagger } from './apertium-tagger-stage.js';
+import { NullFlushProcess } from './null-flush-process.js';
 
 /**
  * One long-lived Apertium pipeline for one direction, run in null-flush mode: each segment written
  * with a NUL after it is answered with its translation and a NUL, in order. Segments may be
- * written ahead of their answers; the answers are matched to them first in, first out.
+ * written ahead of their answers; the answers are matched to them first in, first out. A pipeline
+ * with an HMM tagger runs in three parts, so that a new tagger can take over whenever the running
+ * one changed state (see `apertium-tagger-stage.ts`): each segment is translated as if alone.
  */
 export interface PipelineOptions {
   /** The direction, for messages (`eng-spa`). */
@@ -34,66 +36,38 @@ interface Waiting {
 
 export class ApertiumPipeline {
   readonly #options: PipelineOptions;
-  readonly #child: ChildProcessWithoutNullStreams;
   readonly #waiting: Waiting[] = [];
-  #chunks: Buffer[] = [];
-  #stderr = '';
+  /** The whole pipeline, or the stages before its tagger when it has an HMM tagger. */
+  readonly #front: NullFlushProcess;
+  /** The tagger and the stages after it, when the pipeline was cut around its HMM tagger. */
+  readonly #split: { tagger: NullFlushProcess; readonly back: NullFlushProcess } | undefined;
+  /** What the front wrote that the running tagger has not answered yet, in order. */
+  readonly #untagged: Buffer[] = [];
   #timer: NodeJS.Timeout | undefined;
   #ended = false;
   #sequence = 0;
-  readonly #exited: Promise<void>;
 
   constructor(options: PipelineOptions) {
     this.#options = options;
-    // Its own process group, so that ending it ends every program of the pipeline at once.
-    this.#child = spawn(
-      'bash',
-      ['-c', options.script, `apertium-${options.direction}`, options.generatorFlag, ''],
-      {
-        detached: true,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, LC_ALL: 'C.UTF-8' },
-      },
-    );
-    this.#exited = new Promise((resolve) => this.#child.once('close', () => resolve()));
-    this.#child.stdout.on('data', (data: Buffer) => this.#receive(data));
-    this.#child.stderr.on('data', (data: Buffer) => {
-      this.#stderr = (this.#stderr + data.toString('utf8')).slice(-2000);
-    });
-    // A write after the pipeline died fails with EPIPE; the exit handler reports it.
-    this.#child.stdin.on('error', () => undefined);
-    this.#child.on('error', (error) =>
-      this.#fail(new PipelineDiedError(`Apertium ${options.direction} could not start: ${error.message}`)),
-    );
-    this.#child.on('exit', (code, signal) => {
-      const how = signal === null ? `exit code ${String(code)}` : `signal ${signal}`;
-      const report = (): void => {
-        const detail = this.#stderr.trim() === '' ? '' : `: ${this.#stderr.trim()}`;
-        this.#fail(new PipelineDiedError(`Apertium ${options.direction} stopped (${how})${detail}`));
-      };
-      // Let what the programs said reach the message; programs still holding stderr cannot delay it long.
-      if (this.#child.stderr.readableEnded) return report();
-      const fallback = setTimeout(report, 100);
-      this.#child.stderr.once('end', () => {
-        clearTimeout(fallback);
-        report();
-      });
-    });
-    // A forgotten close() must not keep Node running; a waiting segment's timer keeps it alive.
-    this.#child.unref();
-    for (const stream of [this.#child.stdin, this.#child.stdout, this.#child.stderr]) {
-      if (stream instanceof Socket) stream.unref();
+    const stages = splitAtHmmTagger(options.script);
+    if (stages === undefined) {
+      this.#front = this.#start(options.script, 'pipeline', (record) => this.#receive(record));
+      this.#split = undefined;
+      return;
     }
+    this.#front = this.#start(stages.front, 'pipeline', (record) => {
+      this.#untagged.push(record);
+      this.#split?.tagger.write(record);
+    });
+    this.#split = {
+      tagger: this.#startTagger(stages.tagger),
+      back: this.#start(stages.back, 'transfer', (record) => this.#receive(record)),
+    };
   }
 
   /** Whether the pipeline still runs and accepts segments. */
   get alive(): boolean {
     return !this.#ended;
-  }
-
-  /** The process id of the pipeline's shell, which leads its process group. */
-  get pid(): number | undefined {
-    return this.#child.pid;
   }
 
   /** Sends one segment (stream format, without NUL) and resolves to its answer. */
@@ -107,7 +81,7 @@ export class ApertiumPipeline {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ marker, resolve, reject });
       if (this.#waiting.length === 1) this.#startTimer();
-      this.#child.stdin.write(`${segment.replace(/\0/g, '')}${marker}\0`);
+      this.#front.write(`${segment.replace(/\0/g, '')}${marker}`);
     });
   }
 
@@ -117,37 +91,58 @@ export class ApertiumPipeline {
     // This timer is ref'd on purpose: the child's handles are not, and an awaited close() must
     // keep Node running until it resolves.
     let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), 2000);
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 2000);
     });
-    const outcome = await Promise.race([this.#exited, grace]);
+    await Promise.race([Promise.all(this.#processes().map((running) => running.exited)), grace]);
     clearTimeout(timer);
-    if (outcome === 'late') this.#killGroup();
   }
 
-  #receive(data: Buffer): void {
-    let start = 0;
-    let nul = data.indexOf(0, start);
-    while (nul !== -1) {
-      this.#chunks.push(data.subarray(start, nul));
-      const answer = Buffer.concat(this.#chunks).toString('utf8');
-      this.#chunks = [];
-      const waiting = this.#waiting[0];
-      const at = waiting === undefined ? -1 : answer.lastIndexOf(waiting.marker);
-      if (waiting === undefined || at === -1) {
-        this.#fail(
-          new PipelineDiedError(`Apertium ${this.#options.direction} answered out of step; it is restarted`),
-        );
-        return;
-      }
-      this.#waiting.shift();
-      this.#stopTimer();
-      if (this.#waiting.length > 0) this.#startTimer();
-      waiting.resolve(answer.slice(0, at) + answer.slice(at + waiting.marker.length));
-      start = nul + 1;
-      nul = data.indexOf(0, start);
+  #start(script: string, part: string, onRecord: (record: Buffer) => void): NullFlushProcess {
+    const { direction, generatorFlag } = this.#options;
+    return new NullFlushProcess({
+      script,
+      // `apertium-eng-spa` for the whole pipeline or its first part, as `apertium` names it.
+      name: part === 'pipeline' ? `apertium-${direction}` : `apertium-${direction} (${part})`,
+      args: [generatorFlag, ''],
+      onRecord,
+      onEnd: (how) => this.#fail(new PipelineDiedError(`Apertium ${direction} ${how}`)),
+    });
+  }
+
+  /** A fresh tagger, given what the last one left unanswered. */
+  #startTagger(script: string): NullFlushProcess {
+    const tagger = this.#start(script, 'tagger', (record) => {
+      const { text, stateChanged } = readTaggerRecord(record.toString('utf8'));
+      this.#untagged.shift();
+      this.#split?.back.write(text);
+      if (!stateChanged || this.#split === undefined) return;
+      // What this tagger does from now on depends on this segment: the next ones go to a new one.
+      tagger.kill();
+      this.#split.tagger = this.#startTagger(script);
+    });
+    for (const record of this.#untagged) tagger.write(record);
+    return tagger;
+  }
+
+  #processes(): NullFlushProcess[] {
+    return this.#split === undefined ? [this.#front] : [this.#front, this.#split.tagger, this.#split.back];
+  }
+
+  #receive(record: Buffer): void {
+    const answer = record.toString('utf8');
+    const waiting = this.#waiting[0];
+    const at = waiting === undefined ? -1 : answer.lastIndexOf(waiting.marker);
+    if (waiting === undefined || at === -1) {
+      this.#fail(
+        new PipelineDiedError(`Apertium ${this.#options.direction} answered out of step; it is restarted`),
+      );
+      return;
     }
-    if (start < data.length) this.#chunks.push(data.subarray(start));
+    this.#waiting.shift();
+    this.#stopTimer();
+    if (this.#waiting.length > 0) this.#startTimer();
+    waiting.resolve(answer.slice(0, at) + answer.slice(at + waiting.marker.length));
   }
 
   #startTimer(): void {
@@ -159,7 +154,6 @@ export class ApertiumPipeline {
         { retryable: false },
       );
       this.#fail(error);
-      this.#killGroup();
     }, unitTimeoutMs);
   }
 
@@ -168,11 +162,13 @@ export class ApertiumPipeline {
     this.#timer = undefined;
   }
 
-  /** Marks the pipeline ended and rejects every waiting segment: the first with `error`. */
+  /** Marks the pipeline ended, ends its programs and rejects every waiting segment: the first with `error`. */
   #fail(error: EngineError): void {
     if (this.#ended) return;
     this.#ended = true;
     this.#stopTimer();
+    // A part may be gone while the others still run: end them all.
+    for (const running of this.#processes()) running.kill();
     const waiting = this.#waiting.splice(0);
     waiting.forEach((entry, index) =>
       entry.reject(
@@ -181,17 +177,5 @@ export class ApertiumPipeline {
           : new PipelineDiedError(`Apertium ${this.#options.direction} stopped before this unit`),
       ),
     );
-    // The shell may be gone while programs of its pipeline still run: end them all.
-    this.#killGroup();
-  }
-
-  #killGroup(): void {
-    const pid = this.#child.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
   }
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/errors.js';
 import { ApertiumPipeline, PipelineDiedError } from '../../src/engines/apertium-pipeline.js';
 
@@ -63,5 +66,54 @@ describe('ApertiumPipeline', () => {
     } finally {
       await running.close();
     }
+  });
+
+  describe('with an HMM tagger that keeps state from one segment to the next', () => {
+    // Numbers the segments it has seen since it started, and says (on stderr, in the middle of the
+    // record, as apertium-tagger -d does) that its state changed on a segment with CHANGE in it.
+    const tagger = [
+      '#!/bin/bash',
+      'seen=0',
+      "while IFS= read -r -d '' segment; do",
+      '  seen=$((seen + 1))',
+      '  printf "%s" "${segment:0:2}"',
+      '  if [[ $segment == *CHANGE* ]]; then',
+      `    printf "Error: A new ambiguity class was found. \\nRetraining the tagger is necessary so as to take it into account.\\nWord 'CHANGE'.\\nNew ambiguity class: {A,B}\\n" >&2`,
+      '  fi',
+      '  printf "%s %d\\0" "${segment:2}" "$seen"',
+      'done',
+    ].join('\n');
+    let folder = '';
+    const path = process.env.PATH;
+    beforeAll(() => {
+      folder = mkdtempSync(join(tmpdir(), 'apertium-tagger-'));
+      writeFileSync(join(folder, 'apertium-tagger'), `${tagger}\n`);
+      chmodSync(join(folder, 'apertium-tagger'), 0o755);
+      process.env.PATH = `${folder}:${path ?? ''}`;
+    });
+    afterAll(() => {
+      process.env.PATH = path;
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('tags the segments after a state change with a fresh tagger, as if each were alone', async () => {
+      const running = pipeline("cat | apertium-tagger -z -g $2 'model.prob' | cat");
+      try {
+        const segments = ['one', 'two', 'a CHANGE', 'three', 'four', 'CHANGE again', 'five'];
+        // All written at once: those the old tagger had read ahead go to the new one again.
+        const answers = await Promise.all(segments.map((segment) => running.translate(segment)));
+        expect(answers).toEqual([
+          'one 1',
+          'two 2',
+          'a CHANGE 3',
+          'three 1',
+          'four 2',
+          'CHANGE again 3',
+          'five 1',
+        ]);
+      } finally {
+        await running.close();
+      }
+    });
   });
 });
