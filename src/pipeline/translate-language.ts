@@ -216,6 +216,16 @@ async function translateSource(
     warnings,
   };
   if (options.dryRun) {
+    // As a real run records each translation before the next source is planned (a paragraph the
+    // README and a docs file share is sent once), the memory, never saved in a dry run, takes a
+    // stand-in for each unit counted: the next source's count is what a real run would send.
+    for (const unit of plan.units) {
+      memory.record(unit.source, unit.source, {
+        origin: `engine:${engine.name}`,
+        model: engine.model,
+        pending: true,
+      });
+    }
     const ms = Math.round(performance.now() - started);
     return {
       counted: {
