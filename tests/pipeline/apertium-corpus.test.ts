@@ -8,13 +8,15 @@ import { corpusFolder, hasCorpus } from '../helpers/corpus.js';
 import { expectedNames } from '../helpers/corpus-names.js';
 import { markdownFacts, resolveUrl } from '../helpers/markdown-facts.js';
 
+const options = { langs: ['es'], engine: 'apertium', switcher: false } as const;
+
 /** Translated once for every test below, and only where the shared corpus is present. */
 async function translateCorpus() {
   const project = tempProject();
   copyFileSync(join(corpusFolder, 'lpic-305-300.md'), join(project, 'README.md'));
   const {
     languages: [report],
-  } = await runTranslate({ cwd: project, langs: ['es'], engine: 'apertium', switcher: false });
+  } = await runTranslate({ ...options, cwd: project });
   const source = readFileSync(join(project, 'README.md'), 'utf8');
   const output = readFileSync(join(project, 'locales', 'README.es.md'), 'utf8');
   return { report, source, output, before: markdownFacts(source), after: markdownFacts(output) };
@@ -32,6 +34,24 @@ describe.skipIf(!hasCorpus)('lpic-305-300.md to Spanish with the real Apertium',
     // Units whose tags Apertium could not keep fall back to English and are reported, never broken.
     expect(report?.keptSource).toBeLessThan((report?.units ?? 0) * 0.05);
     expect(output).not.toBe(source);
+  });
+
+  it('writes the same bytes when interrupted and resumed (issue 11)', async () => {
+    const project = tempProject();
+    copyFileSync(join(corpusFolder, 'lpic-305-300.md'), join(project, 'README.md'));
+    // Interrupted as Ctrl-C does, after the 12th of 37 requests (one at a time, so exactly 600 units are saved).
+    const controller = new AbortController();
+    await expect(
+      runTranslate(
+        { ...options, cwd: project, concurrency: 1 },
+        { onBatch: ({ done }) => done === 12 && controller.abort(), signal: controller.signal },
+      ),
+    ).rejects.toThrow('es: interrupted; the 600 units translated by this run are saved in locales/es.po');
+    const {
+      languages: [resumed],
+    } = await runTranslate({ ...options, cwd: project });
+    expect(resumed?.unitsSent).toBe((report?.unitsSent ?? 0) - 600);
+    expect(readFileSync(join(project, 'locales', 'README.es.md'), 'utf8')).toBe(output);
   });
 
   it('keeps every code block, inline code span and URL', () => {
