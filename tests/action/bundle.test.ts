@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActionBundle } from '../../src/action/build-bundle.js';
+import { builtActionBundle } from '../helpers/action-bundle.js';
 import { gitIn, readme } from './git-fixture.js';
 
 const run = promisify(execFile);
@@ -14,9 +14,9 @@ let fresh: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'readme-i18n-bundle-'));
-  fresh = join(root, 'dist');
-  await buildActionBundle(fresh);
-});
+  // Built once for this file and tests/action/bundle-scenarios.test.ts.
+  fresh = await builtActionBundle();
+}, 600_000);
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
