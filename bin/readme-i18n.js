@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../build/cli/main.js';
+import { setUpProcess } from '../build/cli/process-setup.js';
+
+setUpProcess();
+const { main } = await import('../build/cli/main.js');
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { setUpProcess } from '../build/cli/process-setup.js';
+
+setUpProcess();
 // `translate --lang fr` is exactly `readme-i18n translate --lang fr`.
-import { main } from '../build/cli/main.js';
+const { main } = await import('../build/cli/main.js');
 
 process.exitCode = await main(['translate', ...process.argv.slice(2)]);

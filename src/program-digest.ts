@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,19 +10,26 @@ let program: Promise<string> | undefined;
  * the build (or of the source tree under a test runner), or the one file of a bundle.
  */
 export function programDigest(): Promise<string> {
-  program ??= (async () => {
+  program ??= Promise.resolve().then(() => {
     const here = fileURLToPath(import.meta.url);
-    const root = existsSync(join(dirname(here), 'pipeline')) ? dirname(here) : undefined;
-    const files =
-      root === undefined
-        ? [here]
-        : (await readdir(root, { recursive: true }))
-            .filter((file) => /\.(?:js|ts|mjs)$/.test(file) && !file.endsWith('.d.ts'))
-            .sort()
-            .map((file) => join(root, file));
-    const hash = createHash('sha256');
-    for (const file of files) hash.update(file.slice(root?.length ?? 0)).update(await readFile(file));
-    return hash.digest('hex');
-  })();
+    const root = dirname(here);
+    return existsSync(join(root, 'pipeline'))
+      ? codeDigest(root)
+      : createHash('sha256').update(readFileSync(here)).digest('hex');
+  });
   return program;
+}
+
+/**
+ * The SHA-256 of the code files under `root` (`.js`, `.ts`, `.mjs`; not declarations), with their
+ * paths. Read one after the other without the event loop: a couple of hundred small files take a
+ * few milliseconds so, against a tenth of a second through promises.
+ */
+export function codeDigest(root: string): string {
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(?:js|ts|mjs)$/.test(file) && !file.endsWith('.d.ts'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`/${file}`).update(readFileSync(join(root, file)));
+  return hash.digest('hex');
 }

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { describeIssues } from './describe-issues.js';
-import { parseJsonText, parseYamlText } from './parse-config-text.js';
-import { configKeys, configSchema, releaseSchema, renderSchema, type Config } from './schema.js';
+import type { Config } from './schema.js';
 
 /** The configuration files looked for, in this order. */
 export const configFileNames = [
@@ -22,12 +20,6 @@ export interface LoadedConfig {
   readonly file: string | undefined;
 }
 
-const knownKeys = {
-  '': configKeys,
-  render: Object.keys(renderSchema.shape),
-  release: Object.keys(releaseSchema.shape),
-};
-
 /**
  * Reads the configuration of the project in `cwd`: `readme-i18n.config.json`, `.yaml`, `.yml`, or
  * the `readme-i18n` key of package.json. More than one of them is a usage error naming them, as is
@@ -39,6 +31,8 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
   for (const file of configFileNames) {
     const text = await readIfExists(join(cwd, file));
     if (text === undefined) continue;
+    // The YAML parser and the schema are loaded only for a project that has a configuration.
+    const { parseJsonText, parseYamlText } = await import('./parse-config-text.js');
     const data = file.endsWith('.json') ? parseJsonText(text, file) : parseYamlText(text, file);
     found.push({ file, data, label: file });
   }
@@ -56,9 +50,17 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
   if (only === undefined) return { config: {}, file: undefined };
   // An empty YAML file is an empty configuration, not an error.
   const data = only.data ?? {};
+  const { configKeys, configSchema, releaseSchema, renderSchema } = await import('./schema.js');
   const result = configSchema.safeParse(data);
   if (!result.success) {
-    throw new UsageError(describeIssues(only.label, result.error.issues, data, knownKeys));
+    const { describeIssues } = await import('./describe-issues.js');
+    throw new UsageError(
+      describeIssues(only.label, result.error.issues, data, {
+        '': configKeys,
+        render: Object.keys(renderSchema.shape),
+        release: Object.keys(releaseSchema.shape),
+      }),
+    );
   }
   return { config: result.data, file: only.file };
 }
@@ -78,7 +80,13 @@ async function readIfExists(file: string): Promise<string | undefined> {
 async function readPackageKey(cwd: string): Promise<unknown> {
   const text = await readIfExists(join(cwd, 'package.json'));
   if (text === undefined) return undefined;
-  const manifest = parseJsonText(text, 'package.json');
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    // The message that says where the syntax is wrong.
+    manifest = (await import('./parse-config-text.js')).parseJsonText(text, 'package.json');
+  }
   if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) return undefined;
   return (manifest as Record<string, unknown>)[packageJsonKey];
 }

@@ -11,7 +11,7 @@ import {
   type ResolvedTranslateOptions,
   type TranslateOptions,
 } from './translate-options.js';
-import { unchangedReports } from './unchanged-run.js';
+import { provenSources } from './unchanged-run.js';
 import type { SourceDocument } from './source-document.js';
 
 export interface CheckReport {
@@ -42,21 +42,23 @@ export async function runCheck(
   const resolved = { ...base, langs };
   const cwd = resolved.cwd;
   const files = await readSources(resolved);
-  // Parsed only for a language whose files are not as its last complete translate run left them.
+  // Parsed only for a language whose inputs are not as its last complete translate run left them.
   let sources: SourceDocument[] | undefined;
   const reports: CheckReport[] = [];
   for (const lang of resolved.langs) {
-    const unchanged = await unchangedReports({ sources: files, lang, options: resolved });
-    if (unchanged !== undefined) {
+    // Nothing that decides the outputs changed since the last complete translate run: each output is
+    // current when it is still the one that run wrote (nothing to parse or render).
+    const proven = await provenSources({ sources: files, lang, options: resolved });
+    if (proven !== undefined) {
       reports.push(
-        ...unchanged.map(({ file, units }) => ({
+        ...proven.map(({ file, units, current, missing }) => ({
           lang,
           file,
           units,
           untranslated: [],
           refused: [],
-          outputCurrent: true,
-          outputMissing: false,
+          outputCurrent: current,
+          outputMissing: missing,
         })),
       );
       continue;

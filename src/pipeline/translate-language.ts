@@ -23,7 +23,7 @@ import { repairTags } from './repair-tags.js';
 import { termTranslations } from './term-translations.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
-import { recordUnchanged } from './unchanged-run.js';
+import { recordUnchanged } from './record-unchanged.js';
 
 export interface LanguageReport {
   readonly lang: string;
@@ -202,7 +202,10 @@ async function translateSource(
     to: lang,
     glossary: options.glossary,
     formality: options.formality[lang],
-    names: namesToKeep(document, documentOptions).filter((name) => !termsAs.has(name)),
+    // Found only for an engine that reads them (OpenAI): a walk of every unit.
+    get names() {
+      return namesToKeep(document, documentOptions).filter((name) => !termsAs.has(name));
+    },
     terms: termsAs,
     repairTags,
   };

@@ -132,3 +132,8 @@ async function exists(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Where a page is in the site, as a URL path without the leading `/`: `fr/docs/usage.html`. */
+export function sitePath(outDir: string, page: SitePage): string {
+  return relative(outDir, page.htmlFile).split(sep).join('/');
+}

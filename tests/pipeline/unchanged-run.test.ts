@@ -30,7 +30,9 @@ describe('a run with nothing to do (source, memory and output as the last run le
   it('writes nothing and reports what a full run reports', async () => {
     const project = tempProject(fixture);
     await translate(project);
-    expect(readHeaderField(read(project, memory), stateField)).toMatch(/^[0-9a-f]{64} README\.md=5,5,0$/);
+    expect(readHeaderField(read(project, memory), stateField)).toMatch(
+      /^[0-9a-f]{64} README\.md=5,5,0,[0-9a-f]{64}$/,
+    );
     execFileSync('msgfmt', ['--check', '-o', '/dev/null', join(project, memory)]);
     const files = [output, memory].map((file) => identity(project, file));
     const line = await translate(project);
@@ -79,6 +81,19 @@ describe('a run with nothing to do (source, memory and output as the last run le
     expect(read(project, output)).not.toContain('🌐 ');
   });
 
+  it('is not taken after the terms of the configuration changed', async () => {
+    const project = tempProject(fixture);
+    await translate(project);
+    // A term is kept as written: the heading that is one is no longer a unit (the proof counted 5).
+    writeFileSync(
+      join(project, 'readme-i18n.config.yaml'),
+      'terms:\n  Demo project:\n    fr: Projet de démo\n',
+    );
+    expect(await translate(project)).toBe(
+      'fr: locales/README.fr.md — 4 units (4 unique), 4 from memory, 0 sent in 0 requests (0 characters)',
+    );
+  });
+
   it('writes the output again when it was deleted', async () => {
     const project = tempProject(fixture);
     await translate(project);
@@ -101,10 +116,20 @@ describe('check, where translate left nothing to do', () => {
     });
     const text = read(project, output);
     writeFileSync(join(project, output), `${text}\n`);
-    expect((await check()).status).toBe(1);
+    const edited = await check();
+    expect(edited).toEqual({
+      status: 1,
+      stdout:
+        'fr: locales/README.fr.md does not match the translation memory (edited by hand, or the source changed); run `readme-i18n translate --lang fr`\n',
+      stderr: '',
+    });
+    // What a full check, which renders the output from the memory, says too (the proof taken out).
+    const po = read(project, memory);
+    writeFileSync(join(project, memory), withoutHeaderField(po, stateField));
+    expect(await check()).toEqual(edited);
+    writeFileSync(join(project, memory), po);
     writeFileSync(join(project, output), text);
     expect((await check()).status).toBe(0);
-    const po = read(project, memory);
     writeFileSync(join(project, memory), po.replace(/^msgstr "Úšáĝé··"$/m, 'msgstr "Utilisation"'));
     expect(read(project, memory)).not.toBe(po);
     expect((await check()).status).toBe(1);
