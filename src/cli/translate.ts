@@ -33,7 +33,7 @@ export function registerTranslate(program: Command): void {
       '--front-matter <keys>',
       'front-matter keys whose values are translated, comma-separated (title,description)',
     )
-    .option('--concurrency <n>', 'requests in flight at once (default: 4)')
+    .option('--concurrency <n>', 'requests in flight at once, and languages translated at once (default: 4)')
     .option('--max-size <bytes>', 'largest source accepted, in bytes (default: 5000000)')
     .option('--dry-run', 'count what would be sent (and, with DeepL, the quota left); send and write nothing')
     .option('--prune', 'drop memory entries the source no longer has instead of keeping them obsolete')
