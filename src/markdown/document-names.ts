@@ -14,7 +14,8 @@ export type NameReason =
   | 'known name (linguist)'
   | 'capitalised mid-sentence'
   | 'not an English word'
-  | 'multi-word name';
+  | 'multi-word name'
+  | 'file name as alt text';
 
 export interface DocumentNames {
   /** Names kept wherever the prose writes them exactly so, with why. */
@@ -77,8 +78,12 @@ function collectCode(tree: Root): Pick<DocumentNames, 'exact' | 'commands' | 'co
   const exact = new Map<string, number>();
   const commands = new Set<string>();
   const codeWords = new Set<string>();
+  // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
   const addWords = (text: string) => {
-    for (const match of text.matchAll(/(?<![\p{L}\p{N}_./$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu))
+    const withoutUrls = text.replace(/\b[a-z][\w+.-]*:\/\/\S*/giu, ' ');
+    for (const match of withoutUrls.matchAll(
+      /(?<![\p{L}\p{N}_.$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
+    ))
       codeWords.add(match[0].toLowerCase());
   };
   eachNode(tree, (node) => {
@@ -186,8 +191,11 @@ export function findDocumentNames(
       const text = plainText(node).trim();
       if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
     }
-    if (node.type === 'image' && node.alt)
-      blocks.push({ type: 'paragraph', children: [{ type: 'text', value: node.alt }] });
+    if (node.type === 'image' && node.alt) {
+      // `![swarm-nodes](images/swarm-nodes.png)`: a file name written as alt text, not prose.
+      if (/^[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+)+$/u.test(node.alt)) add(node.alt, 'file name as alt text');
+      else blocks.push({ type: 'paragraph', children: [{ type: 'text', value: node.alt }] });
+    }
   });
 
   const known = (word: string): NameReason | undefined => {
@@ -228,6 +236,9 @@ export function findDocumentNames(
           midSentence.add(token.word);
           // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
           if (lowerProse.has(lower) && !lexicon.sourceOf(token.word)) continue;
+          if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
+            if (labelOrTitle(text, tokens, token)) continue;
+          }
           add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
         } else if (alone && code.commands.has(lower)) {
           // A table cell, heading or link that is the one word `Vagrant`, in a document that runs `vagrant`.
@@ -238,10 +249,80 @@ export function findDocumentNames(
   }
   if (options.english) {
     for (const [at, text] of texts.entries())
-      for (const { tokens, titleCase } of split[at] ?? []) if (!titleCase) addRuns(text, tokens, names, add);
+      for (const { tokens, titleCase } of split[at] ?? []) {
+        if (!titleCase) addRuns(text, tokens, names, add);
+        else addListItems(text, tokens, add);
+      }
   }
 
   return { names, ...code, midSentence };
+}
+
+/**
+ * In a title-cased sentence capitals say nothing, but an item of a comma-separated list that holds
+ * two signs of a name (a known name, a word of a known multi-word name, CamelCase or capitals) is
+ * one name: `Denodo, Red Hat JBoss Data Virtualization, IBM InfoSphere.`
+ */
+function addListItems(
+  text: string,
+  tokens: readonly Token[],
+  add: (name: string, reason: NameReason) => void,
+): void {
+  const lexicon = namesLexicon();
+  const covered = new Set<Token>();
+  for (const [at, token] of tokens.entries()) {
+    const phrase = lexicon.phrasesByFirstWord
+      .get(token.word)
+      ?.find(
+        (each) =>
+          text.startsWith(each, token.start) && !/[\p{L}\p{N}]/u.test(text.charAt(token.start + each.length)),
+      );
+    if (phrase === undefined) continue;
+    for (const next of tokens.slice(at)) if (next.end <= token.start + phrase.length) covered.add(next);
+  }
+  const strong = (token: Token) =>
+    covered.has(token) ||
+    lexicon.sourceOf(token.word) !== undefined ||
+    /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word);
+  let run: Token[] = [];
+  const flush = () => {
+    const words = run;
+    run = [];
+    const first = words[0];
+    const last = words.at(-1);
+    if (first === undefined || last === undefined || words.length < 2) return;
+    const before = text.slice(0, first.start).trimEnd();
+    const after = text.slice(last.end).trimStart();
+    const opens = before === '' || /[,;(.!?:]$/u.test(before);
+    const closes = after === '' || /^[,;.)]/u.test(after);
+    const listed = before.endsWith(',') || after.startsWith(',');
+    if (opens && closes && listed && words.filter(strong).length >= 2)
+      add(text.slice(first.start, last.end), 'multi-word name');
+  };
+  for (const token of tokens) {
+    const previous = run.at(-1);
+    if (!nameShaped(token.word) || (previous && text.slice(previous.end, token.start) !== ' ')) flush();
+    if (nameShaped(token.word)) run.push(token);
+  }
+  flush();
+}
+
+/**
+ * Whether a capitalised dictionary word says nothing by its capital: a label before a number
+ * (`Topic 351`, `Step 2`), the head of an institution's name (`University of Cambridge`), or one
+ * word of a run of capitalised words (`MIT License`, `Web Site`, `Getting Started`), which is a name
+ * as a whole or not at all (see `addRuns`).
+ */
+function labelOrTitle(text: string, tokens: readonly Token[], token: Token): boolean {
+  const after = text.slice(token.end);
+  if (/^ \d/u.test(after) || /^ of (?:the )?\p{Lu}/u.test(after)) return true;
+  const at = tokens.indexOf(token);
+  const previous = tokens[at - 1];
+  const next = tokens[at + 1];
+  return (
+    (previous !== undefined && text.slice(previous.end, token.start) === ' ' && nameShaped(previous.word)) ||
+    (next !== undefined && text.slice(token.end, next.start) === ' ' && nameShaped(next.word))
+  );
 }
 
 /**

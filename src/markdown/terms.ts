@@ -185,7 +185,12 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     for (const [start, end] of emojiSequences(line)) spans.push({ start, end, reason: 'emoji sequence' });
     for (const [regex, reason] of alwaysProtected) add(regex, reason);
     for (const [start, end] of findListed(line)) {
-      spans.push({ start, end, reason: listed.get(line.slice(start, end)) ?? 'glossary' });
+      const word = line.slice(start, end);
+      const reason = listed.get(word) ?? 'glossary';
+      // `To translate your own repository`: after `to`, a command that is a dictionary word is the verb.
+      if (english && commands.has(word) && isEnglishWord(word) && /\bto $/iu.test(line.slice(0, start)))
+        continue;
+      spans.push({ start, end, reason });
     }
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
     add(shapes.windowsPath, 'path');
@@ -208,8 +213,29 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       'ALL-CAPS name',
       (word, start) => !english || !isCapsProse(line, start, start + word.length, listed),
     );
-    return mergeSpans(spans);
+    return withPossessives(line, mergeSpans(spans));
   };
+}
+
+/** Spans that are not names, which a following `'s` is not part of. */
+const notNames = new Set<TermReason>([
+  'URL',
+  'character reference',
+  'emoji shortcode',
+  'emoji sequence',
+  'path',
+]);
+
+/**
+ * A name's possessive travels with it (`Docker's`, `Xen’s`): left outside the placeholder, an engine
+ * reads `'s` as a word of its own (Apertium makes it `es`, "is").
+ */
+function withPossessives(line: string, spans: FoundTerm[]): FoundTerm[] {
+  return spans.map((span) => {
+    if (notNames.has(span.reason) || !/[\p{L}\p{N}]$/u.test(line.slice(span.start, span.end))) return span;
+    const possessive = /^['’]s(?![\p{L}\p{N}_])/u.exec(line.slice(span.end));
+    return possessive ? { ...span, end: span.end + possessive[0].length } : span;
+  });
 }
 
 const wordStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+/gu;

@@ -32,6 +32,7 @@ export function keptNames(document: ParsedDocument, options: KeptNameOptions): r
   const find = createTermFinder(document.tree, options);
   const lineOf = createLineIndex(document.text);
   const found = new Map<string, { reason: TermReason; line: number; count: number }>();
+  const possessives = new Map<string, string>();
   for (const unit of document.allUnits) {
     for (const range of unit.xs.values()) {
       const slice = document.text.slice(range.start, range.end);
@@ -46,9 +47,22 @@ export function keptNames(document: ParsedDocument, options: KeptNameOptions): r
       const term = terms[0];
       if (terms.length !== 1 || term?.start !== 0 || term.end !== slice.length) continue;
       found.set(slice, { reason: term.reason, line: lineOf(range.start), count: 1 });
+      // `Docker's` is kept with its possessive, and listed as the name it is.
+      const name = slice.replace(/['’]s$/u, '');
+      if (name !== slice) possessives.set(slice, name);
     }
   }
-  const names = [...found]
+  const merged = new Map<string, { reason: TermReason; line: number; count: number }>();
+  for (const [slice, about] of found) {
+    const name = possessives.get(slice) ?? slice;
+    const known = merged.get(name);
+    if (known === undefined) merged.set(name, { ...about });
+    else {
+      known.count += about.count;
+      known.line = Math.min(known.line, about.line);
+    }
+  }
+  const names = [...merged]
     .map(([name, about]) => ({ name, ...about }))
     .sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
   cache.set(document, names);
