@@ -1,5 +1,5 @@
 import { EngineError } from '../errors.js';
-import { readTaggerRecord, splitAtHmmTagger } from './apertium-tagger-stage.js';
+import { readTaggerRecord, type TaggerSplit } from './apertium-tagger-stage.js';
 import { NullFlushProcess } from './null-flush-process.js';
 
 /**
@@ -18,6 +18,8 @@ export interface PipelineOptions {
   readonly generatorFlag: '-n' | '-g';
   /** Most milliseconds one segment may take once it is next in line. */
   readonly unitTimeoutMs: number;
+  /** `script` cut around its HMM tagger, to run in three parts (`checkTaggerSplit`); else whole. */
+  readonly split?: TaggerSplit | undefined;
 }
 
 /** The pipeline ended while segments were waiting: the caller may start a new one and resend. */
@@ -49,7 +51,7 @@ export class ApertiumPipeline {
 
   constructor(options: PipelineOptions) {
     this.#options = options;
-    const stages = splitAtHmmTagger(options.script);
+    const stages = options.split;
     if (stages === undefined) {
       this.#front = this.#start(options.script, 'pipeline', (record) => this.#receive(record));
       this.#split = undefined;

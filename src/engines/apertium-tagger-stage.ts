@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+
 /**
  * apertium-tagger's HMM (the `-g` tagger of eng-spa, spa-eng, cat-eng) carries state from one
  * segment to the next, null flush or not: when a word's ambiguity class is not in the model,
@@ -32,6 +34,35 @@ export function splitAtHmmTagger(script: string): TaggerSplit | undefined {
     tagger: `exec ${tagger} 2>&1`,
     back: stages.slice(at + 1).join(' | '),
   };
+}
+
+/**
+ * `split`, if its tagger says nothing with `-d` but its own messages. A plain `-g` also reads a
+ * perceptron model, which prints its scores with `-d` (pages of them): then the pipeline stays
+ * whole. One word, ambiguous, through the tagger alone (`args` as the pipeline gets them).
+ */
+export async function checkTaggerSplit(
+  split: TaggerSplit | undefined,
+  args: readonly string[],
+): Promise<TaggerSplit | undefined> {
+  if (split === undefined) return undefined;
+  const probe = '^x/x<n><sg>/x<vblex><inf>$[]';
+  const output = await new Promise<string>((resolve) => {
+    const child = spawn('bash', ['-c', split.tagger, 'apertium-tagger', ...args], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+      timeout: 10_000,
+    });
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.on('error', () => resolve(''));
+    child.on('close', () => resolve(text));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(`${probe}\0`);
+  });
+  const [record = '', ...rest] = output.split('\0');
+  const tagged = /^\^x<[^$]*>\$\[\]$/.test(readTaggerRecord(record).text);
+  return tagged && rest.every((other) => other === '') ? split : undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type ResolvedDirection,
 } from './apertium-directions.js';
 import { ApertiumPipeline, PipelineDiedError } from './apertium-pipeline.js';
+import { checkTaggerSplit, splitAtHmmTagger, type TaggerSplit } from './apertium-tagger-stage.js';
 import { reformat, reformatPositional } from './apertium-reformat.js';
 import { repairCaseAfterTags } from './apertium-case.js';
 import { repairSpacing } from './apertium-repair.js';
@@ -44,7 +45,7 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Engin
     );
   }
   const pipelines = new Map<string, ApertiumPipeline>();
-  const scripts = new Map<string, Promise<string>>();
+  const scripts = new Map<string, Promise<{ script: string; split: TaggerSplit | undefined }>>();
   let installed: Promise<string[]> | undefined;
 
   const resolve = async (from: string, to: string): Promise<ResolvedDirection | undefined> => {
@@ -55,8 +56,11 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Engin
   const pipelineFor = async (direction: ResolvedDirection): Promise<ApertiumPipeline> => {
     const running = pipelines.get(direction.name);
     if (running?.alive) return running;
-    if (!scripts.has(direction.name)) scripts.set(direction.name, nullFlushScript(direction));
-    const script = await (scripts.get(direction.name) as Promise<string>);
+    if (!scripts.has(direction.name)) scripts.set(direction.name, pipelineScript(direction, generatorFlag));
+    const { script, split } = await (scripts.get(direction.name) as Promise<{
+      script: string;
+      split: TaggerSplit | undefined;
+    }>);
     const again = pipelines.get(direction.name);
     if (again?.alive) return again;
     const pipeline = new ApertiumPipeline({
@@ -64,6 +68,7 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Engin
       script,
       generatorFlag,
       unitTimeoutMs,
+      split,
     });
     pipelines.set(direction.name, pipeline);
     return pipeline;
@@ -130,6 +135,18 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Engin
 async function translatePositional(pipeline: ApertiumPipeline, text: string): Promise<string> {
   const segment = deformat(text, 'positional');
   return reformatPositional(parseStream(await pipeline.translate(segment.stream)));
+}
+
+/**
+ * The null-flush pipeline of a mode, and its cut around an HMM tagger where it has one, so that
+ * each segment is translated as if alone (see `apertium-tagger-stage.ts`).
+ */
+async function pipelineScript(
+  direction: ResolvedDirection,
+  generatorFlag: '-n' | '-g',
+): Promise<{ script: string; split: TaggerSplit | undefined }> {
+  const script = await nullFlushScript(direction);
+  return { script, split: await checkTaggerSplit(splitAtHmmTagger(script), [generatorFlag, '']) };
 }
 
 /** The null-flush pipeline of a mode, as `apertium -z` runs it (see docs/notes/apertium.md). */

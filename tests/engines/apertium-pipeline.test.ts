@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/errors.js';
 import { ApertiumPipeline, PipelineDiedError } from '../../src/engines/apertium-pipeline.js';
+import { splitAtHmmTagger } from '../../src/engines/apertium-tagger-stage.js';
 
 /**
  * The null-flush protocol of the pipeline, with small bash programs standing in for Apertium's
@@ -97,7 +98,14 @@ describe('ApertiumPipeline', () => {
     });
 
     it('tags the segments after a state change with a fresh tagger, as if each were alone', async () => {
-      const running = pipeline("cat | apertium-tagger -z -g $2 'model.prob' | cat");
+      const script = "cat | apertium-tagger -z -g $2 'model.prob' | cat";
+      const running = new ApertiumPipeline({
+        direction: 'test',
+        script,
+        generatorFlag: '-n',
+        unitTimeoutMs: 10_000,
+        split: splitAtHmmTagger(script),
+      });
       try {
         const segments = ['one', 'two', 'a CHANGE', 'three', 'four', 'CHANGE again', 'five'];
         // All written at once: those the old tagger had read ahead go to the new one again.

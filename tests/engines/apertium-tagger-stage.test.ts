@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTaggerRecord, splitAtHmmTagger } from '../../src/engines/apertium-tagger-stage.js';
+import { existsSync } from 'node:fs';
+import {
+  checkTaggerSplit,
+  readTaggerRecord,
+  splitAtHmmTagger,
+} from '../../src/engines/apertium-tagger-stage.js';
 
 // What `apertium-wblank-mode -z` prints for Debian's eng-spa and eng-cat (paths shortened).
 const engSpa =
@@ -74,3 +79,32 @@ describe('readTaggerRecord', () => {
     );
   });
 });
+
+const pairs = '/usr/share/apertium';
+const hasModels = [`${pairs}/apertium-eng-spa/eng-spa.prob`, `${pairs}/apertium-eng-cat/eng-cat.prob`].every(
+  (model) => existsSync(model),
+);
+
+describe.skipIf(!hasModels)(
+  'checkTaggerSplit, with the real models of apertium-eng-spa and apertium-eng-cat',
+  () => {
+    const script = (model: string) => `cat | apertium-tagger -z -g $2 '${model}' | cat`;
+
+    it('keeps the cut of an HMM tagger', async () => {
+      const split = splitAtHmmTagger(script(`${pairs}/apertium-eng-spa/eng-spa.prob`));
+      expect(split).toBeDefined();
+      expect(await checkTaggerSplit(split, ['-n', ''])).toBe(split);
+    });
+
+    it('leaves whole a pipeline whose plain -g tagger reads a perceptron model (pages of scores with -d)', async () => {
+      const split = splitAtHmmTagger(script(`${pairs}/apertium-eng-cat/eng-cat.prob`));
+      expect(split).toBeDefined();
+      expect(await checkTaggerSplit(split, ['-n', ''])).toBeUndefined();
+    });
+
+    it('leaves whole a pipeline whose tagger does not start', async () => {
+      const split = splitAtHmmTagger(script('/nonexistent/model.prob'));
+      expect(await checkTaggerSplit(split, ['-n', ''])).toBeUndefined();
+    });
+  },
+);
