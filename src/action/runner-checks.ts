@@ -1,5 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { aptCacheFolder } from '../config/init-templates.js';
 import { checkApertium } from '../config/checks/apertium-check.js';
 import { findExecutable } from '../config/checks/find-executable.js';
 import { outputOf } from '../config/checks/run-command.js';
@@ -74,13 +78,10 @@ export async function checkRunner(
   const packages = [...new Set(missing.map((item) => item.pkg).filter((pkg) => pkg !== ''))].sort();
   const hosted = options.env.RUNNER_ENVIRONMENT === 'github-hosted' && options.env.RUNNER_OS === 'Linux';
   if (packages.length > 0 && options.install && hosted) {
-    options.runner.log(`installing ${packages.join(' ')} with apt`);
+    const archives = aptArchiveDir(options.env);
+    options.runner.log(`installing ${packages.join(' ')} with apt (packages kept in ${archives})`);
     try {
-      await run('sudo', ['apt-get', 'update', '-qq'], { timeout: 300_000 });
-      await run('sudo', ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages], {
-        timeout: 600_000,
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
+      await aptInstall(packages, archives, options.runner);
       if (packages.some((pkg) => pkg.startsWith('fonts-')))
         await run('fc-cache', ['-f'], { timeout: 120_000 });
     } catch (error) {
@@ -109,6 +110,60 @@ export async function checkRunner(
       );
   }
   throw new UsageError(lines.join('\n'));
+}
+
+/**
+ * Where apt keeps the packages it downloads for the Action: a folder of the runner's home that an
+ * `actions/cache` step before the Action restores and saves (README: "apt packages cached between
+ * runs"), so that a later run installs the fonts and pairs without downloading them again.
+ */
+export function aptArchiveDir(env: Readonly<Record<string, string | undefined>>): string {
+  return join(env.HOME || homedir(), aptCacheFolder);
+}
+
+/**
+ * The commands that install `packages` from (and into) the `archives` folder: an install from the
+ * package lists the runner has (no download when every package is in the folder already), then, only
+ * if that fails (lists out of date), `apt-get update` and the install again.
+ */
+export function aptCommands(
+  packages: readonly string[],
+  archives: string,
+): { install: string[]; update: string[] } {
+  return {
+    install: [
+      'apt-get',
+      'install',
+      '-y',
+      '-qq',
+      '--no-install-recommends',
+      '-o',
+      `Dir::Cache::Archives=${archives}`,
+      '-o',
+      'APT::Keep-Downloaded-Packages=true',
+      ...packages,
+    ],
+    update: ['apt-get', 'update', '-qq'],
+  };
+}
+
+async function aptInstall(packages: readonly string[], archives: string, runner: Runner): Promise<void> {
+  const commands = aptCommands(packages, archives);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await mkdir(join(archives, 'partial'), { recursive: true });
+  try {
+    try {
+      await run('sudo', commands.install, { timeout: 600_000, env });
+    } catch {
+      runner.log('the package lists are out of date: apt-get update, then install again');
+      await run('sudo', commands.update, { timeout: 300_000 });
+      await run('sudo', commands.install, { timeout: 600_000, env });
+    }
+  } finally {
+    // apt writes as root; the cache step saves the folder after the job as the runner's user.
+    const { uid, gid } = userInfo();
+    await run('sudo', ['chown', '-R', `${uid}:${gid}`, archives], { timeout: 60_000 }).catch(() => undefined);
+  }
 }
 
 function missingBrowser(explicit: string | undefined): BrowserMissingError | undefined {

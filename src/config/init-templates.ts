@@ -14,6 +14,13 @@ export interface InitChoices {
 export const initConfigFile = 'readme-i18n.config.yaml';
 export const initWorkflowFile = '.github/workflows/readme-i18n.yml';
 
+/**
+ * Where apt keeps the packages the workflow and the Action install, under the runner's home: the
+ * folder the workflow's `actions/cache` step restores and saves (the Action's own installs use it
+ * too, `aptArchiveDir` in src/action/runner-checks.ts).
+ */
+export const aptCacheFolder = '.cache/readme-i18n/apt';
+
 /** The Action's repository on GitHub. */
 export const actionRepository = 'readme-i18n/readme-i18n';
 
@@ -117,11 +124,18 @@ export function workflowTemplate(choices: InitChoices): string {
     : `${actionReference} # pin to a commit: see the note at the top of this file`;
   const apertium =
     choices.engine === 'apertium'
-      ? `      # The apertium engine runs on the runner: the program and one pair per language.
+      ? `      # The apertium engine runs on the runner: the program and one pair per language, installed from
+      # the cached packages (apt-get update only when the runner's package lists are out of date).
       - name: Install Apertium
         run: |
-          sudo apt-get update -qq
-          sudo apt-get install -y -qq --no-install-recommends ${['apertium', ...(choices.apertiumPackages ?? [])].join(' ')}
+          archives="$HOME/${aptCacheFolder}"
+          mkdir -p "$archives/partial"
+          install_packages() {
+            sudo apt-get install -y -qq --no-install-recommends -o Dir::Cache::Archives="$archives" \\
+              -o APT::Keep-Downloaded-Packages=true ${['apertium', ...(choices.apertiumPackages ?? [])].join(' ')}
+          }
+          install_packages || { sudo apt-get update -qq && install_packages; }
+          sudo chown -R "$(id -u):$(id -g)" "$archives"
 `
       : '';
   const key =
@@ -175,6 +189,13 @@ jobs:
       - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
         with:
           persist-credentials: false # the Action pushes with its github-token
+      # The fonts (and Apertium packages) apt downloaded in an earlier run, so that this one installs
+      # them without downloading them again; saved after the job when the key is new.
+      - uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae # v5.0.5
+        with:
+          path: ~/${aptCacheFolder}
+          key: readme-i18n-apt-\${{ runner.os }}-\${{ hashFiles('${initWorkflowFile}', '${initConfigFile}') }}
+          restore-keys: readme-i18n-apt-\${{ runner.os }}-
 ${apertium}      - uses: ${uses}
         with:
           # Languages, engine and sources come from ${initConfigFile}; an input given here would win.

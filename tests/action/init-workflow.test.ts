@@ -42,7 +42,7 @@ describe.each(['basic', 'inferred'])('the workflow `readme-i18n init` writes (%s
 
   it('follows the house rules for workflows, the Action pinned but for the tag it says how to pin', () => {
     expect(workflowViolations(text)).toEqual([
-      `job translate step ${name === 'basic' ? 3 : 2}: ${actionReference} is not pinned to a full commit SHA`,
+      `job translate step ${name === 'basic' ? 4 : 3}: ${actionReference} is not pinned to a full commit SHA`,
     ]);
     expect(text).toContain(
       "git ls-remote https://github.com/readme-i18n/readme-i18n 'refs/tags/v1^{}' refs/tags/v1",
