@@ -42,86 +42,8 @@ export function alignBlocks(
   /** Texts the tool wrote for units the source no longer has: an edit of one of them is no other's. */
   gone: ReadonlyArray<{ readonly text: string }> = [],
 ): Alignment {
-  const byKey = new Map<string, number[]>();
-  source.forEach((block, index) => {
-    for (const key of new Set(block.keys)) {
-      const at = `${block.kind}\u0000${key}`;
-      const list = byKey.get(at);
-      if (list) list.push(index);
-      else byKey.set(at, [index]);
-    }
-  });
-  // Each output block's candidates: shared sorted lists of source indexes, one per matching key.
-  const candidates = output.map((block) =>
-    [...new Set(block.keys)]
-      .map((key) => byKey.get(`${block.kind}\u0000${key}`))
-      .filter((list) => list !== undefined),
-  );
-  const matched = new Map<number, number>();
-  const used = new Set<number>();
-  const take = (j: number, i: number): void => {
-    matched.set(j, i);
-    used.add(i);
-  };
-
-  // 1. Anchors: blocks unique on both sides, kept in the longest run in the same order.
-  const only = (lists: ReadonlyArray<readonly number[]>): number | undefined =>
-    lists.length === 1 && lists[0]?.length === 1 ? lists[0][0] : undefined;
-  const claims = new Map<number, number>();
-  for (const lists of candidates) {
-    for (const list of lists)
-      for (const i of list.length === 1 ? list : []) claims.set(i, (claims.get(i) ?? 0) + 1);
-  }
-  const unique: Array<[number, number]> = [];
-  candidates.forEach((lists, j) => {
-    const i = only(lists);
-    if (i !== undefined && claims.get(i) === 1) unique.push([j, i]);
-  });
-  const anchors = longestIncreasing(unique);
-  for (const [j, i] of anchors) take(j, i);
-
-  // 2. Between anchors, in order: each block takes the first free source block it shows.
-  let lastSource = -1;
-  let nextAnchor = 0;
-  for (let j = 0; j < output.length; j++) {
-    const anchored = matched.get(j);
-    if (anchored !== undefined) {
-      lastSource = anchored;
-      nextAnchor += 1;
-      continue;
-    }
-    const limit = anchors[nextAnchor]?.[1] ?? source.length;
-    let found: number | undefined;
-    for (const list of candidates[j] ?? []) {
-      for (let at = firstAbove(list, lastSource); at < list.length; at++) {
-        const i = list[at] as number;
-        if (i >= limit || (found !== undefined && i >= found)) break;
-        if (!used.has(i)) {
-          found = i;
-          break;
-        }
-      }
-    }
-    if (found !== undefined) {
-      take(j, found);
-      lastSource = found;
-    }
-  }
-
-  // 3. Moved blocks: shown as written, out of order.
-  const cursors = new Map<readonly number[], number>();
-  candidates.forEach((lists, j) => {
-    if (matched.has(j)) return;
-    for (const list of lists) {
-      let at = cursors.get(list) ?? 0;
-      while (at < list.length && used.has(list[at] as number)) at += 1;
-      cursors.set(list, at);
-      if (at < list.length) {
-        take(j, list[at] as number);
-        return;
-      }
-    }
-  });
+  const matched = matchShown(source, output);
+  const used = new Set(matched.values());
 
   // 4. The rest, run by run, between their matched neighbours. Blocks that show another unit's
   // text (deleted or moved away) are no edits, and split a run: what follows a deleted block has
@@ -204,6 +126,106 @@ export function alignBlocks(
   return { matched, paired, unplaced: left };
 }
 
+/** What `matchShown` needs of a block: its kind and the fingerprints of its texts. */
+export interface KeyedBlock {
+  readonly kind: string;
+  readonly keys: readonly string[];
+}
+
+/**
+ * Steps 1 to 3 of an alignment: the output blocks that show what the tool wrote for a source block
+ * (a key in common, same kind), as output index → source index. Blocks unique on both sides anchor
+ * the longest run in the same order; between anchors each block takes the first free source block
+ * it shows; what is left (moved blocks) takes the first free one anywhere.
+ */
+export function matchShown(
+  source: readonly KeyedBlock[],
+  output: readonly KeyedBlock[],
+): Map<number, number> {
+  const byKey = new Map<string, number[]>();
+  source.forEach((block, index) => {
+    for (const key of new Set(block.keys)) {
+      const at = `${block.kind}\u0000${key}`;
+      const list = byKey.get(at);
+      if (list) list.push(index);
+      else byKey.set(at, [index]);
+    }
+  });
+  // Each output block's candidates: shared sorted lists of source indexes, one per matching key.
+  const candidates = output.map((block) =>
+    [...new Set(block.keys)]
+      .map((key) => byKey.get(`${block.kind}\u0000${key}`))
+      .filter((list) => list !== undefined),
+  );
+  const matched = new Map<number, number>();
+  const used = new Set<number>();
+  const take = (j: number, i: number): void => {
+    matched.set(j, i);
+    used.add(i);
+  };
+
+  // 1. Anchors: blocks unique on both sides, kept in the longest run in the same order.
+  const only = (lists: ReadonlyArray<readonly number[]>): number | undefined =>
+    lists.length === 1 && lists[0]?.length === 1 ? lists[0][0] : undefined;
+  const claims = new Map<number, number>();
+  for (const lists of candidates) {
+    for (const list of lists)
+      for (const i of list.length === 1 ? list : []) claims.set(i, (claims.get(i) ?? 0) + 1);
+  }
+  const unique: Array<[number, number]> = [];
+  candidates.forEach((lists, j) => {
+    const i = only(lists);
+    if (i !== undefined && claims.get(i) === 1) unique.push([j, i]);
+  });
+  const anchors = longestIncreasing(unique);
+  for (const [j, i] of anchors) take(j, i);
+
+  // 2. Between anchors, in order: each block takes the first free source block it shows.
+  let lastSource = -1;
+  let nextAnchor = 0;
+  for (let j = 0; j < output.length; j++) {
+    const anchored = matched.get(j);
+    if (anchored !== undefined) {
+      lastSource = anchored;
+      nextAnchor += 1;
+      continue;
+    }
+    const limit = anchors[nextAnchor]?.[1] ?? source.length;
+    let found: number | undefined;
+    for (const list of candidates[j] ?? []) {
+      for (let at = firstAbove(list, lastSource); at < list.length; at++) {
+        const i = list[at] as number;
+        if (i >= limit || (found !== undefined && i >= found)) break;
+        if (!used.has(i)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found !== undefined) {
+      take(j, found);
+      lastSource = found;
+    }
+  }
+
+  // 3. Moved blocks: shown as written, out of order.
+  const cursors = new Map<readonly number[], number>();
+  candidates.forEach((lists, j) => {
+    if (matched.has(j)) return;
+    for (const list of lists) {
+      let at = cursors.get(list) ?? 0;
+      while (at < list.length && used.has(list[at] as number)) at += 1;
+      cursors.set(list, at);
+      if (at < list.length) {
+        take(j, list[at] as number);
+        return;
+      }
+    }
+  });
+
+  return matched;
+}
+
 /** Most comparisons by likeness: a bound on the work for files whose blocks mostly changed. */
 const likenessBudget = 200_000;
 
@@ -270,7 +292,7 @@ function range(from: number, to: number): number[] {
 }
 
 /** The longest subsequence of pairs (in output order) whose source indexes increase: O(n log n). */
-function longestIncreasing(
+export function longestIncreasing(
   pairs: ReadonlyArray<readonly [number, number]>,
 ): Array<readonly [number, number]> {
   const tails: number[] = [];

@@ -8,8 +8,10 @@ import { fingerprint } from '../memory/fingerprint.js';
 import { reconcileUnit } from '../memory/reconcile.js';
 import { inferSourceChanges } from '../memory/source-changes.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
-import { alignBlocks, type OutputBlock, type SourceBlock } from './align-blocks.js';
+import { alignBlocks, type Alignment, type OutputBlock, type SourceBlock } from './align-blocks.js';
+import { alignWritten, type WrittenBlock } from './align-written.js';
 import { refuseTranslation } from './check-translation.js';
+import { writtenLayout } from './written-layout.js';
 
 export interface HarvestPaths {
   /** The output file on disk. */
@@ -125,13 +127,14 @@ async function harvestEdits(
     .entries()
     .filter((entry) => !inSource.has(entry.source) && entry.translation !== '')
     .map((entry) => ({ text: entry.translation }));
-  const alignment = alignBlocks(sourceBlocks, outputBlocks, gone);
+  const { edits: placed, unplaced } = placeEdits(document, memory, paths.sourcePath, outputBlocks, () =>
+    alignBlocks(sourceBlocks, outputBlocks, gone),
+  );
 
   const warnings: string[] = [];
   const edits = new Map<string, string>();
   const where = (index: number) => `${paths.outputPath}:${output.blocks[index]?.line ?? 0}`;
-  for (const [i, j] of alignment.paired) {
-    const unit = document.blocks[i] as Unit;
+  for (const [unit, j] of placed) {
     const entry = memory.entry(unit.source);
     const text = written[j] as string;
     const showsTranslation =
@@ -175,13 +178,57 @@ async function harvestEdits(
         `kept the Markdown's text, and the PO's as a comment of that entry: choose there, or edit the Markdown again`,
     );
   }
-  for (const j of alignment.unplaced) {
+  for (const j of unplaced) {
     warnings.push(
       `${where(j)}: a change made by hand could not be matched to a block of ${paths.sourcePath} ` +
         `(its source changed, moved or was removed in the same run); it is not kept: make it again, or in ${paths.memoryPath ?? 'the PO file'}`,
     );
   }
   return warnings;
+}
+
+/**
+ * Which unit each edited output block belongs to: first by the output's layout as the tool last
+ * wrote it (whatever the source did since), then, for edits the layout cannot place (no layout
+ * stored, blocks added or split by hand), by `alignBlocks` against the source as it is now. Edits
+ * of a unit the source no longer has are unplaced. Returns `[unit, output index]` pairs in output order.
+ */
+function placeEdits(
+  document: ParsedDocument,
+  memory: TranslationMemory,
+  sourcePath: string,
+  outputBlocks: readonly OutputBlock[],
+  byContent: () => Alignment,
+): { edits: Array<readonly [Unit, number]>; unplaced: number[] } {
+  const unitOf = new Map<string, Unit>();
+  for (const unit of document.blocks)
+    if (unit.prose && !unitOf.has(unit.source)) unitOf.set(unit.source, unit);
+  const layout = writtenLayout(memory, sourcePath);
+  const edits: Array<readonly [Unit, number]> = [];
+  const unplaced: number[] = [];
+  const done = new Set<number>();
+  for (const [k, j] of alignWritten(layout, outputBlocks)) {
+    done.add(j);
+    const unit = unitOf.get((layout[k] as WrittenBlock).source);
+    if (unit === undefined) unplaced.push(j);
+    else edits.push([unit, j]);
+  }
+  const left = outputBlocks.some((block, j) => !block.known && !done.has(j));
+  if (left) {
+    const alignment = byContent();
+    const taken = new Set(edits.map(([unit]) => unit.source));
+    for (const [i, j] of alignment.paired) {
+      if (done.has(j)) continue;
+      const unit = document.blocks[i] as Unit;
+      // Its unit's block was placed by the layout: this one is no edit of it.
+      if (taken.has(unit.source)) unplaced.push(j);
+      else edits.push([unit, j]);
+    }
+    unplaced.push(...alignment.unplaced.filter((j) => !done.has(j)));
+  }
+  edits.sort((a, b) => a[1] - b[1]);
+  unplaced.sort((a, b) => a - b);
+  return { edits, unplaced };
 }
 
 function preview(text: string): string {
