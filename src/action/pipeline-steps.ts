@@ -66,6 +66,7 @@ export async function renderStep(
     html: render.html,
     pdf: render.pdf,
     allowRemote: render.allowRemote,
+    memory: settings.translate.memory,
     executablePath: options.executablePath,
     repositoryUrl: options.repositoryUrl,
   });

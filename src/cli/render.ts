@@ -117,6 +117,7 @@ export function registerRender(program: Command): void {
         allowOutsideRepo: flags.allowOutsideRepo,
         taggedPdf: flags.taggedPdf,
         executablePath: flags.browser,
+        memory: settings.memory,
         repositoryUrl: await renderRepositoryUrl(cwd, flags),
         // A line per page as soon as it is written: a long render shows its progress.
         onPage: (page) => printPage(page, flags.allowRemote ?? configured.allowRemote ?? false),

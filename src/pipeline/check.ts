@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { RenderedDocument } from '../markdown/document.js';
 import { memoryPath } from '../memory/memory-path.js';
+import { alertTitleUnits } from './alert-title-units.js';
 import { findSources } from './find-sources.js';
 import { parseSources, readSources } from './load-sources.js';
 import { existingLanguages, outputPath } from './outputs.js';
@@ -86,7 +87,8 @@ export async function runCheck(
       reports.push({
         lang,
         file,
-        units: source.document.allUnits.length,
+        // Counted as translate counts them: alert titles are units too.
+        units: source.document.allUnits.length + alertTitleUnits(source.document, resolved.from).length,
         untranslated: planLanguage(source.document, memory).units.map((unit) => ({
           line: unit.line,
           source: unit.source,

@@ -7,6 +7,8 @@ import { refuseTranslation } from './check-translation.js';
 export interface Plan {
   /** Units with no usable translation in the memory, nested units before the units that hold them. */
   readonly units: readonly Unit[];
+  /** Alert titles (`Note`, `Warning`…) the memory lacks: sent as units of their own. */
+  readonly titles: readonly string[];
   /** Their tagged texts, each once: what is sent. */
   readonly texts: readonly string[];
   /** Characters of `texts`. */
@@ -48,23 +50,33 @@ function sendsAgain(entry: MemoryEntry | undefined, retranslate: Retranslate): b
   return retranslate === true || engineOf(entry.origin) === retranslate;
 }
 
+/** Whether a source is sent: the memory lacks it, or `retranslate` asks for it again. */
+function needsSending(memory: TranslationMemory, source: string, retranslate: Retranslate): boolean {
+  return (
+    (memory.lookup(source) ?? memory.draft(source)) === undefined ||
+    sendsAgain(memory.entry(source), retranslate)
+  );
+}
+
 /**
  * Only what the memory lacks is sent, and what `retranslate` asks for again. Nested units (alt
  * texts, titles) come first so that a unit holding them can be recorded as soon as its own batch
- * is back.
+ * is back. `titles` are the alert titles the document shows (see `alertTitleUnits`): plain text,
+ * sent like units, so that each language has its own and a person can correct it in the PO file.
  */
 export function planLanguage(
   document: ParsedDocument,
   memory: TranslationMemory,
   retranslate: Retranslate = false,
+  titles: readonly string[] = [],
 ): Plan {
   const units: Unit[] = [];
   const visit = (unit: Unit) => {
     for (const nested of unit.nested) visit(nested);
-    if (fromMemory(memory, unit) === undefined || sendsAgain(memory.entry(unit.source), retranslate))
-      units.push(unit);
+    if (needsSending(memory, unit.source, retranslate)) units.push(unit);
   };
   for (const unit of document.units) visit(unit);
-  const texts = [...new Set(units.map((unit) => unit.tagged))];
-  return { units, texts, chars: texts.reduce((sum, text) => sum + text.length, 0) };
+  const sentTitles = titles.filter((title) => needsSending(memory, title, retranslate));
+  const texts = [...new Set([...units.map((unit) => unit.tagged), ...sentTitles])];
+  return { units, titles: sentTitles, texts, chars: texts.reduce((sum, text) => sum + text.length, 0) };
 }

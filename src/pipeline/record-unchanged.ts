@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomic-write.js';
 import { withHeaderField, withoutHeaderField } from '../memory/po-header-field.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
+import { alertTitleUnits } from './alert-title-units.js';
 import { planLanguage } from './plan.js';
 import type { LanguageReport, LanguageRun } from './translate-language.js';
 import { memoryFileOf, stateField, stateValue } from './unchanged-run.js';
@@ -22,15 +23,19 @@ export async function recordUnchanged(
   const complete =
     written.length === run.sources.length &&
     written.every(({ report }) => report.keptSource === 0 && report.warnings.length === 0) &&
-    run.sources.every((source) => planLanguage(source.document, memory).units.length === 0);
+    run.sources.every((source) => {
+      const plan = planLanguage(source.document, memory, false, titlesOf(run, source));
+      return plan.units.length === 0 && plan.titles.length === 0;
+    });
   let next: string | undefined = withoutHeaderField(memoryText, stateField);
   if (complete) {
     const sources = run.sources.map((source, index) => {
       const units = source.document.allUnits;
+      const titles = titlesOf(run, source);
       return {
         path: source.path,
-        units: units.length,
-        unitsUnique: new Set(units.map((unit) => unit.tagged)).size,
+        units: units.length + titles.length,
+        unitsUnique: new Set([...units.map((unit) => unit.tagged), ...titles]).size,
         byHand: units.filter((unit) => memory.entry(unit.source)?.origin === 'human').length,
         text: written[index]?.text ?? '',
       };
@@ -38,4 +43,9 @@ export async function recordUnchanged(
     next = await withHeaderField(memoryText, stateField, await stateValue(run, memoryText, sources));
   }
   if (next !== undefined && next !== memoryText) await writeFileAtomic(file, next);
+}
+
+/** The alert titles a source shows, counted and planned as its units are. */
+function titlesOf(run: LanguageRun, source: LanguageRun['sources'][number]): string[] {
+  return alertTitleUnits(source.document, run.options.from).map((title) => title.text);
 }

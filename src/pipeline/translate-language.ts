@@ -13,6 +13,7 @@ import { loadMemory } from '../memory/load-memory.js';
 import { withMemoryLock } from '../memory/lock.js';
 import { memoryPath } from '../memory/memory-path.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
+import { alertTitleUnits } from './alert-title-units.js';
 import { makeBatches, runPool } from './batches.js';
 import { harvestOutput } from './harvest-output.js';
 import { outputPath, translationPaths } from './outputs.js';
@@ -145,12 +146,16 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
     if (failure !== undefined) throw failure.error;
     if (!options.dryRun) {
       for (const source of run.sources) {
-        memory.markUsed(
-          source.document.allUnits.map((unit) => ({
+        memory.markUsed([
+          ...source.document.allUnits.map((unit) => ({
             source: unit.source,
             reference: `${source.path}:${unit.line}`,
           })),
-        );
+          ...alertTitleUnits(source.document, options.from).map((title) => ({
+            source: title.text,
+            reference: `${source.path}:${title.line}`,
+          })),
+        ]);
       }
       memory.finish({ prune: options.prune });
       await memory.save();
@@ -194,7 +199,14 @@ async function translateSource(
     frontMatter: options.frontMatter,
   };
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
-  const plan = planLanguage(document, memory, options.retranslate);
+  const titles = alertTitleUnits(document, options.from);
+  const plan = planLanguage(
+    document,
+    memory,
+    options.retranslate,
+    titles.map((title) => title.text),
+  );
+  const titleLine = new Map(titles.map((title) => [title.text, title.line]));
   const batches = makeBatches(plan.texts, engine.limits);
   const termsAs = termTranslations(options.terms, lang);
   const request = {
@@ -213,21 +225,17 @@ async function translateSource(
     lang,
     file,
     source: source.path,
-    units: document.allUnits.length,
-    unitsUnique: new Set(document.allUnits.map((unit) => unit.tagged)).size,
-    ...memoryCounts(document.allUnits, memory, plan.units),
+    units: document.allUnits.length + titles.length,
+    unitsUnique: new Set([...document.allUnits.map((unit) => unit.tagged), ...titleLine.keys()]).size,
+    ...memoryCounts(document.allUnits, memory, plan.units, titles.length - plan.titles.length),
     warnings,
   };
   if (options.dryRun) {
     // As a real run records each translation before the next source is planned (a paragraph the
     // README and a docs file share is sent once), the memory, never saved in a dry run, takes a
     // stand-in for each unit counted: the next source's count is what a real run would send.
-    for (const unit of plan.units) {
-      memory.record(unit.source, unit.source, {
-        origin: `engine:${engine.name}`,
-        model: engine.model,
-        pending: true,
-      });
+    for (const text of [...plan.units.map((unit) => unit.source), ...plan.titles]) {
+      memory.record(text, text, { origin: `engine:${engine.name}`, model: engine.model, pending: true });
     }
     const ms = Math.round(performance.now() - started);
     return {
@@ -285,6 +293,17 @@ async function translateSource(
           const translated = result.texts[index] ?? text;
           translations.set(text, repairTags(text, translated) ?? translated);
         });
+        // An alert title is plain text, its own unit: recorded as it comes back.
+        for (const text of batch) {
+          const line = titleLine.get(text);
+          const translated = translations.get(text);
+          if (line === undefined || !plan.titles.includes(text) || refused.has(text) || !translated) continue;
+          memory.record(text, translated, {
+            origin: `engine:${engine.name}`,
+            model: engine.model,
+            references: [`${source.path}:${line}`],
+          });
+        }
         charsSent += batch.reduce((sum, text) => sum + text.length, 0);
         requests += result.requests ?? 1;
         if (result.tokens !== undefined) tokens = (tokens ?? 0) + result.tokens;
@@ -358,12 +377,17 @@ function noteShown(
   }
 }
 
-/** Units the memory served, and of those, how many a person wrote. */
-function memoryCounts(units: readonly Unit[], memory: TranslationMemory, planned: readonly Unit[]) {
+/** Units the memory served (alert titles among them), and of those, how many a person wrote. */
+function memoryCounts(
+  units: readonly Unit[],
+  memory: TranslationMemory,
+  planned: readonly Unit[],
+  titlesServed: number,
+) {
   const sent = new Set(planned);
   const served = units.filter((unit) => !sent.has(unit));
   return {
-    fromMemory: served.length,
+    fromMemory: served.length + titlesServed,
     byHand: served.filter((unit) => memory.entry(unit.source)?.origin === 'human').length,
   };
 }

@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-
-type AlertType = 'note' | 'tip' | 'important' | 'warning' | 'caution';
+import { alertTypes, englishAlertTitles, type AlertType } from '../markdown/alerts.js';
 
 /** GitHub's icon for each alert. */
 const icons: Readonly<Record<AlertType, string>> = {
@@ -12,7 +11,10 @@ const icons: Readonly<Record<AlertType, string>> = {
   caution: 'stop',
 };
 
-/** The five titles (note, tip, important, warning, caution) in the languages readers most use. */
+/**
+ * The five titles (note, tip, important, warning, caution) in the languages readers most use, as
+ * reviewed by people; every other language takes the engine's translation from its memory.
+ */
 const titles: Readonly<Record<string, readonly [string, string, string, string, string]>> = {
   en: ['Note', 'Tip', 'Important', 'Warning', 'Caution'],
   ar: ['ملاحظة', 'نصيحة', 'مهم', 'تحذير', 'تنبيه'],
@@ -37,18 +39,29 @@ const titles: Readonly<Record<string, readonly [string, string, string, string, 
   'zh-Hant': ['備註', '提示', '重要', '警告', '注意'],
 };
 
-const order: readonly AlertType[] = ['note', 'tip', 'important', 'warning', 'caution'];
+const order: readonly AlertType[] = alertTypes;
 
-/** An alert's title in `lang` (by full tag, then language and script, then language), else English. */
-export function alertTitle(type: AlertType, lang: string): string {
+/** An alert's title as the language's memory holds it: written by a person, or by an engine. */
+export interface RememberedTitle {
+  readonly text: string;
+  readonly byHand: boolean;
+}
+
+export type RememberedTitles = Partial<Record<AlertType, RememberedTitle>>;
+
+/**
+ * An alert's title in `lang`: a person's translation in the memory first, then the table (by full
+ * tag, or language and script), then the engine's translation in the memory, then the table by
+ * language alone (`pt` for `pt-BR`), then English.
+ */
+export function alertTitle(type: AlertType, lang: string, remembered: RememberedTitles = {}): string {
   const [language = 'en', second] = lang.split('-');
   const traditional = second === 'Hant' || ['TW', 'HK', 'MO'].includes(second ?? '');
-  const row =
-    titles[lang] ??
-    (language === 'zh' && traditional ? titles['zh-Hant'] : undefined) ??
-    titles[language] ??
-    titles['en'];
-  return row?.[order.indexOf(type)] ?? type;
+  const exact = titles[lang] ?? (language === 'zh' && traditional ? titles['zh-Hant'] : undefined);
+  const memory = remembered[type];
+  const index = order.indexOf(type);
+  if (memory?.byHand) return memory.text;
+  return exact?.[index] ?? memory?.text ?? titles[language]?.[index] ?? englishAlertTitles[type];
 }
 
 type Octicons = Record<
@@ -79,10 +92,10 @@ function iconElement(octicons: Octicons, type: AlertType): Element {
 }
 
 /**
- * Gives each GitHub alert (`> [!NOTE]`) its title in the page's language and GitHub's icon. Runs after
+ * Gives each GitHub alert (`> [!NOTE]`) its title in the page's language (see `alertTitle`) and GitHub's icon. Runs after
  * sanitising, so the icon is our own markup, never the author's.
  */
-export function rehypeAlertTitles(lang: string) {
+export function rehypeAlertTitles(lang: string, remembered: RememberedTitles = {}) {
   return async (tree: Root): Promise<undefined> => {
     const found: Array<{ title: Element; type: AlertType }> = [];
     visit(tree, 'element', (node: Element) => {
@@ -102,7 +115,7 @@ export function rehypeAlertTitles(lang: string) {
     for (const { title, type } of found) {
       const children: ElementContent[] = [
         iconElement(octicons, type),
-        { type: 'text', value: alertTitle(type, lang) },
+        { type: 'text', value: alertTitle(type, lang, remembered) },
       ];
       title.children = children;
     }

@@ -17,6 +17,7 @@ import { headingOutline, withHeadingLinks } from './heading-outline.js';
 import { pdfLinks } from './pdf-links.js';
 import { printKey } from './print-pdf.js';
 import { pdfKey } from './pdf-update.js';
+import type { RememberedTitles } from './alert-titles.js';
 import type { RenderedPage, RenderOptions, RenderReport } from './render-site.js';
 import { renderInputsDigest, writeRenderState, type RenderSettings } from './render-state.js';
 import type { GuardedFile } from './request-guard.js';
@@ -42,6 +43,8 @@ export interface SiteToMake {
   readonly repository: Repository;
   /** Each page's Markdown, as read. */
   readonly markdown: readonly string[];
+  /** Each page's alert titles from its language's memory. */
+  readonly alertTitles: readonly RememberedTitles[];
   /** What decides the outputs besides the Markdown and its images (recorded in the render state). */
   readonly settings: RenderSettings;
 }
@@ -53,7 +56,7 @@ export interface SiteToMake {
 export async function makeSite(site: SiteToMake): Promise<RenderReport> {
   const { options, root, outDir, wantHtml, wantPdf, allowRemote, tagged, timeoutMs, concurrency, siteUrl } =
     site;
-  const { pages, switcherPages, repository, markdown, settings } = site;
+  const { pages, switcherPages, repository, markdown, settings, alertTitles } = site;
   const siblings = (page: SitePage): SitePage[] =>
     switcherPages.filter((other) => other.sourceFile === page.sourceFile);
   warmHighlighter();
@@ -120,6 +123,7 @@ export async function makeSite(site: SiteToMake): Promise<RenderReport> {
       const shown = withoutSwitcher(markdown[index] ?? '');
       const body = await markdownToHtml(shown.text, {
         lang: page.lang,
+        alertTitles: alertTitles[index],
         resources: resolverFor(page, switcherPages, repository, allowRemote, assets, {
           siteDir: outDir,
           repositoryUrl: options.repositoryUrl,

@@ -15,7 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { checkMarkdownLimits } from '../markdown/parse-limits.js';
 import { visit } from 'unist-util-visit';
-import { rehypeAlertTitles } from './alert-titles.js';
+import { rehypeAlertTitles, type RememberedTitles } from './alert-titles.js';
 import { rehypeFragmentLinks } from './fragment-links.js';
 import { rehypeHighlightCode } from './highlight-code.js';
 import { rehypeLocalResources, type ResourceResolver } from './local-resources.js';
@@ -38,6 +38,8 @@ export interface MarkdownHtml {
 export interface MarkdownHtmlOptions {
   /** The page's language: alert titles are written in it. */
   readonly lang: string;
+  /** Alert titles from the language's memory (default: none, the table's or English). */
+  readonly alertTitles?: RememberedTitles | undefined;
   readonly resources: ResourceResolver;
   /** Draws Mermaid diagrams; without it they stay as source. */
   readonly diagrams?: DiagramRenderer | undefined;
@@ -64,7 +66,7 @@ export async function markdownToHtml(markdown: string, options: MarkdownHtmlOpti
     .use(rehypeRaw)
     .use(rehypeSanitize, githubSchema)
     .use(rehypeSlug)
-    .use(rehypeAlertTitles, options.lang)
+    .use(rehypeAlertTitles, options.lang, options.alertTitles)
     .use(rehypeFragmentLinks)
     .use(rehypeLocalResources, options.resources)
     .use(() => (tree: Root) => {

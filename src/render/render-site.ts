@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { findRepository } from '../repository-paths.js';
+import { rememberedTitles } from './remembered-titles.js';
 import {
   outputsUnchanged,
   readRenderState,
@@ -45,6 +46,11 @@ export interface RenderOptions {
   readonly siteUrl?: string | undefined;
   /** Print tagged PDFs, with a structure for screen readers (default: false; about twice as slow to print). */
   readonly taggedPdf?: boolean | undefined;
+  /**
+   * Where each language's memory is, `{lang}` for the code (default: `locales/{lang}.po`): alert
+   * titles come from it (see `alertTitle`).
+   */
+  readonly memory?: string | undefined;
   /** Chromium to use (default: PUPPETEER_EXECUTABLE_PATH, else found in /usr/bin). */
   readonly executablePath?: string | undefined;
   /**
@@ -142,6 +148,18 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const repository = await findRepository(root, { allowOutside: options.allowOutsideRepo });
   await checkSitePaths(repository, outDir, pages);
   const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
+  const alertTitles = await Promise.all(
+    pages.map((page, index) =>
+      page.lang === planInput.sourceLang
+        ? {}
+        : rememberedTitles(
+            repository,
+            options.memory ?? 'locales/{lang}.po',
+            page.lang,
+            markdown[index] ?? '',
+          ),
+    ),
+  );
   // What decides the outputs besides the Markdown and its images: a run with the same inputs whose
   // outputs are all as it left them has nothing to do (never with remote images: they may change).
   const settings = {
@@ -157,6 +175,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
       relative(outDir, page.pdfFile),
     ]),
     switcher: switcherPages.map((page) => [page.lang, relative(outDir, page.htmlFile)]),
+    alertTitles,
   };
   const previous = allowRemote ? undefined : await readRenderState(outDir);
   if (
@@ -187,6 +206,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
     switcherPages,
     repository,
     markdown,
+    alertTitles,
     settings,
   });
 }

@@ -110,6 +110,8 @@ describe('translate --dry-run', () => {
       '- Run it.\n- Stop it.',
       '> Run it.',
       '| a | b |\n| - | - |\n| Run it. | `x` |',
+      '> [!NOTE]\n> Run it.',
+      '> [!WARNING]\n> Stop it.',
     ];
     const file = fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 6 });
     const folder = tempProject();

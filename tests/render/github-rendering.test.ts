@@ -27,6 +27,16 @@ describe('GitHub rendering', () => {
       '提示',
       'Note',
     ]);
+    // From the language's memory: a person's fix first, then the reviewed table, then the engine's.
+    const engine = (text: string) => ({ text, byHand: false });
+    expect([
+      alertTitle('note', 'en-XA', { note: engine('Ñóţé') }),
+      alertTitle('warning', 'ca', { warning: engine('Avisant') }),
+      alertTitle('warning', 'ca', { warning: { text: 'Avís', byHand: true } }),
+      alertTitle('tip', 'pt-BR', { tip: engine('Sugestão') }),
+      alertTitle('tip', 'pt-BR'),
+      alertTitle('caution', 'sw', { caution: engine('Tahadhari') }),
+    ]).toEqual(['Ñóţé', 'Advertiment', 'Avís', 'Sugestão', 'Dica', 'Tahadhari']);
   });
 
   it('highlights every language GitHub does, loading each grammar when first needed', async () => {
