@@ -71,7 +71,28 @@ export async function planSite(input: SitePlanInput): Promise<SitePage[]> {
       })),
     );
   }
+  refuseCollisions(pages, input.root);
   return pages;
+}
+
+/** Two sources whose pages or PDFs would be the same file (`index.md` beside the front page `README.md`). */
+function refuseCollisions(pages: readonly SitePage[], root: string): void {
+  for (const key of ['htmlFile', 'pdfFile'] as const) {
+    const seen = new Map<string, SitePage>();
+    for (const page of pages) {
+      const earlier = seen.get(page[key]);
+      if (earlier !== undefined && earlier.sourceFile !== page.sourceFile) {
+        const name = (file: string): string => shown(relative(root, file) || file);
+        throw new UsageError(
+          `the sources ${name(earlier.sourceFile)} and ${name(page.sourceFile)} would both be rendered as ${name(page[key])}` +
+            (key === 'htmlFile'
+              ? " (the first source is each language's index.html); leave one out of the sources or rename it"
+              : '; give the first source another PDF name with --name, or rename one'),
+        );
+      }
+      seen.set(page[key], page);
+    }
+  }
 }
 
 async function sourcePages(

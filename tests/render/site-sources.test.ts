@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitHubWebAddress } from '../../src/cli/repository-url.js';
 import { renderSite } from '../../src/render/render-site.js';
 import { repositoryBlobUrl, repositoryFileUrl } from '../../src/render/repository-links.js';
+import { planSite } from '../../src/render/site-plan.js';
 import { runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 import { pdfText } from './pdf-inspect.js';
@@ -13,10 +15,12 @@ import { pdfText } from './pdf-inspect.js';
 const git = promisify(execFile);
 const fixture = join(fixturesRoot, 'render-sources');
 const repo = join(fixture, 'repo');
+const readme = { source: 'README.md', pattern: 'locales/README.{lang}.md' };
+const usage = { source: 'docs/usage.md', pattern: 'docs/locales/usage.{lang}.md' };
 const sources = [
-  { source: 'README.md', pattern: 'locales/README.{lang}.md' },
+  readme,
   { source: 'docs/guide/setup.md', pattern: 'docs/guide/locales/setup.{lang}.md' },
-  { source: 'docs/usage.md', pattern: 'docs/locales/usage.{lang}.md' },
+  usage,
 ];
 const folders: string[] = [];
 const project = (): string => {
@@ -121,6 +125,41 @@ describe('a site of several sources (HTML)', () => {
   });
 });
 
+describe('sources that would meet', () => {
+  it('are refused before anything is written, naming both and the way out; PDFs of one name are told apart', async () => {
+    const root = project();
+    await writeFile(join(root, 'index.md'), '# Index\n');
+    await expect(
+      renderSite({
+        root,
+        sources: [readme, { source: 'index.md', pattern: 'locales/index.{lang}.md' }],
+        langs: [],
+        html: true,
+      }),
+    ).rejects.toThrow(
+      "the sources README.md and index.md would both be rendered as docs/index.html (the first source is each language's index.html); leave one out of the sources or rename it",
+    );
+    expect(existsSync(join(root, 'docs/index.html'))).toBe(false);
+    // Two PDFs of the same name are told apart by the path of the second.
+    const named = await planSite({
+      root,
+      sources: [
+        { ...readme, name: 'usage' },
+        usage,
+        { source: 'docs/guide/setup.md', pattern: 'x.{lang}.md' },
+      ],
+      sourceLang: 'en',
+      langs: [],
+      outDir: 'docs',
+    });
+    expect(named.map((page) => relative(root, page.pdfFile))).toEqual([
+      'docs/pdf/usage.en.pdf',
+      'docs/pdf/docs-usage.en.pdf',
+      'docs/pdf/setup.en.pdf',
+    ]);
+  });
+});
+
 describe('repository addresses', () => {
   it('reads every form of a github.com remote, and no other host', () => {
     for (const remote of [
@@ -159,7 +198,7 @@ describe('a site of several sources (real Chromium)', () => {
     const root = project();
     const report = await renderSite({
       root,
-      sources: [sources[0], sources[2]].filter((source) => source !== undefined),
+      sources: [readme, usage],
       langs: [],
       pdf: true,
       repositoryUrl: 'https://github.com/octo/lab/blob/main',
@@ -168,11 +207,11 @@ describe('a site of several sources (real Chromium)', () => {
       'docs/pdf/README.en.pdf',
       'docs/pdf/usage.en.pdf',
     ]);
-    const usage = await readFile(join(root, 'docs/pdf/usage.en.pdf'));
-    expect(usage.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = await readFile(join(root, 'docs/pdf/usage.en.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await pdfText(join(root, 'docs/pdf/usage.en.pdf'))).toContain(
       'Start the machine described in its Vagrantfile.',
     );
-    expect(usage.toString('latin1')).toContain('(https://github.com/octo/lab/blob/main/vagrant/Vagrantfile)');
+    expect(pdf.toString('latin1')).toContain('(https://github.com/octo/lab/blob/main/vagrant/Vagrantfile)');
   });
 });
