@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, Table } from 'mdast';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
 import { eachNode, plainText } from './tree-walk.js';
@@ -15,7 +15,8 @@ export type NameReason =
   | 'capitalised mid-sentence'
   | 'not an English word'
   | 'multi-word name'
-  | 'file name as alt text';
+  | 'file name as alt text'
+  | 'name column of a table';
 
 export interface DocumentNames {
   /** Names kept wherever the prose writes them exactly so, with why. */
@@ -191,11 +192,16 @@ export function findDocumentNames(
       const text = plainText(node).trim();
       if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
     }
-    if (node.type === 'image' && node.alt) {
+    if ((node.type === 'image' || node.type === 'imageReference') && node.alt) {
+      const source = lexicon.sourceOf(node.alt);
       // `![swarm-nodes](images/swarm-nodes.png)`: a file name written as alt text, not prose.
       if (/^[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+)+$/u.test(node.alt)) add(node.alt, 'file name as alt text');
+      // `![React][React.js]`: an image whose alt text is a brand is its logo or badge.
+      else if (source !== undefined)
+        add(node.alt, source === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)');
       else blocks.push({ type: 'paragraph', children: [{ type: 'text', value: node.alt }] });
     }
+    if (node.type === 'table') addNameColumn(node, add, options.english);
   });
 
   const known = (word: string): NameReason | undefined => {
@@ -256,6 +262,40 @@ export function findDocumentNames(
   }
 
   return { names, ...code, midSentence };
+}
+
+/**
+ * A table whose first column is a link and nothing else in every row (three rows or more) lists
+ * things by name, as lists of APIs, tools and libraries do: `| [Cat Facts](…) | Daily cat facts |`.
+ * A name that is one dictionary word (`Cats`) and no known brand (as `Slack` is) is left to the other
+ * rules: kept everywhere, it would keep the same word in headings and prose.
+ */
+function addNameColumn(
+  table: Table,
+  add: (name: string, reason: NameReason) => void,
+  english: boolean,
+): void {
+  const rows = table.children.slice(1);
+  if (rows.length < 3) return;
+  const names: string[] = [];
+  for (const row of rows) {
+    const cell = row.children[0];
+    const content = cell?.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const link = content?.length === 1 ? content[0] : undefined;
+    if (link?.type !== 'link' || !link.children.every((child) => child.type === 'text')) return;
+    const text = plainText(link).trim();
+    if (text !== '' && !text.includes('\n')) names.push(text);
+  }
+  for (const name of names) {
+    if (
+      /^\p{L}+$/u.test(name) &&
+      english &&
+      isEnglishWord(name.toLowerCase()) &&
+      !namesLexicon().sourceOf(name)
+    )
+      continue;
+    add(name, 'name column of a table');
+  }
 }
 
 /**
