@@ -19,26 +19,34 @@ const bin = join(root, 'bin', 'readme-i18n.js');
 const runs = 5;
 
 /**
- * Wall time (ms, median of `count` runs) and peak RSS (MiB, largest seen) of `node args` in `cwd`, and
+ * Wall time (ms, median of `count` runs), peak RSS (MiB, largest seen) and CPU time over wall time (%,
+ * median: above 100 when more than one core worked) of `node args` in `cwd`, and
  * the median of the number the command printed last on standard error, if any. `status`: its exit code.
  */
 function measure(args, cwd = root, count = runs, status = 0) {
   const walls = [];
   const printed = [];
+  const cpus = [];
   let peak = 0;
   for (let run = 0; run < count; run++) {
-    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], {
+    const result = spawnSync('/usr/bin/time', ['-f', '%e %M %P', process.execPath, ...args], {
       cwd,
       encoding: 'utf8',
     });
     if (result.status !== status) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
     const lines = result.stderr.trim().split('\n');
-    const [seconds, kilobytes] = lines.at(-1).split(' ').map(Number);
+    const [seconds, kilobytes, cpu] = lines.at(-1).replace('%', '').split(' ').map(Number);
     if (lines.length > 1) printed.push(Number(lines.at(-2)));
     walls.push(seconds * 1000);
     peak = Math.max(peak, kilobytes / 1024);
+    cpus.push(cpu);
   }
-  return { ms: median(walls), mib: peak, printed: printed.length > 0 ? median(printed) : undefined };
+  return {
+    ms: median(walls),
+    mib: peak,
+    cpu: median(cpus),
+    printed: printed.length > 0 ? median(printed) : undefined,
+  };
 }
 
 const rows = [];
@@ -49,10 +57,12 @@ const version = measure([bin, '--version']);
 const help = measure([bin, '--help']);
 const translateHelp = measure([bin, 'translate', '--help']);
 
+/** A row of the table, with the load average of the minute its figures were taken in. */
 function row(goal, measured, limit, ratio, met) {
   const state = met === undefined ? '—' : met ? 'yes' : 'no';
-  rows.push(`| ${goal} | ${measured} | ${limit} | ${ratio} | ${state} |`);
-  console.log(`${goal}: ${measured} (${ratio}; goal ${limit}) ${state}`);
+  const now = loadavg()[0].toFixed(1);
+  rows.push(`| ${goal} | ${measured} | ${limit} | ${ratio} | ${state} | ${now} |`);
+  console.log(`${goal}: ${measured} (${ratio}; goal ${limit}) ${state}, load ${now}`);
 }
 for (const [name, figure] of [
   ['`--version`', version],
@@ -137,11 +147,21 @@ if (existsSync(corpusFile)) {
       `${(check.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
       check.ms <= 1.5 * parse.ms,
     );
-    // A hand edit in the output: the proof no longer holds, check parses and compares in full.
+    // A hand edit in the output: the proof of the inputs still holds, the output's digest does not.
     appendFileSync(join(project, 'locales', 'README.fr.md'), '\n');
+    const editedCheck = measure([bin, 'check', '--lang', 'fr'], project, runs, 1);
+    row(
+      '`check --lang fr` after a hand edit of the output',
+      `${seconds(editedCheck.ms)}, ${editedCheck.mib.toFixed(0)} MiB`,
+      '≤ 1.5× one parse',
+      `${(editedCheck.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
+      editedCheck.ms <= 1.5 * parse.ms,
+    );
+    // Without the proof: check parses the source and renders the output from the memory.
+    writeFileSync(po, readFileSync(po, 'utf8').replace(/^"X-Readme-I18n-State: [^]*?\\n"\n/m, ''));
     const fullCheck = measure([bin, 'check', '--lang', 'fr'], project, 3, 1);
     row(
-      '`check --lang fr` after a hand edit of the output (full check)',
+      '`check --lang fr` without the proof in the PO header (a full check)',
       `${seconds(fullCheck.ms)}, ${fullCheck.mib.toFixed(0)} MiB`,
       '≤ 1.5× one parse',
       `${(fullCheck.ms / parse.ms).toFixed(2)}× (${parseFloor})`,
@@ -154,6 +174,37 @@ if (existsSync(corpusFile)) {
       '—',
       first.mib <= 250,
     );
+    // Languages side by side: the cost of each language after the first, against one after the other.
+    const added = (engine, many) => {
+      const time = (langs, extra = []) => {
+        const folder = mkdtempSync(join(tmpdir(), 'readme-i18n-bench-'));
+        try {
+          copyFileSync(corpusFile, join(folder, 'README.md'));
+          execFileSync('git', ['init', '-q'], { cwd: folder });
+          const args = ['translate', '--engine', engine, '--lang', langs.join(','), '--quiet', ...extra];
+          return measure([bin, ...args], folder, 1);
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
+        }
+      };
+      const one = time(many.slice(0, 1));
+      const together = time(many);
+      const sequential = time(many, ['--concurrency', '1']);
+      const perLanguage = (figure) => (figure.ms - one.ms) / (many.length - 1);
+      row(
+        `first \`translate --engine ${engine} --lang ${many.join(',')}\`: each language after the first`,
+        `${seconds(together.ms)} in all, ${seconds(perLanguage(together))} per added language, ${together.mib.toFixed(0)} MiB, CPU ${together.cpu} % of one core`,
+        'below one after the other',
+        `${(perLanguage(together) / perLanguage(sequential)).toFixed(2)}× (one after the other, \`--concurrency 1\`: ${seconds(perLanguage(sequential))} per added language, CPU ${sequential.cpu} %; ${many[0]} alone: ${seconds(one.ms)})`,
+        perLanguage(together) < perLanguage(sequential),
+      );
+    };
+    added('pseudo', ['fr', 'de', 'es', 'it']);
+    if (
+      existsSync('/usr/share/apertium/modes/eng-cat.mode') &&
+      existsSync('/usr/share/apertium/modes/eng-spa.mode')
+    )
+      added('apertium', ['es', 'ca']);
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
@@ -166,9 +217,9 @@ writeSection(
   `Each goal of the everyday path against its floor measured in the same run: median of ${runs} runs of the
 built CLI (\`node bin/readme-i18n.js\`), peak memory from GNU time. Produced by \`node bench/everyday.mjs\`.
 
-| goal | measured | limit | ratio (floor) | met |
-| --- | --- | --- | --- | --- |
+| goal | measured | limit | ratio (floor) | met | load |
+| --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-Load average ${load.toFixed(1)} when it started (2 cores shared with other work: figures vary with it). Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+Load average ${load.toFixed(1)} when it started; the last column is the 1-minute load average when each row was measured (2 cores shared with other work: figures vary with it). Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
 );
