@@ -60,6 +60,14 @@ export async function readSource(file: string, maxBytes: number): Promise<string
       file,
     });
   }
+  const bom = utf16Bom(bytes);
+  if (bom !== undefined) {
+    throw new InputError(
+      `${file} is UTF-16${bom} text (its first bytes are the byte order mark ${bom === 'LE' ? 'FF FE' : 'FE FF'}), ` +
+        'not UTF-8: convert it with `iconv -f utf-16 -t utf-8`',
+      { file },
+    );
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
@@ -83,9 +91,11 @@ export async function readSource(file: string, maxBytes: number): Promise<string
     );
   }
   const text = bytes.toString('utf8');
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
+  const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') {
+    const what = content === '' ? 'is empty' : 'holds nothing but white space';
     throw new InputError(
-      `${file} is empty: there is nothing to translate, and nothing was written; write the file first`,
+      `${file} ${what}: there is nothing to translate, and nothing was written; write the file first`,
       {
         file,
       },
@@ -106,6 +116,13 @@ const signatures: ReadonlyArray<readonly [string, readonly number[]]> = [
 
 function binaryKind(bytes: Uint8Array): string | undefined {
   return signatures.find(([, magic]) => magic.every((byte, index) => bytes[index] === byte))?.[0];
+}
+
+/** `LE` or `BE` when the file opens with a UTF-16 byte order mark. */
+function utf16Bom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'BE';
+  return undefined;
 }
 
 /** `LE` or `BE` when the NULs fall on every other byte, as in UTF-16 text that is mostly ASCII. */

@@ -49,7 +49,27 @@ describe('messages that name the real problem', () => {
     const result = await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
+      'README.md holds nothing but white space: there is nothing to translate, and nothing was written; write the file first\n',
+    );
+    writeFileSync(join(project, 'README.md'), '');
+    expect((await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).stderr).toContain(
       'README.md is empty: there is nothing to translate, and nothing was written; write the file first\n',
+    );
+    expect(existsSync(join(project, 'locales'))).toBe(false);
+  });
+
+  it('names UTF-16 with its byte order mark as such', async () => {
+    const project = tempProject();
+    const text = (order: 'utf16le' | 'ucs2') => Buffer.from('\uFEFF# Hi\n', order);
+    writeFileSync(join(project, 'README.md'), text('utf16le'));
+    const result = await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /README\.md is UTF-16LE text \(its first bytes are the byte order mark FF FE\), not UTF-8: convert it with `iconv -f utf-16 -t utf-8`\n$/,
+    );
+    writeFileSync(join(project, 'README.md'), Buffer.from(text('utf16le')).swap16());
+    expect((await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).stderr).toMatch(
+      /README\.md is UTF-16BE text \(its first bytes are the byte order mark FE FF\)/,
     );
     expect(existsSync(join(project, 'locales'))).toBe(false);
   });
