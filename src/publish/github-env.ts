@@ -44,7 +44,8 @@ export function gitHubTargetFromEnv(env: Readonly<Record<string, string | undefi
   if (token === '') {
     throw new UsageError(
       'GITHUB_TOKEN is not set: publishing needs a token with `contents: write`, e.g. in a workflow\n' +
-        '  env:\n    GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
+        '  env:\n    GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n' +
+        '(--dry-run shows what would be published without one)',
     );
   }
   const repository = env.GITHUB_REPOSITORY ?? '';

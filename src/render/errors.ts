@@ -18,7 +18,7 @@ export class BrowserMissingError extends ReadmeI18nError {
             "`sudo apt-get install chromium`, or name one with --browser <path> (the Action's input " +
             'chrome-path), PUPPETEER_EXECUTABLE_PATH or CHROME_BIN.'
         : `no Chrome or Chromium at ${searched.join(', ')} (named by ${source}): not an executable file. ` +
-            `Point ${source} at a Chrome or Chromium binary, or leave it unset to use the one installed ` +
+            `Point ${source} at a Chrome or Chromium binary, or ${source === '--browser' ? 'leave it out' : 'leave it unset'} to use the one installed ` +
             '(`sudo apt-get install chromium` installs Chromium).',
       { exitCode: 1 },
     );

@@ -10,6 +10,7 @@ import { contentType } from './content-type.js';
 import type { ResourceResolver } from './local-resources.js';
 import { warmHighlighter } from './highlight-code.js';
 import { DiagramStore } from './diagram-store.js';
+import { findBrowser } from './find-browser.js';
 import { repositoryFileUrl } from './repository-links.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { pageStylesheets, pageTemplate } from './page-template.js';
@@ -81,6 +82,8 @@ export async function makeSite(site: SiteToMake): Promise<RenderReport> {
   const predictedFresh = pages.every(
     (_page, index) => !allowRemote && recorded[index]?.key?.startsWith(`${sourceKeys[index]}-`),
   );
+  // No browser to print with: said now, before "PDFs to print" and before anything is written.
+  if (wantPdf && !predictedFresh) findBrowser(options.executablePath);
   if (wantPdf && !predictedFresh) browser.prepareToPrint();
   if (wantPdf && !predictedFresh) {
     options.onStart?.({

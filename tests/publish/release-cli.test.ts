@@ -72,6 +72,7 @@ describe('readme-i18n release', () => {
     const missing = await run(['release', '--tag', 'v1']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^readme-i18n: GITHUB_TOKEN is not set/);
+    expect(missing.err).toMatch(/\(--dry-run shows what would be published without one\)\n$/);
     expect((await run(['release'])).code).toBe(2);
     expect(server.requests).toEqual([]);
   });

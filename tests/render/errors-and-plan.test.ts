@@ -183,6 +183,8 @@ describe('site plan, errors and the render command', () => {
       PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome',
     });
     expect(fromEnv.status).toBe(1);
+    // Said before announcing PDFs to print.
+    expect(fromEnv.stdout).toBe('');
     expect(fromEnv.stderr).toBe(
       'readme-i18n: no Chrome or Chromium at /nonexistent/chrome (named by PUPPETEER_EXECUTABLE_PATH): not an executable file. ' +
         'Point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium binary, or leave it unset to use the one installed ' +
@@ -194,7 +196,7 @@ describe('site plan, errors and the render command', () => {
     });
     expect(fromFlag.status).toBe(1);
     expect(fromFlag.stderr).toMatch(
-      /^readme-i18n: no Chrome or Chromium at \/nonexistent\/other \(named by --browser\): not an executable file\. Point --browser at/,
+      /^readme-i18n: no Chrome or Chromium at \/nonexistent\/other \(named by --browser\): not an executable file\. Point --browser at a Chrome or Chromium binary, or leave it out to use/,
     );
   });
 
