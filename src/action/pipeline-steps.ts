@@ -47,8 +47,8 @@ export async function translateStep(
 export interface RenderedSite {
   /** Every PDF (one per source and language), paths relative to the repository. */
   readonly pdfs: readonly string[];
-  /** The PDF of the first source by language, relative to the repository: the one the summary shows. */
-  readonly mainPdfs: ReadonlyMap<string, string>;
+  /** Each language's PDFs, the first source's first, relative to the repository. */
+  readonly pdfsByLang: ReadonlyMap<string, readonly string[]>;
   readonly report: RenderReport;
 }
 
@@ -71,13 +71,13 @@ export async function renderStep(
     repositoryUrl: options.repositoryUrl,
   });
   const pdfs: string[] = [];
-  const mainPdfs = new Map<string, string>();
-  const first = report.pages[0]?.source;
+  const pdfsByLang = new Map<string, string[]>();
+  // The report lists the first source's pages first.
   for (const page of report.pages) {
     if (page.pdf === undefined) continue;
     const pdf = relative(cwd, resolve(cwd, page.pdf));
     pdfs.push(pdf);
-    if (page.source === first) mainPdfs.set(page.lang, pdf);
+    pdfsByLang.set(page.lang, [...(pdfsByLang.get(page.lang) ?? []), pdf]);
   }
-  return { pdfs, mainPdfs, report };
+  return { pdfs, pdfsByLang, report };
 }

@@ -227,7 +227,8 @@ async function runSteps(step: StepContext): Promise<void> {
     });
     state.languages = state.languages.map((language) => ({
       ...language,
-      pdf: site?.mainPdfs.get(language.lang)?.split('/').pop(),
+      pdf: site?.pdfsByLang.get(language.lang)?.[0]?.split('/').pop(),
+      pdfs: site?.pdfsByLang.get(language.lang)?.map((pdf) => pdf.split('/').pop() ?? pdf),
     }));
   }
 

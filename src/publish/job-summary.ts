@@ -13,6 +13,8 @@ export interface SummaryLanguage {
   readonly charactersBilled: number;
   /** The PDF's name, when one was made. */
   readonly pdf: string | undefined;
+  /** Every PDF of the language, one per source of the site, `pdf` first (default: `pdf` alone). */
+  readonly pdfs?: readonly string[] | undefined;
 }
 
 export interface SummaryInput {
@@ -55,7 +57,7 @@ export function jobSummary(input: SummaryInput): string {
           : `[${language.file}](${input.fileBase}/${language.file})`;
       lines.push(
         `| ${language.lang} | ${file} | ${language.units} | ${language.translated} | ${language.fromMemory} | ` +
-          `${language.byHand ?? '—'} | ${language.charactersBilled} | ${pdfCell(language.pdf, input.releaseUrl)} |`,
+          `${language.byHand ?? '—'} | ${language.charactersBilled} | ${pdfCells(language, input.releaseUrl)} |`,
       );
     }
     lines.push('');
@@ -63,6 +65,12 @@ export function jobSummary(input: SummaryInput): string {
   if (input.releaseUrl !== undefined) lines.push(`Release: ${input.releaseUrl}`, '');
   if (input.pullRequestUrl !== undefined) lines.push(`Pull request: ${input.pullRequestUrl}`, '');
   return `${lines.join('\n')}\n`;
+}
+
+/** The language's PDFs, each linked to its download when attached to a release. */
+function pdfCells(language: SummaryLanguage, releaseUrl: string | undefined): string {
+  const pdfs = language.pdfs ?? (language.pdf === undefined ? [] : [language.pdf]);
+  return pdfs.length === 0 ? '—' : pdfs.map((pdf) => pdfCell(pdf, releaseUrl)).join(' · ');
 }
 
 /** The PDF's name, linked to its download when it was attached to a release. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -273,6 +273,12 @@ describe('the bundled Action, run as a runner runs it', () => {
         'usage.en.pdf',
         'usage.fr.pdf',
       ]);
+      // The job summary links each language's PDFs, the README's first.
+      const summary = await readFile(join(repo.root, 'summary.md'), 'utf8');
+      const download = 'https://github.test/octo-org/octo-repo/releases/download/v1.0.0';
+      expect(summary).toContain(
+        `| [README.fr.pdf](${download}/README.fr.pdf) · [usage.fr.pdf](${download}/usage.fr.pdf) |`,
+      );
       const check = await runCliHere('readme-i18n', ['check', '--lang', 'fr,de'], publish);
       expect(check.stderr).toBe('');
       expect(check.status).toBe(0);

@@ -49,6 +49,28 @@ describe('jobSummary', () => {
     );
   });
 
+  it('links every PDF of a language, one per source of the site', () => {
+    const summary = jobSummary({
+      languages: [
+        {
+          lang: 'fr',
+          file: 'locales/README.fr.md',
+          units: 4,
+          translated: 0,
+          fromMemory: 4,
+          byHand: 0,
+          charactersBilled: 0,
+          pdf: 'README.fr.pdf',
+          pdfs: ['README.fr.pdf', 'usage.fr.pdf'],
+        },
+      ],
+      releaseUrl: 'https://github.com/o/r/releases/tag/v1',
+    });
+    expect(summary.split('\n')[4]).toBe(
+      '| fr | `locales/README.fr.md` | 4 | 0 | 4 | 0 | 0 | [README.fr.pdf](https://github.com/o/r/releases/download/v1/README.fr.pdf) · [usage.fr.pdf](https://github.com/o/r/releases/download/v1/usage.fr.pdf) |',
+    );
+  });
+
   it('says why translation was skipped', () => {
     expect(jobSummary({ languages: [], skipped: 'no DeepL key' })).toBe(
       '## readme-i18n\n\n> [!NOTE]\n> Translation skipped: no DeepL key\n\n',
