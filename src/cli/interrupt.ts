@@ -10,12 +10,21 @@ export interface Interruption {
   dispose(): void;
 }
 
+/**
+ * A signal this soon after the first is the same one delivered twice: `timeout` and some CI
+ * runners signal both the process and its process group.
+ */
+const sameSignalMs = 250;
+
 export function handleInterruptions(stderr: NodeJS.WritableStream = process.stderr): Interruption {
   const controller = new AbortController();
+  let firstAt = 0;
   const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) {
+      if (performance.now() - firstAt < sameSignalMs) return;
       process.exit(130);
     }
+    firstAt = performance.now();
     stderr.write(`\nreadme-i18n: ${name}: stopping after the write in progress (again to stop at once)…\n`);
     controller.abort();
   };

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +14,13 @@ export interface MemoryLockOptions {
 }
 
 const retryStepMs = 250;
+
+/**
+ * Owner notes of the locks this process holds. proper-lockfile removes its lock folders when the
+ * process exits without releasing them (a second Ctrl-C ends it at once); this removes the notes.
+ */
+const heldNotes = new Set<string>();
+let removedOnExit = false;
 
 /**
  * Runs `fn` while holding the lock of every memory file (a `<file>.lock` folder, refreshed while
@@ -56,6 +64,13 @@ export async function withMemoryLock<T>(
         throw await lockedError(file, shown.get(file) ?? file, error, waitMs);
       }
       releases.push(release);
+      if (!removedOnExit) {
+        removedOnExit = true;
+        process.on('exit', () => {
+          for (const note of heldNotes) rmSync(note, { force: true });
+        });
+      }
+      heldNotes.add(ownerFile(file));
       await writeFile(
         ownerFile(file),
         JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
@@ -73,6 +88,7 @@ export async function withMemoryLock<T>(
   } finally {
     for (let index = releases.length - 1; index >= 0; index--) {
       await rm(ownerFile(ordered[index] ?? ''), { force: true });
+      heldNotes.delete(ownerFile(ordered[index] ?? ''));
       await releases[index]?.().catch(() => undefined); // a compromised lock is already gone
     }
   }

@@ -76,6 +76,36 @@ describe('interruptions, with real child processes', () => {
     );
   });
 
+  it('takes a SIGINT delivered twice at once (as `timeout` does, to the process and its group) as one', async () => {
+    const folder = project();
+    server.setFaults({ delayMs: 300 });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'translate.js'), '--lang', 'fr', '--concurrency', '1'],
+      { cwd: folder, env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    const memoryFile = join(folder, 'locales', 'fr.po');
+    for (let tries = 0; tries < 2400 && !existsSync(memoryFile); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    server.setFaults({});
+    // 130, or, when the second came once the run had handed back its signals, ended by it (a shell
+    // shows 130 too); either way after the orderly stop, not instead of it.
+    expect(code === 130 || signal === 'SIGINT', `${String(code)} ${String(signal)}`).toBe(true);
+    expect(stderr).toMatch(
+      /fr: interrupted; the \d+ units translated by this run are saved in locales\/fr\.po/,
+    );
+    expect(readdirSync(join(folder, 'locales'))).toEqual(['fr.po']);
+  });
+
   it('a closed standard output (`check | head -1`) ends quietly, with the exit code of the check', async () => {
     const folder = project();
     const child = spawn(

@@ -73,4 +73,22 @@ describe('a run killed while saving', () => {
       expect(await readdir(locales)).toEqual(['fr.po']);
     }
   });
+
+  it('leaves no lock, owner note or temporary file when it ends at once (a second Ctrl-C)', async () => {
+    const folder = await tempFolder();
+    const script = await bundleChild('exit-while-saving', folder);
+    const locales = join(folder, 'locales');
+    const file = join(locales, 'fr.po');
+    for (const delay of killDelaysMs) {
+      await rm(locales, { recursive: true, force: true });
+      const child = startChild(script, [file, String(delay)]);
+      try {
+        expect(await child.exited, child.stderr()).toEqual({ code: 130, signal: null });
+      } finally {
+        child.process.kill('SIGKILL');
+      }
+      expect(await readdir(locales), `ended ${delay} ms after save 3`).toEqual(['fr.po']);
+      await expectComplete(file, 3, `ended ${delay} ms after save 3`);
+    }
+  });
 });
