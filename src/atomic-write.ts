@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { close, fsync, openSync, rmSync, writeFile } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { promisify } from 'node:util';
+
+const writeTo = promisify(writeFile);
+const flush = promisify(fsync);
+const closeFile = promisify(close);
 
 /** Temporary files being written: a process that exits mid-write (a second Ctrl-C) removes them. */
 const inProgress = new Set<string>();
@@ -22,12 +27,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
   inProgress.add(temporary);
   try {
-    const handle = await open(temporary, 'w');
+    // Created at once, not by a worker thread that could create it after the exit handler ran.
+    const descriptor = openSync(temporary, 'w');
     try {
-      await handle.writeFile(data);
-      await handle.sync();
+      await writeTo(descriptor, data);
+      await flush(descriptor);
     } finally {
-      await handle.close();
+      await closeFile(descriptor);
     }
     await rename(temporary, file);
   } catch (error) {

@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -71,7 +71,8 @@ export async function withMemoryLock<T>(
         });
       }
       heldNotes.add(ownerFile(file));
-      await writeFile(
+      // Written at once, not by a worker thread that could write it after the exit handler ran.
+      writeFileSync(
         ownerFile(file),
         JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
       );
