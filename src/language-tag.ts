@@ -176,6 +176,14 @@ export function formatLanguageTag(code: string): string {
   });
 }
 
+/** Whether a tag names a pseudo-locale (`en-XA`, `ar-XB`): the pseudo engine's, no language's. */
+export function isPseudoLocale(code: string): boolean {
+  return code
+    .split('-')
+    .slice(1)
+    .some((subtag) => pseudoRegions.has(subtag.toUpperCase()));
+}
+
 /** The primary language subtag: `pt-BR` → `pt`. */
 export function primaryLanguage(code: string): string {
   return formatLanguageTag(code).split('-')[0] ?? '';

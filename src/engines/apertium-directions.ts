@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { isPseudoLocale, primaryLanguage } from '../language-tag.js';
 import { candidateDirections, debianPackageFor } from './apertium-languages.js';
 
 /** Where Debian's Apertium packages put their modes (`apertium -l` lists this folder). */
@@ -42,8 +43,33 @@ export function findDirection(
   return name === undefined ? undefined : { name, modeFile: join(modesDir, `${name}.mode`) };
 }
 
+/**
+ * Why no Apertium pair can ever translate `from` into `to`, and what to do instead: `to` is a
+ * pseudo-locale (`en-XA`), or a variant of the source's own language (`en-GB` from `en`). Undefined
+ * when a pair may exist.
+ */
+export function apertiumCannotWrite(from: string, to: string): { reason: string; fix: string } | undefined {
+  if (isPseudoLocale(to)) {
+    return {
+      reason: `${to} is a pseudo-locale (accented, padded text to test a layout), not a language`,
+      fix: `translate it with the pseudo engine: readme-i18n translate --lang ${to} --engine pseudo`,
+    };
+  }
+  if (primaryLanguage(to) === primaryLanguage(from)) {
+    return {
+      reason: `${to} is a variant of the source's own language, and Apertium translates between languages`,
+      fix: `use an engine that writes variants (DeepL: en-GB, en-US, pt-BR, pt-PT…), or leave ${to} out of the languages`,
+    };
+  }
+  return undefined;
+}
+
 /** The usage error for a direction that is not installed, with the line that installs it. */
 export function missingDirectionError(from: string, to: string, installed: readonly string[]): UsageError {
+  const cannot = apertiumCannotWrite(from, to);
+  if (cannot !== undefined) {
+    return new UsageError(`Apertium cannot translate ${from} → ${to}: ${cannot.reason}; ${cannot.fix}`);
+  }
   const wanted = candidateDirections(from, to)[0] ?? `${from}-${to}`;
   const debian = debianPackageFor(from, to);
   const install = `sudo apt-get install ${debian.name}`;

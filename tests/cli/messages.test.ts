@@ -28,6 +28,32 @@ describe('messages that name the real problem', () => {
     ]);
   });
 
+  it('says why Apertium has no pair for a pseudo-locale or a variant of the source, not which package to install', async () => {
+    const project = tempProject();
+    writeFileSync(join(project, 'README.md'), '# Hello\n');
+    const pseudo = await runCliHere('translate', ['--lang', 'en-XA', '--engine', 'apertium'], project);
+    expect([pseudo.status, pseudo.stderr]).toEqual([
+      2,
+      'readme-i18n: Apertium cannot translate en → en-XA: en-XA is a pseudo-locale (accented, padded text to test a layout), ' +
+        'not a language; translate it with the pseudo engine: readme-i18n translate --lang en-XA --engine pseudo\n',
+    ]);
+    const variant = await runCliHere('translate', ['--lang', 'en-GB', '--engine', 'apertium'], project);
+    expect([variant.status, variant.stderr]).toEqual([
+      2,
+      "readme-i18n: Apertium cannot translate en → en-GB: en-GB is a variant of the source's own language, and Apertium " +
+        'translates between languages; use an engine that writes variants (DeepL: en-GB, en-US, pt-BR, pt-PT…), or leave ' +
+        'en-GB out of the languages\n',
+    ]);
+    const doctor = await runCliHere('readme-i18n', ['doctor', '--lang', 'en-XA'], project, {
+      DEEPL_AUTH_KEY: '',
+    });
+    expect(doctor.stdout).toContain(
+      'problem  Apertium en → en-XA: en-XA is a pseudo-locale (accented, padded text to test a layout), not a language\n' +
+        '         fix: translate it with the pseudo engine: readme-i18n translate --lang en-XA --engine pseudo\n',
+    );
+    expect(existsSync(join(project, 'locales'))).toBe(false);
+  });
+
   it('says a PNG is not a Markdown text file', async () => {
     const project = tempProject();
     writeFileSync(join(project, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));

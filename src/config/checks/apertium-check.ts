@@ -1,4 +1,8 @@
-import { listApertiumDirections, findDirection } from '../../engines/apertium-directions.js';
+import {
+  apertiumCannotWrite,
+  listApertiumDirections,
+  findDirection,
+} from '../../engines/apertium-directions.js';
 import { candidateDirections, debianPackageFor } from '../../engines/apertium-languages.js';
 import { note, ok, problem, type CheckResult } from './check.js';
 import { findExecutable } from './find-executable.js';
@@ -28,6 +32,11 @@ export async function checkApertium(options: ApertiumCheckOptions): Promise<Chec
     const direction = findDirection(options.from, lang, installed, options.modesDir);
     if (direction !== undefined) {
       results.push(ok(name, `direction ${direction.name}`));
+      continue;
+    }
+    const cannot = apertiumCannotWrite(options.from, lang);
+    if (cannot !== undefined) {
+      results.push(report(name, cannot.reason, [cannot.fix]));
       continue;
     }
     const wanted = candidateDirections(options.from, lang)[0] ?? `${options.from}-${lang}`;
