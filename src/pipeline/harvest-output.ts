@@ -40,11 +40,30 @@ export async function harvestOutput(
     .entries()
     .filter((entry) => !entry.obsolete)
     .map((entry) => entry.source);
-  const warnings = await harvestEdits(document, memory, paths, options);
+  const { warnings, orphans } = await harvestEdits(document, memory, paths, options);
   const current = document.allUnits.map((unit) => unit.source);
-  for (const change of inferSourceChanges(previous, current))
-    memory.carryOver(change.oldSource, change.newSource);
+  const carried = new Set<string>();
+  for (const change of inferSourceChanges(previous, current)) {
+    if (memory.carryOver(change.oldSource, change.newSource)) carried.add(change.oldSource);
+  }
+  const po = paths.memoryPath ?? 'the PO file';
+  for (const { source, at } of orphans) {
+    warnings.push(
+      carried.has(source)
+        ? `${at}: edited by hand, but its paragraph changed in ${paths.sourcePath} (msgid "${preview(source)}"); ` +
+            `the edit is kept in ${po} as the previous translation beside the new text's, marked fuzzy for review`
+        : `${at}: edited by hand, but ${paths.sourcePath} no longer has its paragraph (msgid "${preview(source)}"); ` +
+            `the edit is kept in ${po} as an obsolete entry (#~), used again if the paragraph comes back`,
+    );
+  }
   return warnings;
+}
+
+/** An edit of a unit the source no longer has (removed or reworded): kept in the memory, and told. */
+interface Orphan {
+  readonly source: string;
+  /** The edited block in the output, as `file:line`. */
+  readonly at: string;
 }
 
 /**
@@ -57,19 +76,22 @@ async function harvestEdits(
   memory: TranslationMemory,
   paths: HarvestPaths,
   options: DocumentOptions,
-): Promise<string[]> {
+): Promise<{ warnings: string[]; orphans: Orphan[] }> {
   let raw: string;
   try {
     raw = await readFile(paths.file, 'utf8');
   } catch {
-    return [];
+    return { warnings: [], orphans: [] };
   }
   let output: ParsedDocument;
   try {
     output = parseDocument(raw, { ...options, namesFrom: document.tree });
   } catch (error) {
     if (!(error instanceof MarkdownLimitError)) throw error;
-    return [`${paths.outputPath} was not read back for edits made by hand: ${error.message}`];
+    return {
+      warnings: [`${paths.outputPath} was not read back for edits made by hand: ${error.message}`],
+      orphans: [],
+    };
   }
   const links = createLinkMap({
     sourceSlugs: document.slugs,
@@ -127,24 +149,29 @@ async function harvestEdits(
     .entries()
     .filter((entry) => !inSource.has(entry.source) && entry.translation !== '')
     .map((entry) => ({ text: entry.translation }));
-  const { edits: placed, unplaced } = placeEdits(document, memory, paths.sourcePath, outputBlocks, () =>
+  const placement = placeEdits(document, memory, paths.sourcePath, outputBlocks, () =>
     alignBlocks(sourceBlocks, outputBlocks, gone),
   );
 
   const warnings: string[] = [];
   const edits = new Map<string, string>();
   const where = (index: number) => `${paths.outputPath}:${output.blocks[index]?.line ?? 0}`;
-  for (const [unit, j] of placed) {
-    const entry = memory.entry(unit.source);
+  const reconcile = (source: string, j: number) => {
+    const entry = memory.entry(source);
     const text = written[j] as string;
     const showsTranslation =
       entry !== undefined && (entry.translation === text || isAsWritten(entry.translation, text, links));
-    const outcome = reconcileUnit(
-      unit.source,
+    return reconcileUnit(
+      source,
       entry,
       { text: showsTranslation ? (entry?.translation ?? text) : (asSource[j] as string), showsTranslation },
       { recover },
     );
+  };
+  const conflictNote = (j: number, poText: string) =>
+    `readme-i18n: conflict: ${where(j)} was edited too and wins; this entry's msgstr was ${JSON.stringify(poText)}`;
+  for (const [unit, j] of placement.edits) {
+    const outcome = reconcile(unit.source, j);
     if (outcome.kind === 'unchanged') continue;
     if (outcome.kind === 'recovered') {
       memory.record(unit.source, outcome.translation, { origin: 'engine:recovered' });
@@ -170,28 +197,42 @@ async function harvestEdits(
       memory.markHuman(unit.source, outcome.translation);
       continue;
     }
-    memory.markHuman(unit.source, outcome.translation, {
-      comment: `readme-i18n: conflict: ${where(j)} was edited too and wins; this entry's msgstr was ${JSON.stringify(outcome.poText)}`,
-    });
+    memory.markHuman(unit.source, outcome.translation, { comment: conflictNote(j, outcome.poText) });
     warnings.push(
       `${where(j)}: edited both there and in ${paths.memoryPath ?? 'the PO file'} (msgid "${preview(unit.source)}"); ` +
         `kept the Markdown's text, and the PO's as a comment of that entry: choose there, or edit the Markdown again`,
     );
   }
-  for (const j of unplaced) {
+  // Its unit is gone: the edit is kept as that unit's human translation, which the new text of a
+  // reworded paragraph gets for review (see `carryOver`), or which waits, obsolete, for its return.
+  const orphans: Orphan[] = [];
+  for (const [source, j] of placement.orphans) {
+    const outcome = reconcile(source, j);
+    if (outcome.kind !== 'edited' && outcome.kind !== 'conflict') continue;
+    if (edits.has(source)) continue;
+    edits.set(source, outcome.translation);
+    memory.markHuman(
+      source,
+      outcome.translation,
+      outcome.kind === 'conflict' ? { comment: conflictNote(j, outcome.poText) } : {},
+    );
+    orphans.push({ source, at: where(j) });
+  }
+  for (const j of placement.unplaced) {
     warnings.push(
       `${where(j)}: a change made by hand could not be matched to a block of ${paths.sourcePath} ` +
         `(its source changed, moved or was removed in the same run); it is not kept: make it again, or in ${paths.memoryPath ?? 'the PO file'}`,
     );
   }
-  return warnings;
+  return { warnings, orphans };
 }
 
 /**
  * Which unit each edited output block belongs to: first by the output's layout as the tool last
  * wrote it (whatever the source did since), then, for edits the layout cannot place (no layout
- * stored, blocks added or split by hand), by `alignBlocks` against the source as it is now. Edits
- * of a unit the source no longer has are unplaced. Returns `[unit, output index]` pairs in output order.
+ * stored, blocks added or split by hand), by `alignBlocks` against the source as it is now. Returns
+ * `[unit, output index]` pairs in output order; edits the layout gives to a unit the source no longer
+ * has, as `[its source, output index]`; and the edits placed nowhere.
  */
 function placeEdits(
   document: ParsedDocument,
@@ -199,18 +240,24 @@ function placeEdits(
   sourcePath: string,
   outputBlocks: readonly OutputBlock[],
   byContent: () => Alignment,
-): { edits: Array<readonly [Unit, number]>; unplaced: number[] } {
+): {
+  edits: Array<readonly [Unit, number]>;
+  orphans: Array<readonly [string, number]>;
+  unplaced: number[];
+} {
   const unitOf = new Map<string, Unit>();
   for (const unit of document.blocks)
     if (unit.prose && !unitOf.has(unit.source)) unitOf.set(unit.source, unit);
   const layout = writtenLayout(memory, sourcePath);
   const edits: Array<readonly [Unit, number]> = [];
+  const orphans: Array<readonly [string, number]> = [];
   const unplaced: number[] = [];
   const done = new Set<number>();
   for (const [k, j] of alignWritten(layout, outputBlocks)) {
     done.add(j);
-    const unit = unitOf.get((layout[k] as WrittenBlock).source);
-    if (unit === undefined) unplaced.push(j);
+    const { source } = layout[k] as WrittenBlock;
+    const unit = unitOf.get(source);
+    if (unit === undefined) orphans.push([source, j]);
     else edits.push([unit, j]);
   }
   const left = outputBlocks.some((block, j) => !block.known && !done.has(j));
@@ -228,7 +275,7 @@ function placeEdits(
   }
   edits.sort((a, b) => a[1] - b[1]);
   unplaced.sort((a, b) => a - b);
-  return { edits, unplaced };
+  return { edits, orphans, unplaced };
 }
 
 function preview(text: string): string {

@@ -62,7 +62,7 @@ describe('hand edits read back by where the tool wrote them (Apertium)', () => {
     expectFile(expected('siblings-moved.es.po'), memoryOf(folder));
   });
 
-  it('keeps a heading edited in both places next to a deleted section, and names the edit of the deleted one', async () => {
+  it('keeps a heading edited in both places next to a deleted section; the deleted one’s edit waits in the PO file, named', async () => {
     const folder = await translated();
     for (const [step, title] of [
       ['1', 'instalación'],
@@ -79,8 +79,8 @@ describe('hand edits read back by where the tool wrote them (Apertium)', () => {
     expect(second.stderr).toBe(
       'readme-i18n: warning: locales/README.es.md:11: edited both there and in locales/es.po (msgid "Step 2"); ' +
         "kept the Markdown's text, and the PO's as a comment of that entry: choose there, or edit the Markdown again\n" +
-        'readme-i18n: warning: locales/README.es.md:7: a change made by hand could not be matched to a block of README.md ' +
-        '(its source changed, moved or was removed in the same run); it is not kept: make it again, or in locales/es.po\n',
+        'readme-i18n: warning: locales/README.es.md:7: edited by hand, but README.md no longer has its paragraph (msgid "Step 1"); ' +
+        'the edit is kept in locales/es.po as an obsolete entry (#~), used again if the paragraph comes back\n',
     );
     expectFile(expected('deleted-next.es.md'), read(folder, 'locales/README.es.md'));
     expectFile(expected('deleted-next.es.po'), memoryOf(folder));

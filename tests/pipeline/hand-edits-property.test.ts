@@ -7,8 +7,9 @@ import { runCliHere, tempProject } from '../helpers/cli.js';
 // Issue 11, as a property: random edits in the PO file, the Markdown output or both, then random
 // changes of the source (sections deleted, inserted, moved, reworded), then a run: no human change
 // whose source unit still exists is lost, and the Markdown's wins where both sides were edited; an
-// edit of the Markdown whose unit is gone is named with its file and line. The sections' headings
-// differ by one character (`Section 1`, `Section 2`): edits of siblings must not cross.
+// edit of the Markdown whose unit is gone (deleted or reworded) stays in the PO file and is named
+// with its file and line. The sections' headings differ by one character (`Section 1`,
+// `Section 2`): an edit goes to its own unit or nowhere, never to a sibling.
 
 interface Section {
   readonly id: number;
@@ -93,7 +94,7 @@ describe('hand edits, as a property', () => {
         let po = read(folder, 'locales/es.po');
         let md = read(folder, 'locales/README.es.md');
         const expected = new Map<string, string>();
-        const editedInMarkdown = new Map<string, string>();
+        const editedInMarkdown = new Map<string, { block: string; text: string }>();
         for (const [index, edit] of editList.entries()) {
           const section = sections[edit.section] as Section;
           const source = edit.heading ? headingOf(section) : paragraphOf(section);
@@ -111,7 +112,7 @@ describe('hand edits, as a property', () => {
           }
           if (edit.side !== 'po') {
             md = md.replace(`\n${prefix}${machine}\n`, `\n${prefix}${mdText}\n`);
-            editedInMarkdown.set(source, `\n${prefix}${mdText}\n`);
+            editedInMarkdown.set(source, { block: `\n${prefix}${mdText}\n`, text: mdText });
           }
           expected.set(source, edit.side === 'po' ? poText : mdText);
         }
@@ -125,15 +126,19 @@ describe('hand edits, as a property', () => {
         const sources = new Set(changed.flatMap((section) => [headingOf(section), paragraphOf(section)]));
         const output = read(folder, 'locales/README.es.md');
         const memory = read(folder, 'locales/es.po');
-        for (const [source, block] of editedInMarkdown) {
+        // PO lines folded by gettext-parser, joined again.
+        const unfolded = memory.replace(/"\n(?:#~ )?"/g, '');
+        for (const [source, { block, text }] of editedInMarkdown) {
           // An edit goes to its own unit or nowhere: never to another block.
           const shown = output.split(block.slice(1)).length - 1;
           expect(shown, `${source}'s edit in the Markdown`).toBe(sources.has(source) ? 1 : 0);
           if (sources.has(source)) continue;
+          // Its unit is gone: the edit waits in the PO file (obsolete, or beside the reworded text), named.
           const line = md.slice(0, md.indexOf(block)).split('\n').length + 1;
-          expect(second.stderr, `the lost edit of ${source} is named`).toContain(
-            `readme-i18n: warning: locales/README.es.md:${line}: `,
+          expect(second.stderr, `the edit of ${source} is named`).toContain(
+            `readme-i18n: warning: locales/README.es.md:${line}: edited by hand, but `,
           );
+          expect(unfolded, `the edit of ${source} is in the PO file`).toContain(JSON.stringify(text));
         }
         for (const [source, text] of expected) {
           if (!sources.has(source)) continue;

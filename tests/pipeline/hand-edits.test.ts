@@ -117,11 +117,15 @@ describe('hand edits with the real CLI (Apertium)', () => {
     );
     const second = await translate(folder);
     expect(second.status, second.stderr).toBe(0);
-    // Two edits survive; the third was in the deleted section, and the run says so.
+    // Two edits survive; the third was in the deleted section: it waits in the PO file, and the run says so.
     expect(second.stdout).toContain('(2 by hand)');
     expect(second.stderr).toBe(
-      'readme-i18n: warning: locales/README.es.md:24: a change made by hand could not be matched to a block of README.md ' +
-        '(its source changed, moved or was removed in the same run); it is not kept: make it again, or in locales/es.po\n',
+      'readme-i18n: warning: locales/README.es.md:24: edited by hand, but README.md no longer has its paragraph ' +
+        '(msgid "Disks are created when the machine start…"); the edit is kept in locales/es.po as an obsolete entry (#~), ' +
+        'used again if the paragraph comes back\n',
+    );
+    expect(read(folder, 'locales/es.po')).toMatch(
+      /#\. readme-i18n: human date=\S+ sum=\w+\n#~ msgid "Disks are created when the machine starts."\n#~ msgstr "Los discos se crean cuándo los inicios de máquina."$/m,
     );
     const output = read(folder, 'locales/README.es.md');
     expect(output).toContain('Cada máquina recibe una dirección en la red privada.');
@@ -130,14 +134,21 @@ describe('hand edits with the real CLI (Apertium)', () => {
     expect(output.indexOf('## Limpieza')).toBeLessThan(output.indexOf('## Red'));
   });
 
-  it('names an edit it cannot place instead of dropping it silently', async () => {
+  it('keeps an edit whose paragraph was reworded in the same run as the previous translation, for review, and says so', async () => {
     const folder = await translated();
     edit(folder, 'locales/README.es.md', 'Los discos están creados', 'Los discos se crean');
-    // The paragraph's source changes too: the edit no longer belongs to any unit.
+    // The paragraph's source changes too: the edit belongs to its old text.
     edit(folder, 'README.md', 'Disks are created when the machine starts.', 'Disks are made at boot.');
     const second = await translate(folder);
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stderr).toContain('readme-i18n: warning: locales/README.es.md:');
+    expect(second.stderr).toBe(
+      'readme-i18n: warning: locales/README.es.md:24: edited by hand, but its paragraph changed in README.md ' +
+        '(msgid "Disks are created when the machine start…"); the edit is kept in locales/es.po as the previous translation ' +
+        "beside the new text's, marked fuzzy for review\n",
+    );
+    expect(entryOf(folder, 'Disks are made at boot.')).toMatch(
+      /#\. readme-i18n: previous-translation="Los discos se crean cuándo los inicios de máquina."\n#, fuzzy\n#\| msgid "Disks are created when the machine starts."\nmsgid "Disks are made at boot."\nmsgstr "Los discos están hechos en bota."$/,
+    );
   });
 
   it('--retranslate sends every machine-made unit again, or only one engine’s, and never a human one', async () => {
