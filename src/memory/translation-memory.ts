@@ -195,6 +195,32 @@ export class TranslationMemory implements MemoryView {
   }
 
   /**
+   * Notes where a source's units stand once its output is written (`#: README.md:12`), for a run
+   * that stops before `finish` (a later source ran out of quota): the layout by which the next run
+   * reads that output back. References to other files stay; entries not placed lose this file's.
+   */
+  markPlaced(path: string, units: Iterable<{ readonly source: string; readonly line: number }>): void {
+    const placed = new Map<string, string[]>();
+    for (const unit of units) {
+      const reference = `${path}:${unit.line}`;
+      const references = placed.get(unit.source);
+      if (references === undefined) placed.set(unit.source, [reference]);
+      else if (!references.includes(reference)) references.push(reference);
+    }
+    const prefix = `${path}:`;
+    for (const entry of this.#entries.values()) {
+      if (entry.obsolete) continue;
+      const own = placed.get(entry.source) ?? [];
+      const at = entry.references.findIndex((reference) => reference.startsWith(prefix));
+      const others = entry.references.filter((reference) => !reference.startsWith(prefix));
+      const references =
+        at === -1 ? [...others, ...own] : [...others.slice(0, at), ...own, ...others.slice(at)];
+      if (references.join('\n') === entry.references.join('\n')) continue;
+      this.#entries.set(entry.source, { ...entry, references });
+    }
+  }
+
+  /**
    * A unit's source changed from `oldSource` to `newSource`. When the old translation was a
    * person's, it moves to the new source as a fuzzy entry with the old source as `#| msgid`: never
    * output, so the engine translates the new source, and the reviewer sees what changed. Returns

@@ -143,7 +143,15 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
       written.push({ report, text: output.text });
       run.onReport?.(report);
     }
-    if (failure !== undefined) throw failure.error;
+    if (failure !== undefined) {
+      // What the outputs written show, and where their units stand (`finish` does not come): the
+      // next run reads them back by it.
+      if (!options.dryRun && translated.length > 0) {
+        for (const done of translated) memory.markPlaced(done.source.path, done.source.document.allUnits);
+        await memory.save();
+      }
+      throw failure.error;
+    }
     if (!options.dryRun) {
       for (const source of run.sources) {
         memory.markUsed([

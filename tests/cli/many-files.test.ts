@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/markdown/document.js';
@@ -132,6 +132,39 @@ describe('several sources, when the quota ends in the middle', () => {
     // Now that usage.md is translated, README's link to its heading follows the translated anchor.
     expect(readFileSync(join(project, 'locales/README.fr.md'), 'utf8')).toContain(
       '(../docs/locales/usage.fr.md#ôptîôns)',
+    );
+  });
+
+  it('reads a file written before the stop back by where its units stood then, whatever the source did since', async () => {
+    const project = tempProject(join(fixture, 'project'));
+    const env = { DEEPL_AUTH_KEY: 'many-files-key:fx', DEEPL_SERVER_URL: server.url };
+    const run = () => runCliHere('translate', ['--engine', 'deepl'], project, env);
+    const one = '## Step 1\n\nInstall the tools.\n';
+    const two = '## Step 2\n\nWrite the settings.\n';
+    const readme = (first: string, second: string) =>
+      writeFileSync(join(project, 'README.md'), `# Many files\n\n${first}\n${second}`);
+    readme(one, two);
+    expect((await run()).status).toBe(0);
+    // The sections swap and setup.md gains a paragraph: README.md is written, then the quota stops the run.
+    readme(two, one);
+    appendFileSync(join(project, 'docs/setup.md'), '\nA new paragraph.\n');
+    server.setFaults({ quotaCharacters: server.billedCharacters });
+    const stopped = await run();
+    server.setFaults({});
+    expect(stopped.status).toBe(1);
+    // A person edits both headings of the file as written; then the sections swap back.
+    const file = join(project, 'locales/README.fr.md');
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('## Stêp 2\n\nWrîtê thê sêttîngs.\n\n## Stêp 1\n');
+    writeFileSync(
+      file,
+      written.replace('## Stêp 1\n', '## Stêp 1: înstâll\n').replace('## Stêp 2\n', '## Stêp 2: sêttîngs\n'),
+    );
+    readme(one, two);
+    const rerun = await run();
+    expect([rerun.status, rerun.stderr]).toEqual([0, '']);
+    expect(readFileSync(file, 'utf8')).toContain(
+      '## Stêp 1: înstâll\n\nînstâll thê tôôls.\n\n## Stêp 2: sêttîngs\n\nWrîtê thê sêttîngs.\n',
     );
   });
 });
