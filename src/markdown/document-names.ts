@@ -241,11 +241,16 @@ export function findDocumentNames(
         if (token.mid && !titleCase) {
           midSentence.add(token.word);
           // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
-          if (lowerProse.has(lower) && !lexicon.sourceOf(token.word)) continue;
+          // (A word of no dictionary written both ways, `Buildah` and `buildah`, is a name both ways.)
+          if (lowerProse.has(lower) && !lexicon.sourceOf(token.word) && englishLike(lower)) continue;
           if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
             if (labelOrTitle(text, tokens, token)) continue;
           }
           add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
+        } else if (token.mid && titleCase && !englishLike(lower) && /^\p{Lu}\p{Ll}+$/u.test(token.word)) {
+          // In a title-cased heading capitals say nothing, but a capitalised word of no dictionary is
+          // a name: `Podman, Buildah, Skopeo, OpenVZ, crun & Kata containers`.
+          add(token.word, 'not an English word');
         } else if (alone && code.commands.has(lower)) {
           // A table cell, heading or link that is the one word `Vagrant`, in a document that runs `vagrant`.
           add(token.word, 'shell command');
@@ -345,6 +350,42 @@ function addListItems(
     if (nameShaped(token.word)) run.push(token);
   }
   flush();
+}
+
+const suffixes = [
+  'izations',
+  'ization',
+  'isation',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ness',
+  'ity',
+  'ers',
+  'er',
+  'ing',
+  'ed',
+  'es',
+  's',
+  'ly',
+];
+
+/**
+ * A dictionary word, one with an English suffix (`virtualization`) or a compound of two
+ * (`hypervisor`, `namespaces`), as jargon is; `buildah`, `skopeo` and `libvirt` are not.
+ */
+function englishLike(lower: string, compound = true): boolean {
+  if (isEnglishWord(lower)) return true;
+  const derived = suffixes.some((suffix) => {
+    const stem = lower.slice(0, -suffix.length);
+    return lower.endsWith(suffix) && stem.length >= 3 && (isEnglishWord(stem) || isEnglishWord(`${stem}e`));
+  });
+  if (derived || !compound) return derived;
+  // Compounds of two words of three letters or more: `hypervisor`, `runtime`, `filesystem`, `plugins`.
+  for (let at = 3; at <= lower.length - 3; at++)
+    if (isEnglishWord(lower.slice(0, at)) && englishLike(lower.slice(at), false)) return true;
+  return false;
 }
 
 /**

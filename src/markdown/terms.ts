@@ -34,6 +34,7 @@ export type TermReason =
   | 'hyphenated or underscored identifier'
   | 'CamelCase'
   | 'ALL-CAPS name'
+  | 'letters and digits'
   | 'quoted code string';
 
 export interface FoundTerm {
@@ -82,6 +83,8 @@ const shapes = {
   camel:
     /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,}\p{Ll}+\p{Lu}?[\p{L}\p{N}]*)(?![\p{L}\p{N}])/gu,
   caps: /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]+(?:[-_][\p{Lu}\p{N}]+)*s?(?![\p{L}\p{N}])/gu,
+  // Letters and digits in one word: `xenbr0`, `aarch64`, `audit2allow`, `Domain0`, `4Linux`.
+  lettersAndDigits: /(?<![\p{L}\p{N}_.\\-])(?=\p{N}*\p{L})(?=\p{L}*\p{N})[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
   quoted: /(?<=(?<!\\)")[^"\s]*[\\/{}_:][^"\s]*[^"\s\\](?=")/gu,
 } as const;
 
@@ -208,6 +211,12 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       isCodeLike(word.replace(/\\_/g, '_'), codeLike, english),
     );
     add(shapes.camel, 'CamelCase');
+    // Not an ordinal (`1st`, `22nd`) nor a quantity with its unit (`5m`, `64GB`), which read as prose.
+    add(
+      shapes.lettersAndDigits,
+      'letters and digits',
+      (word) => !/^\d+(?:st|nd|rd|th|\p{L}{1,3})$/iu.test(word),
+    );
     add(
       shapes.caps,
       'ALL-CAPS name',
