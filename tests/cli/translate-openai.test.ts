@@ -105,23 +105,23 @@ describe('translate --engine openai (the official openai client against a local 
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.sent.map((request) => [request.segments, request.responseFormat])).toEqual([
-      [10, 'json_schema'],
+      [9, 'json_schema'],
     ]);
     const tokens = result.sent.reduce(
       (sum, request) => sum + request.promptTokens + request.completionTokens,
       0,
     );
     expect(result.stdout).toContain(
-      `10 sent in 1 requests (414 characters, ${tokens.toLocaleString('en')} tokens)`,
+      `9 sent in 1 requests (406 characters, ${tokens.toLocaleString('en')} tokens)`,
     );
-    expect(result.stdout).toMatch(/kept in source {2}characters sent {2}tokens\nfr .* 0 +414 +[\d,]+\n$/);
+    expect(result.stdout).toMatch(/kept in source {2}characters sent {2}tokens\nfr .* 0 +406 +[\d,]+\n$/);
     expectFile(
       join(fixture, 'expected', 'README.fr.md'),
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
     );
     const memory = readFileSync(join(project, 'locales', 'fr.po'), 'utf8');
     expect(memory.match(/#\. readme-i18n: engine=openai model=test-model date=\S+ sum=\w+/g)).toHaveLength(
-      10,
+      9,
     );
     keyNowhere(project, result, result.sent);
   });
@@ -131,10 +131,10 @@ describe('translate --engine openai (the official openai client against a local 
     const faults = { tooManyRequests: 3, retryAfterSeconds: 1, codeFences: 1, omitKeys: 1, dropTags: 6 };
     const result = await translate(project, ['--lang', 'fr', '--concurrency', '1'], faults);
     expect(result.sent.map((request) => [request.status, request.segments])).toEqual([
-      [429, 10],
-      [429, 10],
-      [429, 10],
-      [200, 10],
+      [429, 9],
+      [429, 9],
+      [429, 9],
+      [200, 9],
       [200, 1],
       [200, 1],
       [200, 1],
@@ -145,7 +145,7 @@ describe('translate --engine openai (the official openai client against a local 
     );
     expect(result.status).toBe(1);
     // Every HTTP request counts, the 429s and the segments asked for again included.
-    expect(result.stdout).toMatch(/10 sent in 8 requests \(414 characters, [\d,]+ tokens\)/);
+    expect(result.stdout).toMatch(/9 sent in 8 requests \(406 characters, [\d,]+ tokens\)/);
     expectFile(
       join(fixture, 'expected', 'README.fr.faults.md'),
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
@@ -158,7 +158,7 @@ describe('translate --engine openai (the official openai client against a local 
     const result = await translate(project, ['--lang', 'fr', '--timeout', '1'], { delayMs: 10_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^readme-i18n: the OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+\/v1 did not answer within 1 s while translating 10 segments from en into fr with test-model\./,
+      /^readme-i18n: the OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+\/v1 did not answer within 1 s while translating 9 segments from en into fr with test-model\./,
     );
     expect(result.sent).toHaveLength(1);
     expect(existsSync(join(project, 'locales', 'README.fr.md'))).toBe(false);
@@ -168,7 +168,7 @@ describe('translate --engine openai (the official openai client against a local 
     const project = tempProject(fixture);
     const result = await translate(project, ['--lang', 'fr', '--dry-run']);
     expect(result.stdout).toMatch(
-      /^fr: locales\/README\.fr\.md — would send 10 units \(\d+ characters, ~[\d,]+ tokens\) in 1 requests; 0 from memory\n$/,
+      /^fr: locales\/README\.fr\.md — would send 9 units \(\d+ characters, ~[\d,]+ tokens\) in 1 requests; 0 from memory\n$/,
     );
     expect(result.sent).toEqual([]);
     expect(existsSync(join(project, 'locales'))).toBe(false);
