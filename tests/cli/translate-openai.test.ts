@@ -120,9 +120,7 @@ describe('translate --engine openai (the official openai client against a local 
       readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8'),
     );
     const memory = readFileSync(join(project, 'locales', 'fr.po'), 'utf8');
-    expect(memory.match(/#\. readme-i18n: engine=openai model=test-model date=\S+ sum=\w+/g)).toHaveLength(
-      9,
-    );
+    expect(memory.match(/#\. readme-i18n: engine=openai model=test-model date=\S+ sum=\w+/g)).toHaveLength(9);
     keyNowhere(project, result, result.sent);
   });
 
