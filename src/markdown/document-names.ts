@@ -335,14 +335,19 @@ function addListItems(
     run = [];
     const first = words[0];
     const last = words.at(-1);
-    if (first === undefined || last === undefined || words.length < 2) return;
+    if (first === undefined || last === undefined) return;
     const before = text.slice(0, first.start).trimEnd();
     const after = text.slice(last.end).trimStart();
-    const opens = before === '' || /[,;(.!?:]$/u.test(before);
-    const closes = after === '' || /^[,;.)]/u.test(after);
+    const opens = before === '' || /[,;(.!?:]$|(?:^|\s)(?:and|or|&)$/u.test(before);
+    const closes = after === '' || /^(?:[,;.)]|(?:and|or|&)\s)/u.test(after);
     const listed = before.endsWith(',') || after.startsWith(',');
-    if (opens && closes && listed && words.filter(strong).length >= 2)
-      add(text.slice(first.start, last.end), 'multi-word name');
+    if (!opens || !closes || !listed) return;
+    const name = text.slice(first.start, last.end);
+    if (words.length >= 2 && words.filter(strong).length >= 2) add(name, 'multi-word name');
+    // `OpenShift, Rancher and Mesosphere`: a known brand alone in a list of names.
+    const source = words.length === 1 ? lexicon.sourceOf(first.word) : undefined;
+    if (source !== undefined)
+      add(name, source === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)');
   };
   for (const token of tokens) {
     const previous = run.at(-1);
