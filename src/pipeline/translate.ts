@@ -2,7 +2,6 @@ import type { Engine } from '../engines/engine.js';
 import { checkEngineName } from '../engines/engine-names.js';
 import { InterruptedError } from '../errors.js';
 import { runPool } from './batches.js';
-import { languageThreads, translateInThreads } from './language-threads.js';
 import { parseSources, readSources } from './load-sources.js';
 import { findRepository } from '../repository-paths.js';
 import { refreshSiblingSwitchers } from './sibling-switchers.js';
@@ -71,67 +70,43 @@ export async function runTranslate(
           root: (await findRepository(resolved.cwd, { allowOutside: resolved.allowOutsideRepo })).root,
         });
   // Languages run side by side (an engine's requests, Apertium's pipelines and the writing of one
-  // language overlap with the work of another; with an engine of this machine, on every core); their
-  // reports are told in the order of the languages.
+  // language overlap with the work of another); their reports are told in the order of the languages.
   const reports = inLanguageOrder(resolved.langs.length, events.onLanguage);
   const failures: Array<{ error: unknown } | undefined> = [];
   let skipped = false;
-  const done = (index: number, outcome: { error: unknown } | 'skipped' | undefined) => {
-    if (outcome === 'skipped') skipped = true;
-    else if (outcome !== undefined) failures[index] = outcome;
-    reports.finish(index);
-  };
   try {
-    // Those that have nothing to do first: the others are known before any is started.
-    const toDo: Array<{ lang: string; index: number }> = [];
-    const proven = await Promise.all(
-      resolved.langs.map((lang) => unchangedReports({ sources: files, lang, options: resolved })),
-    );
-    for (const [index, unchanged] of proven.entries()) {
-      if (unchanged === undefined) {
-        toDo.push({ lang: resolved.langs[index] as string, index });
-        continue;
-      }
-      for (const report of unchanged) reports.tell(index, report);
-      done(index, undefined);
-    }
-    const threads = toDo.length < 2 ? 0 : languageThreads(toDo.length, (await engineOfRun()).name, resolved);
-    if (threads > 0) {
-      await translateInThreads({
-        input: { files, options: resolved, engine: (await engineOfRun()).name },
-        threads,
-        languages: toDo,
-        onBatch: events.onBatch,
-        onWait: events.onWait,
-        onReport: (index, report) => reports.tell(index, report),
-        onDone: done,
-        signal: events.signal,
-      });
-    } else {
-      await runPool(toDo, resolved.concurrency, async ({ lang, index }) => {
+    await runPool(resolved.langs, resolved.concurrency, async (lang, index) => {
+      try {
         // As one after the other would: no language starts after one failed or the run was stopped.
-        if (failures.some(Boolean) || events.signal?.aborted === true) return done(index, 'skipped');
-        try {
-          const [parsed, { translateLanguage }] = await Promise.all([
-            (sources ??= parseSources(files, resolved)),
-            import('./translate-language.js'),
-          ]);
-          await translateLanguage({
-            sources: parsed,
-            engine: await engineOfRun(),
-            lang,
-            options: resolved,
-            onBatch: events.onBatch,
-            onWait: events.onWait,
-            onReport: (report) => reports.tell(index, report),
-            signal: events.signal,
-          });
-          done(index, undefined);
-        } catch (error) {
-          done(index, { error });
+        if (failures.some(Boolean) || events.signal?.aborted === true) {
+          skipped = true;
+          return;
         }
-      });
-    }
+        const unchanged = await unchangedReports({ sources: files, lang, options: resolved });
+        if (unchanged !== undefined) {
+          for (const report of unchanged) reports.tell(index, report);
+          return;
+        }
+        const [parsed, { translateLanguage }] = await Promise.all([
+          (sources ??= parseSources(files, resolved)),
+          import('./translate-language.js'),
+        ]);
+        await translateLanguage({
+          sources: parsed,
+          engine: await engineOfRun(),
+          lang,
+          options: resolved,
+          onBatch: events.onBatch,
+          onWait: events.onWait,
+          onReport: (report) => reports.tell(index, report),
+          signal: events.signal,
+        });
+      } catch (error) {
+        failures[index] = { error };
+      } finally {
+        reports.finish(index);
+      }
+    });
     const failure = failures.find(Boolean);
     if (failure !== undefined) throw failure.error;
     if (skipped) throw new InterruptedError('interrupted before every language was translated');

@@ -2,9 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
-import { withoutHeaderField } from '../../src/memory/po-header-field.js';
-import { stateField } from '../../src/pipeline/unchanged-run.js';
-import { runCli, runCliHere, tempProject } from '../helpers/cli.js';
+import { runCliHere, tempProject } from '../helpers/cli.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
 
 const fixture = join(fixturesRoot, 'cli-translate');
@@ -71,31 +69,5 @@ describe('several languages in one run', () => {
       'es',
       '',
     ]);
-  });
-
-  it('with an engine of this machine, are spread over threads (the built CLI), into the same bytes', async () => {
-    const threads = tempProject(fixture);
-    const alone = tempProject(fixture);
-    const args = ['--lang', 'fr,de,es', '--engine', 'pseudo'];
-    const [spread, sequential] = await Promise.all([
-      runCli('translate', args, threads),
-      runCli('translate', [...args, '--concurrency', '1'], alone),
-    ]);
-    expect(spread).toMatchObject({ status: 0, stderr: '' });
-    expect(withoutTimes(spread.stdout)).toBe(withoutTimes(sequential.stdout));
-    // The PO files differ only in the minute they were written, and so in the proof that covers it.
-    const comparable = (files: Record<string, Buffer>) =>
-      Object.fromEntries(
-        Object.entries(files).map(([file, bytes]) => [
-          file,
-          file.endsWith('.po')
-            ? withoutHeaderField(bytes.toString('utf8'), stateField).replace(/^"PO-Revision-Date: .*\n/m, '')
-            : bytes.toString('utf8'),
-        ]),
-      );
-    expect(comparable(filesOf(threads))).toEqual(comparable(filesOf(alone)));
-    // Nothing left to do in either: each proof holds.
-    const again = await runCli('translate', [...args, '--json'], threads);
-    expect(again.stdout.match(/"unitsSent":0/g)).toHaveLength(3);
   });
 });
