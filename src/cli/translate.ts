@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { LanguageReport, TranslateResult } from '../pipeline/translate.js';
 import { handleInterruptions } from './interrupt.js';
 import { terminalSafe } from '../shown-value.js';
+import { keepHeapSmall } from './process-setup.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary-table.js';
 import { addPathOptions, parseCount, runSettings, type SourceFlags } from './settings.js';
@@ -44,6 +45,7 @@ export function registerTranslate(program: Command): void {
     .option('--json', 'print one JSON line per language instead of a summary')
     .option('--quiet', 'print nothing but errors')
     .action(async (flags: TranslateFlags, command: Command) => {
+      keepHeapSmall();
       const progress = createProgress(process.stderr, !flags.quiet && !flags.json);
       const dryRun = flags.dryRun === true;
       const settings = await runSettings(flags, command);
