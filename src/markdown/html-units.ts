@@ -1,5 +1,6 @@
 import { Tokenizer, type TokenHandler } from 'parse5';
 import { inlineElements, verbatimElements } from './html-tags.js';
+import { isSeparatorText, splitBars, type BarItem } from './link-bars.js';
 import type { UnitBuilder } from './unit-builder.js';
 import type { Range } from './unit.js';
 
@@ -104,6 +105,11 @@ function addRun(
   while (last >= first && isBlank(run[last] as HtmlToken)) last--;
   if (first > last) return;
   const tokens = run.slice(first, last + 1);
+  const bars = findHtmlBars(source, tokens);
+  if (bars) {
+    for (const [from, to] of bars) addRun(source, tokens.slice(from, to), newBuilder, emit);
+    return;
+  }
   const head = tokens[0] as HtmlToken;
   const tail = tokens.at(-1) as HtmlToken;
   const start =
@@ -123,6 +129,48 @@ function addRun(
     } else builder.addVerbatim(token.start, token.end);
   }
   if (open.length === 0) emit(builder, { start, end });
+}
+
+/**
+ * The token ranges of a run that holds a bar (see link-bars.ts), each to become a unit, or undefined.
+ * Top-level tokens are the items: `<a>…</a>` is an element whose content is a unit when it has text,
+ * `<img>` an element without text, `<br>` a line break.
+ */
+function findHtmlBars(source: string, tokens: readonly HtmlToken[]): Array<[number, number]> | undefined {
+  const items: BarItem[] = [];
+  /** Per item: its token range, and for an element with text, its content's. */
+  const spans: Array<{ from: number; to: number; content?: [number, number] }> = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as HtmlToken;
+    const from = index;
+    let item: BarItem = { kind: 'other' };
+    let content: [number, number] | undefined;
+    if (token.type === 'text')
+      item = { kind: isSeparatorText(source.slice(token.start, token.end)) ? 'separator' : 'other' };
+    else if (token.type === 'comment') item = { kind: 'separator' };
+    else if (token.type === 'start' && token.name === 'br') item = { kind: 'break' };
+    else if (token.type === 'start' && token.name === 'img') item = { kind: 'element', prose: false };
+    else if (token.type === 'start' && token.name === 'a' && !token.selfClosing) {
+      const end = findEnd(tokens, index);
+      if (end !== undefined) {
+        const prose = tokens
+          .slice(index + 1, end)
+          .some((other) => other.type === 'text' && /\p{L}/u.test(source.slice(other.start, other.end)));
+        item = { kind: 'element', prose };
+        if (prose) content = [index + 1, end];
+        index = end;
+      }
+    }
+    items.push(item);
+    spans.push({ from, to: index + 1, content });
+  }
+  const parts = splitBars(items);
+  if (!parts) return undefined;
+  return parts.flatMap((part): Array<[number, number]> => {
+    const covered = spans.slice(part.from, part.to);
+    if (!part.bar) return [[covered[0]?.from ?? 0, covered.at(-1)?.to ?? 0]];
+    return covered.flatMap((span) => (span.content ? [span.content] : []));
+  });
 }
 
 function hasEnd(tokens: readonly HtmlToken[], index: number): boolean {

@@ -5,6 +5,7 @@ import { addPhrasing, type InlineContext } from './inline-units.js';
 import { findDefinitionTitle } from './link-parts.js';
 import { createLineIndex } from './line-index.js';
 import { childrenRange, nodeRange } from './node-range.js';
+import { findPhrasingBars } from './phrasing-bars.js';
 import { findSwitcher } from './switcher.js';
 import { UnitBuilder, type Protector } from './unit-builder.js';
 import type { Range, Unit, UnitKind } from './unit.js';
@@ -49,20 +50,23 @@ export function extractUnits(
     const marker = kind === 'paragraph' ? alertMarker.exec(text.slice(range.start, range.end)) : null;
     if (marker) range = { start: range.start + marker[0].length, end: range.end };
     if (range.start >= range.end) return;
-    const builder = newBuilder();
-    const context: InlineContext = {
-      source: text,
-      nestedUnit: (nestedKind, nestedRange) => {
-        builder.nested.push(plainUnit(nestedKind, nestedRange));
-      },
-    };
-    addPhrasing(
-      children.filter((child) => nodeRange(child).end > range.start),
-      builder,
-      context,
-      range,
-    );
-    complete(builder, kind, range, into);
+    const kept = children.filter((child) => nodeRange(child).end > range.start);
+    const pieces = findPhrasingBars(kept, text, range) ?? [{ children: kept, range, element: false }];
+    for (const piece of pieces) {
+      if (piece.range.start >= piece.range.end) continue;
+      const builder = newBuilder();
+      const context: InlineContext = {
+        source: text,
+        nestedUnit: (nestedKind, nestedRange) => {
+          builder.nested.push(plainUnit(nestedKind, nestedRange));
+        },
+      };
+      addPhrasing(piece.children, builder, context, piece.range);
+      if (!piece.element || builder.hasProse() || builder.nested.length > 0)
+        complete(builder, kind, piece.range, into);
+      // A bar link's title lies outside its text: a unit of its own, not one nested in a placeholder.
+      if (piece.title) into.push(plainUnit('title', piece.title));
+    }
   };
 
   walkTree<Nodes>(tree, (node) => {

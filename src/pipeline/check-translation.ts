@@ -30,6 +30,9 @@ export function refuseTranslation(unit: Unit, markdown: string): string | undefi
   if (code !== undefined) return `${code.extra ? 'adds' : 'drops'} the code \`${code.key}\``;
   const stray = compareCounts(source.delimiters, translation.delimiters);
   if (stray !== undefined && stray.extra) return `leaves an unclosed or stray ${stray.key}`;
+  const brackets = compareCounts(source.brackets, translation.brackets);
+  if (brackets !== undefined && brackets.extra)
+    return `has a stray ${brackets.key} that would end or open a link around it`;
   const marks = compareCounts(source.marks, translation.marks);
   if (marks !== undefined) {
     const name = markNames[marks.key] ?? marks.key;
@@ -59,6 +62,11 @@ interface Shape {
   readonly marks: Map<string, number>;
   /** Emphasis and code delimiters left as text: an unclosed `**` shows as such. */
   readonly delimiters: Map<string, number>;
+  /**
+   * Square brackets left as text: in the text of one link of a navigation bar, `Docs](x) · [Issues`
+   * would close the link early and pull the separator and the next link into the sentence.
+   */
+  readonly brackets: Map<string, number>;
 }
 
 function shapeOf(markdown: string): Shape {
@@ -67,17 +75,27 @@ function shapeOf(markdown: string): Shape {
   const code = new Map<string, number>();
   const marks = new Map<string, number>();
   const delimiters = new Map<string, number>();
+  const brackets = new Map<string, number>();
   const stack: Nodes[] = [...tree.children];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if ('url' in node && typeof node.url === 'string') add(urls, node.url);
     if (node.type === 'inlineCode') add(code, node.value);
-    if (node.type === 'text')
+    if (node.type === 'text') {
       for (const run of node.value.matchAll(/\*\*|__|~~|`+/g)) add(delimiters, run[0]);
+      for (const bracket of node.value.matchAll(/[[\]]/g)) add(brackets, bracket[0]);
+    }
     if (node.type in markNames) add(marks, node.type);
     if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
-  return { blocks: tree.children.map((node) => node.type).join(', '), urls, code, marks, delimiters };
+  return {
+    blocks: tree.children.map((node) => node.type).join(', '),
+    urls,
+    code,
+    marks,
+    delimiters,
+    brackets,
+  };
 }
 
 function htmlTags(text: string): Map<string, number> {
