@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/markdown/document.js';
 import { runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
+import { pseudo, sameFolder, translateText } from '../helpers/translate-document.js';
 
 const folder = join(fixturesRoot, 'nav-bars');
 const project = join(folder, 'project');
@@ -82,6 +84,56 @@ describe('navigation bars and lists of links', () => {
       'fr: line 11 is refused: its translation by hand in the PO file adds the raw HTML <a>; correct it there\n' +
         'fr: line 16 is refused: its translation by hand in the PO file has a stray ] that would end or open a link around it; correct it there\n' +
         'fr: locales/README.fr.md does not match the translation memory (edited by hand, or the source changed); run `readme-i18n translate --lang fr`\n',
+    );
+  });
+
+  it('any bar, Markdown or HTML: no unit holds a separator, and a translation changes only the link texts', async () => {
+    const label = fc.constantFrom('Docs', 'Report Bug', 'Request Feature', 'View Demo', 'Été', '日本語');
+    const separator = fc.constantFrom(
+      ' · ',
+      ' | ',
+      ' • ',
+      ' / ',
+      ' - ',
+      ' – ',
+      ' — ',
+      ', ',
+      ' &middot; ',
+      '\n&middot;\n',
+      ' &bull; ',
+      '  ',
+    );
+    // Inside an HTML block Markdown is text: there, every link is an `<a>`.
+    const link = (block: boolean) =>
+      fc
+        .tuple(label, block ? fc.constant(true) : fc.boolean())
+        .map(([text, html]) =>
+          html
+            ? `<a href="https://example.org/${text.length}">${text}</a>`
+            : `[${text}](https://example.org/${text.length})`,
+        );
+    const bar = fc
+      .boolean()
+      .chain((block) =>
+        fc.tuple(
+          fc.array(fc.tuple(link(block), separator), { minLength: 1, maxLength: 5 }),
+          link(block),
+          fc.constant(block),
+        ),
+      );
+    await fc.assert(
+      fc.asyncProperty(bar, async ([pairs, last, block]) => {
+        const line = pairs.map(([item, between]) => item + between).join('') + last;
+        const input = block ? `<p align="center">\n  ${line}\n</p>\n` : `Intro.\n\n${line}\n`;
+        const separators = /&middot;|&bull;|[·|•/–—,]| - /;
+        for (const unit of parseDocument(input).allUnits)
+          if (unit.line > 1 || block) expect(unit.source).not.toMatch(separators);
+        const { text } = await translateText(input, pseudo, sameFolder);
+        const skeleton = (markdown: string) =>
+          markdown.replace(/(<a [^>]*>)[^<]*(<\/a>)/g, '$1$2').replace(/\[[^\]]*\]\(/g, '[](');
+        expect(skeleton(text).replace(/^.*\n/, '')).toBe(skeleton(input).replace(/^.*\n/, ''));
+      }),
+      { numRuns: 200 },
     );
   });
 });
