@@ -15,6 +15,8 @@ export type NameReason =
   | 'capitalised mid-sentence'
   | 'not an English word'
   | 'multi-word name'
+  | 'expansion of an acronym'
+  | 'item of a list of names'
   | 'file name as alt text'
   | 'name column of a table';
 
@@ -27,6 +29,8 @@ export interface DocumentNames {
   readonly commands: ReadonlySet<string>;
   /** Every word of inline code and of shell commands, lower case. */
   readonly codeWords: ReadonlySet<string>;
+  /** Capitalised words of inline code and shell commands, as written (`grep Seccomp`). */
+  readonly capitalisedInCode: ReadonlySet<string>;
   /** Capitalised words the prose writes mid-sentence (English sources only). */
   readonly midSentence: ReadonlySet<string>;
 }
@@ -75,17 +79,23 @@ function isEverydayName(word: string): boolean {
  * Words the document writes as code: single-token inline code (with how often), the commands of
  * inline code and shell blocks, and every word of both.
  */
-function collectCode(tree: Root): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords'> {
+function collectCode(
+  tree: Root,
+): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords' | 'capitalisedInCode'> {
   const exact = new Map<string, number>();
   const commands = new Set<string>();
   const codeWords = new Set<string>();
+  const capitalisedInCode = new Set<string>();
   // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
   const addWords = (text: string) => {
     const withoutUrls = text.replace(/\b[a-z][\w+.-]*:\/\/\S*/giu, ' ');
     for (const match of withoutUrls.matchAll(
       /(?<![\p{L}\p{N}_.$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
-    ))
+    )) {
       codeWords.add(match[0].toLowerCase());
+      // An argument (`grep Seccomp`), not a line of prose in a code block (`Hypervisor`).
+      if (capitalised(match[0]) && match.index > 0) capitalisedInCode.add(match[0]);
+    }
   };
   eachNode(tree, (node) => {
     if (node.type === 'inlineCode') {
@@ -106,7 +116,7 @@ function collectCode(tree: Root): Pick<DocumentNames, 'exact' | 'commands' | 'co
       }
     }
   });
-  return { exact, commands, codeWords };
+  return { exact, commands, codeWords, capitalisedInCode };
 }
 
 interface Token {
@@ -238,13 +248,23 @@ export function findDocumentNames(
         if (reason) add(token.word, reason);
         if (!options.english || !capitalised(token.word) || isEverydayName(token.word)) continue;
         const lower = token.word.toLowerCase();
+        // `Seccomp` at the start of a heading, in a document that runs `grep Seccomp`: a word of no
+        // dictionary that the code writes is a name at the start of a sentence too (a compound of
+        // dictionary words, as `Seccomp` looks, only where the code writes it capitalised; English
+        // derivations such as `grep Virtualization` stay prose).
+        if (
+          !token.mid &&
+          ((code.codeWords.has(lower) && !englishLike(lower)) ||
+            (code.capitalisedInCode.has(token.word) && !englishLike(lower, false)))
+        )
+          add(token.word, 'written as code');
         if (token.mid && !titleCase) {
           midSentence.add(token.word);
           // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
           // (A word of no dictionary written both ways, `Buildah` and `buildah`, is a name both ways.)
           if (lowerProse.has(lower) && !lexicon.sourceOf(token.word) && englishLike(lower)) continue;
           if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
-            if (labelOrTitle(text, tokens, token)) continue;
+            if (labelOrTitle(text, tokens, token) || inListOfWords(text, tokens, token, names)) continue;
           }
           add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
         } else if (token.mid && titleCase && !englishLike(lower) && /^\p{Lu}\p{Ll}+$/u.test(token.word)) {
@@ -263,7 +283,9 @@ export function findDocumentNames(
       for (const { tokens, titleCase } of split[at] ?? []) {
         if (!titleCase) addRuns(text, tokens, names, add);
         else addListItems(text, tokens, add);
+        addListOfNames(text, tokens, names, code.codeWords, add);
       }
+    for (const text of texts) addExpansions(text, midSentence, add);
   }
 
   return { names, ...code, midSentence };
@@ -412,6 +434,40 @@ function labelOrTitle(text: string, tokens: readonly Token[], token: Token): boo
 }
 
 /**
+ * Whether a capitalised word is an item of a comma-separated list of three capitalised dictionary
+ * words or more, none of them a name (`→ Build, Test, Deploy, Monitor`): capitals of a list of steps
+ * or features, not of names.
+ */
+function inListOfWords(
+  text: string,
+  tokens: readonly Token[],
+  token: Token,
+  names: ReadonlyMap<string, NameReason>,
+): boolean {
+  const at = tokens.indexOf(token);
+  const comma = (left: Token | undefined, right: Token | undefined) =>
+    left !== undefined &&
+    right !== undefined &&
+    capitalised(left.word) &&
+    capitalised(right.word) &&
+    /^, ?$/u.test(text.slice(left.end, right.start));
+  let first = at;
+  while (comma(tokens[first - 1], tokens[first])) first--;
+  let last = at;
+  while (comma(tokens[last], tokens[last + 1])) last++;
+  const items = tokens.slice(first, last + 1);
+  return (
+    items.length >= 3 &&
+    items.every(
+      (item) =>
+        isEnglishWord(item.word.toLowerCase()) &&
+        !names.has(item.word) &&
+        namesLexicon().sourceOf(item.word) === undefined,
+    )
+  );
+}
+
+/**
  * A run of capitalised words that holds a name is one name (`Docker Swarm`, `QEMU Guest Agent`,
  * `Open vSwitch`, `Red Hat Enterprise Linux`); a sentence's first word joins it only when it is a
  * name itself.
@@ -426,7 +482,7 @@ function addRuns(
   const flush = () => {
     let words = run;
     run = [];
-    if (words.length > 0 && !words[0]?.mid && !names.has(words[0]?.word ?? '')) words = words.slice(1);
+    if (words.length > 0 && !words[0]?.mid && !leadsName(words, names)) words = words.slice(1);
     while (words.length > 0 && grammarWords.has(words[0]?.word.toLowerCase() ?? '')) words = words.slice(1);
     while (words.length > 0 && grammarWords.has(words.at(-1)?.word.toLowerCase() ?? ''))
       words = words.slice(0, -1);
@@ -443,4 +499,152 @@ function addRuns(
     if (nameShaped(token.word)) run.push(token);
   }
   flush();
+}
+
+/**
+ * Whether a sentence's first word starts a multi-word name: a name of the document already, a word
+ * of no dictionary (`Microsoft Remote Desktop Services`), a known brand written in capitals or
+ * CamelCase (`GNU Tar`, `VMware Horizon`), or capitals before a known brand (`LXD Canonical`). Capitals
+ * before dictionary words (`API Reference`, `LXD Installation`) may be a title, and are not.
+ */
+function leadsName(words: readonly Token[], names: ReadonlyMap<string, NameReason>): boolean {
+  const first = words[0]?.word ?? '';
+  // A word kept only because the code writes it describes what follows: `Tmpfs Mounts`, `Seccomp Profiles`.
+  const reason = names.get(first);
+  if (reason === 'written as code' || reason === 'shell command') return false;
+  if (reason !== undefined || strongLead(first)) return true;
+  const lexicon = namesLexicon();
+  return (
+    /^\p{Lu}{2,}$/u.test(first) &&
+    words.slice(1).some((token) => lexicon.sourceOf(token.word) !== undefined && !isEnglishWord(token.word))
+  );
+}
+
+/**
+ * A word that names something wherever it stands: no dictionary word, or a brand in capitals or
+ * CamelCase. With `compounds` off, a compound of two dictionary words (`Microsoft`) counts as no
+ * dictionary word, as it does beside other names in a list; alone, it may be jargon (`Hypervisor`).
+ */
+function strongLead(word: string, compounds = true): boolean {
+  if (capitalised(word) && !/\p{Ll}\p{Lu}/u.test(word))
+    return !englishLike(word.toLowerCase(), compounds) && !isEverydayName(word);
+  return namesLexicon().sourceOf(word) !== undefined && /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(word);
+}
+
+interface ListItem {
+  readonly words: readonly Token[];
+  readonly text: string;
+}
+
+/**
+ * The items of a list of names are names (`→ Compose, Swarm, Hub, Desktop UI, registries`;
+ * `OpenShift, Rancher and Mesosphere DC/OS`): in a list of three items or more of capitalised
+ * words, one of which is a name, an item is kept when it is one word the document writes as code
+ * (`docker compose`) or of no dictionary, or several words led by a word that names something or
+ * holding capitals (`VMware Horizon`, `Mesosphere DC/OS`). An `and` followed by more of the list
+ * joins its neighbours into one item (`Citrix Virtual Apps and Desktops, VMware Horizon`).
+ */
+function addListOfNames(
+  text: string,
+  tokens: readonly Token[],
+  names: ReadonlyMap<string, NameReason>,
+  codeWords: ReadonlySet<string>,
+  add: (name: string, reason: NameReason) => void,
+): void {
+  const lexicon = namesLexicon();
+  const signs = (token: Token) =>
+    names.has(token.word) ||
+    lexicon.sourceOf(token.word) !== undefined ||
+    /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word);
+  const keep = (item: ListItem, others: readonly ListItem[]) => {
+    const [first] = item.words;
+    if (first === undefined || names.has(item.text)) return;
+    if (!others.some((other) => names.has(other.text) || other.words.some(signs))) return;
+    if (item.words.length === 1) {
+      const lower = first.word.toLowerCase();
+      if (first.mid && capitalised(first.word) && (codeWords.has(lower) || !englishLike(lower)))
+        add(item.text, 'item of a list of names');
+    } else if (
+      (first.mid || strongLead(first.word, false)) &&
+      (strongLead(first.word, false) ||
+        names.has(first.word) ||
+        item.words.some((token) => /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word)))
+    )
+      add(item.text, 'item of a list of names');
+  };
+  let list: ListItem[] = [];
+  let item: Token[] = [];
+  const endItem = () => {
+    const first = item[0];
+    const last = item.at(-1);
+    if (first !== undefined && last !== undefined)
+      list.push({ words: item, text: text.slice(first.start, last.end) });
+    item = [];
+  };
+  const endList = () => {
+    endItem();
+    if (list.length >= 3)
+      for (const [at, each] of list.entries()) keep(each, [...list.slice(0, at), ...list.slice(at + 1)]);
+    list = [];
+  };
+  let separated = false;
+  for (const [at, token] of tokens.entries()) {
+    const previous = tokens[at - 1];
+    const between = previous === undefined ? '' : text.slice(previous.end, token.start);
+    const next = tokens[at + 1];
+    if (!nameShaped(token.word)) {
+      const before = /^(?:,? )$/u.test(between) && item.length > 0;
+      const after = next !== undefined && text.slice(token.end, next.start) === ' ' && nameShaped(next.word);
+      // `Apps and Desktops, VMware`: an `and` with more of the list after it is part of an item.
+      if (token.word === 'and' && before && after && between === ' ' && text.slice(next.end).startsWith(', '))
+        item.push(token);
+      else if ((token.word === 'and' || token.word === 'or') && before && after) {
+        endItem();
+        separated = true;
+      } else endList();
+      continue;
+    }
+    if (separated) item.push(token);
+    else if (item.length > 0 && (between === ' ' || between === '/')) item.push(token);
+    else if (item.length > 0 && /^(?:, ?|,? & )$/u.test(between)) {
+      endItem();
+      item.push(token);
+    } else {
+      endList();
+      item.push(token);
+    }
+    separated = false;
+  }
+  endList();
+}
+
+/**
+ * Capitalised words right before their acronym are the name the acronym stands for: `Amazon Web
+ * Services (AWS)`, `GitHub Container Registry (GHCR)`, `HashiCorp Configuration Language (HCL)`.
+ * Terms of the field are kept this way too (`Mandatory Access Control (MAC)`): with the acronym kept
+ * in English, its expansion is the term's proper name, and a translated one would no longer spell it.
+ */
+function addExpansions(
+  text: string,
+  midSentence: ReadonlySet<string>,
+  add: (name: string, reason: NameReason) => void,
+): void {
+  for (const match of text.matchAll(/ \((\p{Lu}[\p{Lu}\p{N}]{1,5})\)/gu)) {
+    const acronym = match[1] as string;
+    const words =
+      /(?:[\p{Lu}][\p{L}\p{N}]* )*[\p{Lu}][\p{L}\p{N}]*$/u.exec(text.slice(0, match.index))?.[0].split(' ') ??
+      [];
+    for (let count = 2; count <= Math.min(words.length, acronym.length); count++) {
+      const expansion = words.slice(-count);
+      const initials = expansion.map((word) => word.charAt(0)).join('');
+      const capitals = expansion.map((word) => word.replace(/[^\p{Lu}]/gu, '')).join('');
+      if (initials === acronym || capitals === acronym) {
+        // `Amazon Elastic Container Registry (ECR)`: a brand before the expansion belongs to it.
+        const brand = words.at(-count - 1);
+        if (brand !== undefined && (midSentence.has(brand) || strongLead(brand))) expansion.unshift(brand);
+        add(expansion.join(' '), 'expansion of an acronym');
+        break;
+      }
+    }
+  }
 }
