@@ -396,6 +396,8 @@ const suffixes = [
   'es',
   's',
   'ly',
+  'able',
+  'ible',
 ];
 
 /**
@@ -528,7 +530,8 @@ function leadsName(words: readonly Token[], names: ReadonlyMap<string, NameReaso
 function strongLead(word: string, compounds = true): boolean {
   if (capitalised(word) && !/\p{Ll}\p{Lu}/u.test(word))
     return !englishLike(word.toLowerCase(), compounds) && !isEverydayName(word);
-  return namesLexicon().sourceOf(word) !== undefined && /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(word);
+  // A format's name (`HTTP Version`, `JSON Schema`) describes what follows; a brand's names it.
+  return namesLexicon().sourceOf(word) === 'simple-icons' && /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(word);
 }
 
 interface ListItem {
@@ -541,7 +544,7 @@ interface ListItem {
  * `OpenShift, Rancher and Mesosphere DC/OS`): in a list of three items or more of capitalised
  * words, one of which is a name, an item is kept when it is one word the document writes as code
  * (`docker compose`) or of no dictionary, or several words led by a word that names something or
- * holding capitals (`VMware Horizon`, `Mesosphere DC/OS`). An `and` followed by more of the list
+ * ending in capitals (`VMware Horizon`, `Mesosphere DC/OS`; not `HTTP Version`). An `and` followed by more of the list
  * joins its neighbours into one item (`Citrix Virtual Apps and Desktops, VMware Horizon`).
  */
 function addListOfNames(
@@ -568,7 +571,7 @@ function addListOfNames(
       (first.mid || strongLead(first.word, false)) &&
       (strongLead(first.word, false) ||
         names.has(first.word) ||
-        item.words.some((token) => /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word)))
+        /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(item.words.at(-1)?.word ?? ''))
     )
       add(item.text, 'item of a list of names');
   };
