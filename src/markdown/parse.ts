@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { positionedLiteralLinks } from './literal-link-positions.js';
 import { checkMarkdownLimits } from './parse-limits.js';
 
 // One processor for the whole process: building it is the costly part of a small parse.
@@ -22,16 +23,36 @@ const processor = unified()
  */
 export function parseMarkdown(text: string): Root {
   checkMarkdownLimits(text);
-  return processor.parse(text);
+  parsing = text;
+  try {
+    return fromMarkdown(text, {
+      extensions: data.micromarkExtensions ?? [],
+      mdastExtensions: fullExtensions,
+    });
+  } finally {
+    parsing = '';
+  }
 }
 
 const autolinkTransforms = new Set(gfmAutolinkLiteralFromMarkdown().transforms);
 const data = processor.data();
-const linkExtensions = ((data.fromMarkdownExtensions ?? []).flat(Infinity) as Extension[]).map(
-  (extension): Extension =>
-    extension.transforms?.some((each) => autolinkTransforms.has(each))
-      ? { ...extension, transforms: extension.transforms.filter((each) => !autolinkTransforms.has(each)) }
-      : extension,
+const extensions = (data.fromMarkdownExtensions ?? []).flat(Infinity) as Extension[];
+// The text being parsed, for the autolink transform's positions (parses are synchronous).
+let parsing = '';
+const fullExtensions = extensions.map((extension): Extension =>
+  extension.transforms?.some((each) => autolinkTransforms.has(each))
+    ? {
+        ...extension,
+        transforms: extension.transforms.map((each) =>
+          autolinkTransforms.has(each) ? positionedLiteralLinks(each, () => parsing) : each,
+        ),
+      }
+    : extension,
+);
+const linkExtensions = extensions.map((extension): Extension =>
+  extension.transforms?.some((each) => autolinkTransforms.has(each))
+    ? { ...extension, transforms: extension.transforms.filter((each) => !autolinkTransforms.has(each)) }
+    : extension,
 );
 
 /**
