@@ -567,6 +567,11 @@ function addListOfNames(
       const lower = first.word.toLowerCase();
       if (first.mid && capitalised(first.word) && (codeWords.has(lower) || !englishLike(lower)))
         add(item.text, 'item of a list of names');
+    } else if (item.words.some((token) => token.word === 'and')) {
+      // `Citrix Virtual Apps and Desktops` (a name of several words before `and`), not `England and
+      // Wales, Scotland and Northern Ireland`.
+      const joined = item.words.findIndex((token) => token.word === 'and');
+      if (joined >= 2 && strongLead(first.word, false)) add(item.text, 'item of a list of names');
     } else if (
       (first.mid || strongLead(first.word, false)) &&
       (strongLead(first.word, false) ||
