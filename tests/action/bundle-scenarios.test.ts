@@ -6,8 +6,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtActionBundle } from '../helpers/action-bundle.js';
 import { runCliHere } from '../helpers/cli.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
-import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { actionEnv, gitIn, makeRepository, readOutputs } from './git-fixture.js';
+import type { GitHubServer } from '../servers/github-server.js';
+import { actionEnv, gitIn, makeRepository, startRepositoryServer, readOutputs } from './git-fixture.js';
 
 // The issue's "Done when" scenarios, run as a runner runs the Action: `node dist/index.js` in a child
 // process with INPUT_* and GITHUB_* variables, against a bare git remote on disk, the DeepL test
@@ -35,10 +35,7 @@ afterEach(async () => {
 });
 
 async function startServer(immutableReleases = false): Promise<GitHubServer> {
-  server = await startGitHubServer({
-    immutableReleases,
-    branchExists: (branch) => gitIn(repo.remote, 'branch', '--list', branch).trim() !== '',
-  });
+  server = await startRepositoryServer(repo.remote, immutableReleases);
   return server;
 }
 

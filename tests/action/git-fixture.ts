@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testToken } from '../publish/github-test-client.js';
+import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
 
 export const readme = [
   '# Demo tool',
@@ -78,4 +79,12 @@ export function actionEnv(
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   return env;
+}
+
+/** A GitHub API test server that sees the branches of the fixture's bare remote. */
+export function startRepositoryServer(remote: string, immutableReleases = false): Promise<GitHubServer> {
+  return startGitHubServer({
+    immutableReleases,
+    branchExists: (branch) => gitIn(remote, 'branch', '--list', branch).trim() !== '',
+  });
 }

@@ -7,8 +7,8 @@ import { runActionMain } from '../../src/action/run-action.js';
 import { runCliHere } from '../helpers/cli.js';
 import { testClient } from '../publish/github-test-client.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
-import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { actionEnv, gitIn, makeRepository, readOutputs } from './git-fixture.js';
+import type { GitHubServer } from '../servers/github-server.js';
+import { actionEnv, gitIn, makeRepository, startRepositoryServer, readOutputs } from './git-fixture.js';
 
 const authKey = 'deepl-test-key-0000:fx';
 let repo: { root: string; work: string; remote: string };
@@ -32,10 +32,7 @@ afterEach(async () => {
 });
 
 async function startServer(immutableReleases = false): Promise<GitHubServer> {
-  server = await startGitHubServer({
-    immutableReleases,
-    branchExists: (branch) => gitIn(repo.remote, 'branch', '--list', branch).trim() !== '',
-  });
+  server = await startRepositoryServer(repo.remote, immutableReleases);
   return server;
 }
 

@@ -4,8 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runActionMain } from '../../src/action/run-action.js';
 import { testClient } from '../publish/github-test-client.js';
 import { startDeeplServer } from '../servers/deepl-server.js';
-import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
-import { actionEnv, gitIn, makeRepository, readme, readOutputs, remoteCommit } from './git-fixture.js';
+import type { GitHubServer } from '../servers/github-server.js';
+import {
+  actionEnv,
+  gitIn,
+  makeRepository,
+  startRepositoryServer,
+  readme,
+  readOutputs,
+  remoteCommit,
+} from './git-fixture.js';
 
 let repo: { root: string; work: string; remote: string };
 let server: GitHubServer;
@@ -13,9 +21,7 @@ let written: string;
 
 beforeEach(async () => {
   repo = await makeRepository();
-  server = await startGitHubServer({
-    branchExists: (branch) => gitIn(repo.remote, 'branch', '--list', branch).trim() !== '',
-  });
+  server = await startRepositoryServer(repo.remote);
   written = '';
 });
 
