@@ -77,8 +77,8 @@ describe('the DeepL glossary of a project (the real deepl-node client against a 
     ]);
     const translations = server.requests.slice(before).filter((request) => request.path === '/v2/translate');
     // The languages run side by side: which request comes first is not fixed.
-    const sent = translations.map((request) => [request.params.target_lang, request.params.glossary_id]);
-    expect(sent.sort()).toEqual([
+    const targets = translations.map((request) => [request.params.target_lang, request.params.glossary_id]);
+    expect(targets.sort()).toEqual([
       ['de', id],
       ['fr', id],
     ]);
