@@ -1,6 +1,7 @@
 import type { Link, Nodes, Parent, Root, Text } from 'mdast';
 import type { Transform } from 'mdast-util-from-markdown';
 import type { Point } from 'unist';
+import { createLineIndex } from './line-index.js';
 
 /**
  * Wraps GFM's autolink-literal transform so that the links it makes have source positions.
@@ -18,18 +19,26 @@ export function positionedLiteralLinks(transform: Transform, source: () => strin
     collectTextParents(tree, before);
     const result = transform(tree) ?? tree;
     const text = source();
-    for (const [parent, children] of before)
-      if (!sameChildren(parent.children as Nodes[], children)) placeReplacements(parent, children, text);
+    const changed = [...before].filter(
+      ([parent, children]) => !sameChildren(parent.children as Nodes[], children),
+    );
+    if (changed.length === 0) return result;
+    const place = { text, lineOf: createLineIndex(text) };
+    for (const [parent, children] of changed) placeReplacements(parent, children, place);
     return result;
   };
 }
+
+// What GFM's find-and-replace looks for: `www.`, a scheme (`https:`, `mailto:`) or an e-mail's `@`.
+const mayHoldAddress = /www\.|[:@]/i;
 
 function collectTextParents(tree: Root, into: Map<Parent, Nodes[]>): void {
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (!('children' in node)) continue;
     const children = node.children as Nodes[];
-    if (children.some((child) => child.type === 'text')) into.set(node, [...children]);
+    if (children.some((child) => child.type === 'text' && mayHoldAddress.test(child.value)))
+      into.set(node, [...children]);
     for (const child of children) stack.push(child);
   }
 }
@@ -39,7 +48,12 @@ function sameChildren(now: readonly Nodes[], before: readonly Nodes[]): boolean 
 }
 
 /** Pairs each original child with what replaced it (by identity) and positions the replacements. */
-function placeReplacements(parent: Parent, before: readonly Nodes[], text: string): void {
+interface Source {
+  readonly text: string;
+  readonly lineOf: (offset: number) => number;
+}
+
+function placeReplacements(parent: Parent, before: readonly Nodes[], source: Source): void {
   const now = parent.children as Nodes[];
   const rebuilt: Nodes[] = [];
   let at = 0;
@@ -55,7 +69,7 @@ function placeReplacements(parent: Parent, before: readonly Nodes[], text: strin
     const pieces = now.slice(at, end);
     at = end;
     rebuilt.push(
-      ...(original.type === 'text' && positionPieces(original, pieces, text) ? pieces : [original]),
+      ...(original.type === 'text' && positionPieces(original, pieces, source) ? pieces : [original]),
     );
   }
   parent.children = rebuilt as Parent['children'];
@@ -67,7 +81,7 @@ function nextKept(now: readonly Nodes[], from: number): number {
   return index === -1 ? now.length : index;
 }
 
-function positionPieces(original: Text, pieces: readonly Nodes[], text: string): boolean {
+function positionPieces(original: Text, pieces: readonly Nodes[], { text, lineOf }: Source): boolean {
   const start = original.position?.start;
   const end = original.position?.end;
   if (start?.offset === undefined || end?.offset === undefined) return false;
@@ -76,9 +90,9 @@ function positionPieces(original: Text, pieces: readonly Nodes[], text: string):
   for (const piece of pieces) {
     const length = pieceText(piece)?.length;
     if (length === undefined) return false;
-    piece.position = span(text, offset, offset + length);
+    piece.position = span(lineOf, text, offset, offset + length);
     if (piece.type === 'link')
-      for (const child of piece.children) child.position = span(text, offset, offset + length);
+      for (const child of piece.children) child.position = span(lineOf, text, offset, offset + length);
     offset += length;
   }
   return offset === end.offset;
@@ -91,14 +105,10 @@ function pieceText(piece: Nodes): string | undefined {
   return only?.type === 'text' && rest.length === 0 ? only.value : undefined;
 }
 
-function span(text: string, start: number, end: number): { start: Point; end: Point } {
-  return { start: point(text, start), end: point(text, end) };
+function span(lineOf: (offset: number) => number, text: string, start: number, end: number) {
+  return { start: point(lineOf, text, start), end: point(lineOf, text, end) };
 }
 
-function point(text: string, offset: number): Point {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
-    line += 1;
-  return { line, column: offset - lineStart + 1, offset };
+function point(lineOf: (offset: number) => number, text: string, offset: number): Point {
+  return { line: lineOf(offset), column: offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1, offset };
 }
