@@ -32,8 +32,8 @@ describe('interruptions, with real child processes', () => {
     return folder;
   };
 
-  it('SIGINT saves what is done, releases the lock, removes temporaries, exits 130, and a rerun finishes byte-identical', async () => {
-    const folder = project();
+  /** A slowed translate in its own process, once its first batch is saved in the memory. */
+  const translateUntilSaved = async (folder: string) => {
     server.setFaults({ delayMs: 300 });
     const child = spawn(
       process.execPath,
@@ -42,15 +42,24 @@ describe('interruptions, with real child processes', () => {
     );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    // Bounded, and the run itself ends by itself in any case.
     const memoryFile = join(folder, 'locales', 'fr.po');
-    // Once the first batch is saved; bounded, and the run itself ends by itself in any case.
     for (let tries = 0; tries < 2400 && !existsSync(memoryFile); tries++)
       await new Promise((resolve) => setTimeout(resolve, 25));
-    child.kill('SIGINT');
-    const status = await exited;
+    return { child, exited, stderr: () => stderr };
+  };
+
+  it('SIGINT saves what is done, releases the lock, removes temporaries, exits 130, and a rerun finishes byte-identical', async () => {
+    const folder = project();
+    const run = await translateUntilSaved(folder);
+    run.child.kill('SIGINT');
+    const { code: status } = await run.exited;
     server.setFaults({});
     expect(status).toBe(130);
+    const stderr = run.stderr();
     expect(stderr).toMatch(
       /readme-i18n: fr: interrupted; the (\d+) units translated by this run are saved in locales\/fr\.po, and running the same command again continues where it stopped\n$/,
     );
@@ -58,7 +67,9 @@ describe('interruptions, with real child processes', () => {
     expect(saved).toBeGreaterThanOrEqual(50);
     expect(saved).toBeLessThan(300);
     expect(readdirSync(join(folder, 'locales')).sort()).toEqual(['fr.po']);
-    expect(readFileSync(memoryFile, 'utf8').match(/^msgid "Paragraph/gm)).toHaveLength(saved);
+    expect(readFileSync(join(folder, 'locales', 'fr.po'), 'utf8').match(/^msgid "Paragraph/gm)).toHaveLength(
+      saved,
+    );
 
     const before = server.requests.length;
     const rerun = await runCli('translate', ['--lang', 'fr'], folder, env());
@@ -78,25 +89,13 @@ describe('interruptions, with real child processes', () => {
 
   it('takes a SIGINT delivered twice at once (as `timeout` does, to the process and its group) as one', async () => {
     const folder = project();
-    server.setFaults({ delayMs: 300 });
-    const child = spawn(
-      process.execPath,
-      [join(root, 'bin', 'translate.js'), '--lang', 'fr', '--concurrency', '1'],
-      { cwd: folder, env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('close', (code, signal) => resolve({ code, signal })),
-    );
-    const memoryFile = join(folder, 'locales', 'fr.po');
-    for (let tries = 0; tries < 2400 && !existsSync(memoryFile); tries++)
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    const { child, exited, stderr: readStderr } = await translateUntilSaved(folder);
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill('SIGINT');
     const { code, signal } = await exited;
     server.setFaults({});
+    const stderr = readStderr();
     // 130, or, when the second came once the run had handed back its signals, ended by it (a shell
     // shows 130 too); either way after the orderly stop, not instead of it.
     expect(code === 130 || signal === 'SIGINT', `${String(code)} ${String(signal)}`).toBe(true);

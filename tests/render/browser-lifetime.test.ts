@@ -50,23 +50,28 @@ async function renderUntilChromium() {
   return { child, exited, temporary, stderr: () => stderr };
 }
 
+/** No process uses the run's temporary folder, and the folder is empty (both waited for, bounded). */
+async function expectNothingLeft(temporary: string): Promise<void> {
+  expect(
+    await eventually(
+      () => processesUsing(temporary),
+      (pids) => pids.length === 0,
+    ),
+  ).toEqual([]);
+  expect(
+    await eventually(
+      () => readdir(temporary),
+      (files) => files.length === 0,
+    ),
+  ).toEqual([]);
+}
+
 describe('the browser lives no longer than render (real processes)', () => {
   it('leaves no Chromium and no profile when render is killed with SIGKILL', async () => {
     const run = await renderUntilChromium();
     run.child.kill('SIGKILL');
     expect(await run.exited).toBeNull();
-    expect(
-      await eventually(
-        () => processesUsing(run.temporary),
-        (pids) => pids.length === 0,
-      ),
-    ).toEqual([]);
-    expect(
-      await eventually(
-        () => readdir(run.temporary),
-        (files) => files.length === 0,
-      ),
-    ).toEqual([]);
+    await expectNothingLeft(run.temporary);
   }, 60_000);
 
   it('stops cleanly on SIGTERM: a message, exit 130, no stack trace, nothing left', async () => {
@@ -77,17 +82,6 @@ describe('the browser lives no longer than render (real processes)', () => {
       '\nreadme-i18n: SIGTERM: stopping after the write in progress (again to stop at once)…\n' +
         'readme-i18n: render stopped: the pages and PDFs written so far are kept and the browser is closed; run render again to finish\n',
     );
-    expect(
-      await eventually(
-        () => processesUsing(run.temporary),
-        (pids) => pids.length === 0,
-      ),
-    ).toEqual([]);
-    expect(
-      await eventually(
-        () => readdir(run.temporary),
-        (files) => files.length === 0,
-      ),
-    ).toEqual([]);
+    await expectNothingLeft(run.temporary);
   }, 60_000);
 });
