@@ -22,6 +22,11 @@ export interface ParsedDocument extends SourceText {
    * file's units with the source's, whatever the translation made of them.
    */
   readonly blocks: readonly Unit[];
+  /**
+   * Bar elements with nothing to translate (`[Docker](…)` in a navigation bar): no block, their
+   * source stays as written; listed for the review of kept names.
+   */
+  readonly keptElements: readonly Unit[];
   readonly slugs: readonly string[];
   readonly anchors: ReadonlySet<string>;
   /** Where content starts, after any front matter: where a switcher goes. */
@@ -37,7 +42,14 @@ export interface DocumentOptions extends TermOptions {
 export function parseDocument(raw: string, options: DocumentOptions = {}): ParsedDocument {
   const source = splitSourceText(raw);
   const tree = parseMarkdown(source.text);
-  const blocks = extractUnits(source.text, tree, createTermProtector(tree, options), options.frontMatter);
+  const keptElements: Unit[] = [];
+  const blocks = extractUnits(
+    source.text,
+    tree,
+    createTermProtector(tree, options),
+    options.frontMatter,
+    keptElements,
+  );
   const units = proseUnits(blocks);
   const first = tree.children[0];
   let contentStart = 0;
@@ -51,6 +63,7 @@ export function parseDocument(raw: string, options: DocumentOptions = {}): Parse
     units,
     allUnits: flattenUnits(units),
     blocks: flattenUnits(blocks),
+    keptElements,
     slugs: headingSlugs(tree),
     anchors: explicitAnchors(tree),
     contentStart,

@@ -20,13 +20,16 @@ const skipped = new Set(['code', 'math', 'yaml', 'toml', 'definition', 'thematic
 /**
  * Finds every block that may hold prose: paragraphs, headings, table cells, the runs of HTML between
  * block tags, and (nested in those) image alt texts and link titles, each flagged with whether it has
- * prose. Units never overlap except by nesting.
+ * prose. Units never overlap except by nesting. A bar element with nothing to translate (`[Docker](…)`
+ * in a navigation bar) is no block: its source stays as it is, and it goes to `keptElements`, for
+ * the review of the names kept as written.
  */
 export function extractUnits(
   text: string,
   tree: Root,
   protect: Protector,
   frontMatterKeys: readonly string[] = [],
+  keptElements: Unit[] = [],
 ): Unit[] {
   const lineOf = createLineIndex(text);
   const switcher = findSwitcher(text);
@@ -64,6 +67,7 @@ export function extractUnits(
       addPhrasing(piece.children, builder, context, piece.range);
       if (!piece.element || builder.hasProse() || builder.nested.length > 0)
         complete(builder, kind, piece.range, into);
+      else complete(builder, kind, piece.range, keptElements);
       // A bar link's title lies outside its text: a unit of its own, not one nested in a placeholder.
       if (piece.title) into.push(plainUnit('title', piece.title));
     }

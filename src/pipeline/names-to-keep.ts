@@ -24,7 +24,8 @@ const cache = new WeakMap<ParsedDocument, readonly KeptName[]>();
  * The names a parsed document keeps as written, in the order the document first writes them: each
  * `<x/>` placeholder of its prose that stands for one protected term with a letter in it (not a
  * URL, an emoji short code, a character reference or inline code), with the reason that term is
- * protected. Read from the document's units; the file is not parsed again.
+ * protected. Read from the document's blocks, those made only of names (never sent) included; the
+ * file is not parsed again.
  */
 export function keptNames(document: ParsedDocument, options: KeptNameOptions): readonly KeptName[] {
   const cached = cache.get(document);
@@ -33,7 +34,10 @@ export function keptNames(document: ParsedDocument, options: KeptNameOptions): r
   const lineOf = createLineIndex(document.text);
   const found = new Map<string, { reason: TermReason; line: number; count: number }>();
   const possessives = new Map<string, string>();
-  for (const unit of document.allUnits) {
+  // Every block, those never sent included (a heading or a table cell that is only a name, a bar's
+  // `[Docker](…)`), in document order.
+  const blocks = [...document.blocks, ...document.keptElements].sort((a, b) => a.range.start - b.range.start);
+  for (const unit of blocks) {
     for (const range of unit.xs.values()) {
       const slice = document.text.slice(range.start, range.end);
       const known = found.get(slice);

@@ -5,6 +5,7 @@ import { runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
 
 const fixture = join(fixturesRoot, 'cli-terms-list');
+const namesOnly = join(fixturesRoot, 'cli-terms-blocks');
 
 describe('readme-i18n terms', () => {
   it('lists each kept name with why and its first line, and writes nothing', async () => {
@@ -33,5 +34,16 @@ describe('readme-i18n terms', () => {
       .map((line) => JSON.parse(line) as { name: string; reason: string });
     expect(names.find((kept) => kept.name === 'scripts')?.reason).toBe('glossary');
     expect(names.some((kept) => kept.name === 'nightly build')).toBe(false);
+  });
+
+  it('lists names in blocks made only of names, which are never sent: headings, cells, list items, alt text, bar links', async () => {
+    const project = tempProject(namesOnly);
+    const result = await runCliHere('readme-i18n', ['terms'], project);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expectFile(join(namesOnly, 'expected', 'terms.txt'), result.stdout);
+    const json = await runCliHere('readme-i18n', ['terms', '--json'], project);
+    expect(json.status).toBe(0);
+    expectFile(join(namesOnly, 'expected', 'terms.jsonl'), json.stdout);
   });
 });
