@@ -1,5 +1,6 @@
 import { parseTagged, type TaggedToken } from '../tagged-text.js';
 import { escapeFrontMatter } from './front-matter.js';
+import { spaceBeforeBreaks, trimAroundBreaks } from './line-break-space.js';
 import { markdownShape } from './structure.js';
 import type { Range, Unit } from './unit.js';
 
@@ -82,12 +83,16 @@ function render(
 ): string {
   let out = '';
   let lineBreak = 0;
+  const sourceBreaks = breaks === unit.breaks;
+  const lineEndSpace = sourceBreaks && tokens !== unit.tokens ? spaceBeforeBreaks(unit.tokens) : [];
   for (const token of tokens) {
     if (token.type === 'text') {
-      out += token.text.replace(/\n/g, () => {
-        const original = breaks === unit.breaks ? breaks[lineBreak++] : '\n';
+      const text = sourceBreaks && tokens !== unit.tokens ? trimAroundBreaks(token.text) : token.text;
+      out += text.replace(/\n/g, () => {
+        const index = lineBreak++;
+        const original = sourceBreaks ? breaks[index] : '\n';
         // A translation with more lines than its source gets spaces: a new line could start a block.
-        return original ?? ' ';
+        return original === undefined ? ' ' : (lineEndSpace[index] ?? '') + original;
       });
     } else if (token.type === 'x') out += renderRange(unit.xs.get(token.id) as Range);
     else {
