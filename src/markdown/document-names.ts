@@ -1,7 +1,9 @@
 import type { Nodes, Root, Table } from 'mdast';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
+import { childrenRange } from './node-range.js';
 import { eachNode, plainText } from './tree-walk.js';
+import type { Range } from './unit.js';
 
 /** Why a name is kept, as `readme-i18n terms` prints it. */
 export type NameReason =
@@ -20,9 +22,19 @@ export type NameReason =
   | 'file name as alt text'
   | 'name column of a table';
 
+/** A name kept where the document writes it, and there only. */
+export interface PlacedName extends Range {
+  readonly reason: NameReason;
+}
+
 export interface DocumentNames {
   /** Names kept wherever the prose writes them exactly so, with why. */
   readonly names: ReadonlyMap<string, NameReason>;
+  /**
+   * Names kept at one place of the source only, by source offset of their first character: a word
+   * that names an API in a table of links (`Cats`) and is the ordinary word in the prose around it.
+   */
+  readonly placed: ReadonlyMap<number, PlacedName>;
   /** Single-token inline code, with how often. */
   readonly exact: ReadonlyMap<string, number>;
   /** Commands of inline code and shell blocks (their first word). */
@@ -191,6 +203,10 @@ export function findDocumentNames(
   };
   for (const term of options.glossary ?? []) add(term, 'glossary');
   for (const term of options.terms ?? []) add(term, 'terms setting');
+  const placed = new Map<number, PlacedName>();
+  const place = (range: Range, reason: NameReason) => {
+    if (!placed.has(range.start)) placed.set(range.start, { ...range, reason });
+  };
   const lexicon = namesLexicon();
   const midSentence = new Set<string>();
 
@@ -211,7 +227,7 @@ export function findDocumentNames(
         add(node.alt, source === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)');
       else blocks.push({ type: 'paragraph', children: [{ type: 'text', value: node.alt }] });
     }
-    if (node.type === 'table') addNameColumn(node, add, options.english);
+    if (node.type === 'table') addNameColumn(node, add, place, options.english);
   });
 
   const known = (word: string): NameReason | undefined => {
@@ -288,40 +304,42 @@ export function findDocumentNames(
     for (const text of texts) addExpansions(text, midSentence, add);
   }
 
-  return { names, ...code, midSentence };
+  return { names, placed, ...code, midSentence };
 }
 
 /**
  * A table whose first column is a link and nothing else in every row (three rows or more) lists
  * things by name, as lists of APIs, tools and libraries do: `| [Cat Facts](…) | Daily cat facts |`.
- * A name that is one dictionary word (`Cats`) and no known brand (as `Slack` is) is left to the other
- * rules: kept everywhere, it would keep the same word in headings and prose.
+ * A name that is one dictionary word (`Cats`) and no known brand (as `Slack` is) is kept in its cell
+ * only: kept everywhere, it would keep the same word in headings and prose (`### Cats`, `Cats sleep`).
  */
 function addNameColumn(
   table: Table,
   add: (name: string, reason: NameReason) => void,
+  place: (range: Range, reason: NameReason) => void,
   english: boolean,
 ): void {
   const rows = table.children.slice(1);
   if (rows.length < 3) return;
-  const names: string[] = [];
+  const names: Array<{ text: string; range: Range }> = [];
   for (const row of rows) {
     const cell = row.children[0];
     const content = cell?.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
     const link = content?.length === 1 ? content[0] : undefined;
     if (link?.type !== 'link' || !link.children.every((child) => child.type === 'text')) return;
     const text = plainText(link).trim();
-    if (text !== '' && !text.includes('\n')) names.push(text);
+    const range = childrenRange(link.children);
+    if (text !== '' && !text.includes('\n') && range !== undefined) names.push({ text, range });
   }
-  for (const name of names) {
+  for (const { text, range } of names) {
     if (
-      /^\p{L}+$/u.test(name) &&
+      /^\p{L}+$/u.test(text) &&
       english &&
-      isEnglishWord(name.toLowerCase()) &&
-      !namesLexicon().sourceOf(name)
+      isEnglishWord(text.toLowerCase()) &&
+      !namesLexicon().sourceOf(text)
     )
-      continue;
-    add(name, 'name column of a table');
+      place(range, 'name column of a table');
+    else add(text, 'name column of a table');
   }
 }
 
@@ -400,16 +418,21 @@ const suffixes = [
   'ible',
 ];
 
+const ySuffixes = ['iest', 'ier', 'ies', 'ied', 'ily'];
+
 /**
  * A dictionary word, one with an English suffix (`virtualization`) or a compound of two
  * (`hypervisor`, `namespaces`), as jargon is; `buildah`, `skopeo` and `libvirt` are not.
  */
 function englishLike(lower: string, compound = true): boolean {
   if (isEnglishWord(lower)) return true;
-  const derived = suffixes.some((suffix) => {
-    const stem = lower.slice(0, -suffix.length);
-    return lower.endsWith(suffix) && stem.length >= 3 && (isEnglishWord(stem) || isEnglishWord(`${stem}e`));
-  });
+  const derived =
+    suffixes.some((suffix) => {
+      const stem = lower.slice(0, -suffix.length);
+      return lower.endsWith(suffix) && stem.length >= 3 && (isEnglishWord(stem) || isEnglishWord(`${stem}e`));
+    }) ||
+    // A `y` turned `i` before a suffix: `jiffier`, `comfiest`, `replies`.
+    ySuffixes.some((suffix) => lower.endsWith(suffix) && isEnglishWord(`${lower.slice(0, -suffix.length)}y`));
   if (derived || !compound) return derived;
   // Compounds of two words of three letters or more: `hypervisor`, `runtime`, `filesystem`, `plugins`.
   for (let at = 3; at <= lower.length - 3; at++)
@@ -575,7 +598,8 @@ function addListOfNames(
     } else if (
       (first.mid || strongLead(first.word, false)) &&
       (strongLead(first.word, false) ||
-        names.has(first.word) ||
+        // A format's name describes what follows: `HTTP Version`, `YAML Files`.
+        (names.has(first.word) && names.get(first.word) !== 'known name (linguist)') ||
         /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(item.words.at(-1)?.word ?? ''))
     )
       add(item.text, 'item of a list of names');

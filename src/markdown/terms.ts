@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { findDocumentNames, type NameReason } from './document-names.js';
+import { findDocumentNames, type NameReason, type PlacedName } from './document-names.js';
 import { emojiSequences } from './emoji.js';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
@@ -43,8 +43,11 @@ export interface FoundTerm {
   readonly reason: TermReason;
 }
 
-/** Finds the kept spans of a line of prose, with why each is kept, in order and not overlapping. */
-export type TermFinder = (line: string) => readonly FoundTerm[];
+/**
+ * Finds the kept spans of a line of prose, with why each is kept, in order and not overlapping.
+ * `offset`, where the line starts in the document's source, finds the names kept at one place only.
+ */
+export type TermFinder = (line: string, offset?: number) => readonly FoundTerm[];
 
 /**
  * English words that are also shell commands or keywords: a document that runs `make` or `install`
@@ -166,9 +169,17 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   }
   const findListed = listedMatcher(listed);
   const codeLike = new Set([...exact.keys(), ...commands]);
+  // Places are offsets of the tree the names come from: of no use in another document read back.
+  const placed = options.namesFrom === undefined ? found.placed : new Map<number, PlacedName>();
 
-  return (line) => {
+  return (line, offset) => {
     const spans: FoundTerm[] = [];
+    if (offset !== undefined && placed.size > 0)
+      for (const match of line.matchAll(wordStart)) {
+        const name = placed.get(offset + match.index);
+        if (name !== undefined && name.end <= offset + line.length)
+          spans.push({ start: match.index, end: name.end - offset, reason: name.reason });
+      }
     const add = (
       regex: RegExp,
       reason: TermReason | ((word: string) => TermReason),
@@ -296,7 +307,7 @@ function listedMatcher(listed: ReadonlyMap<string, unknown>): (line: string) => 
 /** The do-not-translate spans of a line of prose, for the unit builder. */
 export function createTermProtector(tree: Root, options: TermOptions = {}): Protector {
   const find = createTermFinder(tree, options);
-  return (line) => find(line).map((term) => [term.start, term.end] as const);
+  return (line, offset) => find(line, offset).map((term) => [term.start, term.end] as const);
 }
 
 /** How often the prose (text outside code) writes each of `words`, as written. */

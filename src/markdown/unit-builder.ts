@@ -1,8 +1,11 @@
 import { serializeTagged, type TaggedToken } from '../tagged-text.js';
 import type { Group, Range, Unit, UnitKind } from './unit.js';
 
-/** Finds the spans of a line of prose that must not be translated, as [start, end) pairs in order. */
-export type Protector = (text: string) => ReadonlyArray<readonly [number, number]>;
+/**
+ * Finds the spans of a line of prose that must not be translated, as [start, end) pairs in order;
+ * `offset` is where the line starts in the source.
+ */
+export type Protector = (text: string, offset: number) => ReadonlyArray<readonly [number, number]>;
 
 const lineEnding = /\r?\n/g;
 // What may stand at the start of a continuation line before its text: indentation and `>` markers.
@@ -117,7 +120,7 @@ export class UnitBuilder {
     if (end <= start) return;
     const line = this.source.slice(start, end);
     let last = 0;
-    for (const [from, to] of this.protect(line)) {
+    for (const [from, to] of this.protect(line, start)) {
       if (from > last) this.pushText(line.slice(last, from));
       const id = this.nextId++;
       this.xs.set(id, { start: start + from, end: start + to });

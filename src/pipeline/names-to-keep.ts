@@ -47,7 +47,7 @@ export function keptNames(document: ParsedDocument, options: KeptNameOptions): r
       }
       if (!/^[\p{L}\p{N}]/u.test(slice) || !/\p{L}/u.test(slice) || slice.includes('://')) continue;
       if (slice.length > 60 || /\n/.test(slice)) continue;
-      const terms = find(slice);
+      const terms = find(slice, range.start);
       const term = terms[0];
       if (terms.length !== 1 || term?.start !== 0 || term.end !== slice.length) continue;
       found.set(slice, { reason: term.reason, line: lineOf(range.start), count: 1 });

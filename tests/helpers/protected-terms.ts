@@ -11,7 +11,7 @@ export function protectedTerms(source: string, options: DocumentOptions = {}): S
   for (const unit of document.allUnits) {
     for (const range of unit.xs.values()) {
       const slice = document.text.slice(range.start, range.end);
-      const spans = protect(slice);
+      const spans = protect(slice, range.start);
       if (spans.length === 1 && spans[0]?.[0] === 0 && spans[0][1] === slice.length) terms.add(slice);
     }
   }
