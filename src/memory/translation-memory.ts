@@ -106,6 +106,17 @@ export class TranslationMemory implements MemoryView {
     return JSON.stringify([[...this.#headers], this.entries()]);
   }
 
+  /** A field of the PO header (`X-Readme-I18n-Terms`), or `undefined` when the file has none. */
+  header(name: string): string | undefined {
+    return this.#headers.get(name);
+  }
+
+  /** Sets a field of the PO header, or removes it (`undefined`); saved with the entries. */
+  setHeader(name: string, value: string | undefined): void {
+    if (value === undefined) this.#headers.delete(name);
+    else this.#headers.set(name, value);
+  }
+
   /** The entry for a source in any state, or `undefined`. */
   entry(source: string): MemoryEntry | undefined {
     return this.#entries.get(source);

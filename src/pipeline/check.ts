@@ -13,6 +13,7 @@ import {
   type TranslateOptions,
 } from './translate-options.js';
 import { provenSources } from './unchanged-run.js';
+import { createTermsFollower, keptWordsOf, storedKeptWords } from './term-changes.js';
 import type { SourceDocument } from './source-document.js';
 
 export interface CheckReport {
@@ -72,6 +73,17 @@ export async function runCheck(
     const memory = await loadMemory(resolve(cwd, memoryPath(resolved.memory, lang)), lang, {
       readOnly: true,
     });
+    // `glossary:` or `terms:` changed since the last run: the memory as translate would bring it in
+    // line (never saved here), and the units it would send again.
+    const followTerms = createTermsFollower(memory, {
+      before: storedKeptWords(memory),
+      after: keptWordsOf(resolved.glossary, resolved.terms, lang),
+      language: resolved.from,
+      frontMatter: resolved.frontMatter,
+      memoryPath: memoryPath(resolved.memory, lang),
+      outputOf: (path) => outputPath(resolved.out, lang, path),
+    });
+    const stale = new Map(sources.map((source) => [source, followTerms?.(source).stale]));
     // What translate would write from the memory alone, every file at once as translate does.
     const expectedOutputs = renderLanguage(
       sources.map((source) => ({
@@ -89,10 +101,12 @@ export async function runCheck(
         file,
         // Counted as translate counts them: alert titles are units too.
         units: source.document.allUnits.length + alertTitleUnits(source.document, resolved.from).length,
-        untranslated: planLanguage(source.document, memory).units.map((unit) => ({
-          line: unit.line,
-          source: unit.source,
-        })),
+        untranslated: planLanguage(source.document, memory, false, [], stale.get(source)).units.map(
+          (unit) => ({
+            line: unit.line,
+            source: unit.source,
+          }),
+        ),
         refused: expected.keptSource.map((kept) => ({ line: kept.line, reason: kept.reason })),
         outputCurrent: actual === expected.text,
         outputMissing: actual === undefined,

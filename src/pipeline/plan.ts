@@ -50,11 +50,20 @@ function sendsAgain(entry: MemoryEntry | undefined, retranslate: Retranslate): b
   return retranslate === true || engineOf(entry.origin) === retranslate;
 }
 
-/** Whether a source is sent: the memory lacks it, or `retranslate` asks for it again. */
-function needsSending(memory: TranslationMemory, source: string, retranslate: Retranslate): boolean {
+/**
+ * Whether a source is sent: the memory lacks it, `retranslate` asks for it again, or its machine
+ * translation no longer fits what the settings keep (`stale`, see `createTermsFollower`).
+ */
+function needsSending(
+  memory: TranslationMemory,
+  source: string,
+  retranslate: Retranslate,
+  stale: ReadonlySet<string>,
+): boolean {
   return (
     (memory.lookup(source) ?? memory.draft(source)) === undefined ||
-    sendsAgain(memory.entry(source), retranslate)
+    sendsAgain(memory.entry(source), retranslate) ||
+    (stale.has(source) && memory.entry(source)?.origin !== 'human')
   );
 }
 
@@ -69,14 +78,15 @@ export function planLanguage(
   memory: TranslationMemory,
   retranslate: Retranslate = false,
   titles: readonly string[] = [],
+  stale: ReadonlySet<string> = new Set(),
 ): Plan {
   const units: Unit[] = [];
   const visit = (unit: Unit) => {
     for (const nested of unit.nested) visit(nested);
-    if (needsSending(memory, unit.source, retranslate)) units.push(unit);
+    if (needsSending(memory, unit.source, retranslate, stale)) units.push(unit);
   };
   for (const unit of document.units) visit(unit);
-  const sentTitles = titles.filter((title) => needsSending(memory, title, retranslate));
+  const sentTitles = titles.filter((title) => needsSending(memory, title, retranslate, stale));
   const texts = [...new Set([...units.map((unit) => unit.tagged), ...sentTitles])];
   return { units, titles: sentTitles, texts, chars: texts.reduce((sum, text) => sum + text.length, 0) };
 }

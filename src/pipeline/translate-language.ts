@@ -22,6 +22,13 @@ import { renderLanguage } from './render-language.js';
 import { namesToKeep } from './names-to-keep.js';
 import { repairTags } from './repair-tags.js';
 import { termTranslations } from './term-translations.js';
+import {
+  createTermsFollower,
+  keptWordsOf,
+  storedKeptWords,
+  storeKeptWords,
+  type TermsFollowed,
+} from './term-changes.js';
 import type { SourceDocument } from './source-document.js';
 import type { ResolvedTranslateOptions } from './translate-options.js';
 import { recordUnchanged } from './record-unchanged.js';
@@ -100,6 +107,16 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
     options.dryRun ? work() : withMemoryLock([memoryFile], work);
   return locked(async () => {
     const memory = await loadMemory(memoryFile, lang, { readOnly: options.dryRun });
+    // Words of `glossary:` and `terms:` added, removed or written otherwise since the last complete run.
+    const keptWords = keptWordsOf(options.glossary, options.terms, lang);
+    const followTerms = createTermsFollower(memory, {
+      before: storedKeptWords(memory),
+      after: keptWords,
+      language: options.from,
+      frontMatter: options.frontMatter,
+      memoryPath: memoryPath(options.memory, lang),
+      outputOf: (path) => outputPath(options.out, lang, path),
+    });
     const counterparts = translationPaths(run.sources, options.out, lang);
     const reports: LanguageReport[] = [];
     const written: Array<{ report: LanguageReport; text: string }> = [];
@@ -108,7 +125,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
     for (const [index, source] of run.sources.entries()) {
       const warnings = index === 0 ? [...memory.warnings] : [];
       try {
-        const result = await translateSource(run, source, memory, counterparts, warnings);
+        const result = await translateSource(run, source, memory, counterparts, warnings, followTerms);
         if ('counted' in result) {
           reports.push(result.counted);
           run.onReport?.(result.counted);
@@ -166,6 +183,7 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
         ]);
       }
       memory.finish({ prune: options.prune });
+      storeKeptWords(memory, keptWords);
       await memory.save();
       await recordUnchanged(run, memory, written);
     }
@@ -188,6 +206,7 @@ async function translateSource(
   memory: TranslationMemory,
   counterparts: ReadonlyMap<string, string>,
   warnings: string[],
+  followTerms: ((source: SourceDocument) => TermsFollowed) | undefined,
 ): Promise<TranslatedSource | { readonly counted: LanguageReport }> {
   const { options, lang, engine } = run;
   const { document } = source;
@@ -207,12 +226,16 @@ async function translateSource(
     frontMatter: options.frontMatter,
   };
   warnings.push(...(await harvestOutput(document, memory, paths, documentOptions)));
+  // After the harvest, so that an edit of the output counts as a translation by hand.
+  const followed = followTerms?.(source);
+  warnings.push(...(followed?.warnings ?? []));
   const titles = alertTitleUnits(document, options.from);
   const plan = planLanguage(
     document,
     memory,
     options.retranslate,
     titles.map((title) => title.text),
+    followed?.stale,
   );
   const titleLine = new Map(titles.map((title) => [title.text, title.line]));
   const batches = makeBatches(plan.texts, engine.limits);
@@ -271,8 +294,12 @@ async function translateSource(
   const translations = new Map<string, string>();
   /** Texts the engine gave up on, with its reason: they keep their source text. */
   const refused = new Map<string, string>();
+  // A unit sent again (`--retranslate`, changed terms) takes this run's translation once it is back,
+  // not the one it replaces.
+  const planned = new Set(plan.units);
   const translationOf = (unit: Unit): UnitTranslation | undefined => {
-    const stored = memoryTranslation(memory, unit);
+    const fresh = planned.has(unit) && (translations.has(unit.tagged) || refused.has(unit.tagged));
+    const stored = fresh ? undefined : memoryTranslation(memory, unit);
     if (stored !== undefined) return stored;
     const reason = refused.get(unit.tagged);
     if (reason !== undefined) return { refused: reason };
