@@ -107,7 +107,7 @@ function addLink(
     return;
   }
   const inner = { start: nodeRange(first).start, end: nodeRange(last).end };
-  const id = builder.open(start, inner.start, 'link');
+  const id = builder.open(start, inner.start, 'link', referenceOf(node, context.source, start, end));
   enter(children, inner, () => {
     builder.close(id, inner.end, end);
     if (node.type === 'link' && node.title) {
@@ -117,11 +117,27 @@ function addLink(
   });
 }
 
+/** A reference link's label as written: `foo` in `[text][foo]`, `[foo][]` and `[foo]`. */
+function referenceOf(node: Link | LinkReference, source: string, start: number, end: number) {
+  if (node.type !== 'linkReference') return undefined;
+  const textEnd = findLabelEnd(source, start, end);
+  if (textEnd === undefined) return undefined;
+  if (node.referenceType !== 'full') return { label: source.slice(start + 1, textEnd), shortcut: true };
+  return { label: source.slice(textEnd + 2, end - 1), shortcut: false };
+}
+
 function addImage(node: Image | ImageReference, builder: UnitBuilder, context: InlineContext): void {
   const { start, end } = nodeRange(node);
   builder.addVerbatim(start, end);
   const labelEnd = findLabelEnd(context.source, start + 1, end);
-  if (labelEnd !== undefined && node.alt) context.nestedUnit('alt', { start: start + 2, end: labelEnd });
+  // In `![logo]` and `![logo][]` the alt text is also the label that finds the image: not prose.
+  const isLabel = node.type === 'imageReference' && node.referenceType !== 'full';
+  if (node.type === 'imageReference' && labelEnd !== undefined)
+    builder.references.push(
+      isLabel ? context.source.slice(start + 2, labelEnd) : context.source.slice(labelEnd + 2, end - 1),
+    );
+  if (labelEnd !== undefined && node.alt && !isLabel)
+    context.nestedUnit('alt', { start: start + 2, end: labelEnd });
   if (node.type === 'image' && node.title && labelEnd !== undefined) {
     const title = findTitle(context.source, labelEnd, end);
     if (title) context.nestedUnit('title', title);

@@ -1,6 +1,7 @@
 import { parseTagged, type TaggedToken } from '../tagged-text.js';
 import { escapeFrontMatter } from './front-matter.js';
 import { spaceBeforeBreaks, trimAroundBreaks } from './line-break-space.js';
+import { closeReference } from './reference-links.js';
 import { markdownShape } from './structure.js';
 import type { Range, Unit } from './unit.js';
 
@@ -84,6 +85,7 @@ function render(
   let out = '';
   let lineBreak = 0;
   const sourceBreaks = breaks === unit.breaks;
+  const textStarts = new Map<number, number>();
   const lineEndSpace = sourceBreaks && tokens !== unit.tokens ? spaceBeforeBreaks(unit.tokens) : [];
   for (const token of tokens) {
     if (token.type === 'text') {
@@ -97,7 +99,15 @@ function render(
     } else if (token.type === 'x') out += renderRange(unit.xs.get(token.id) as Range);
     else {
       const group = unit.groups.get(token.id);
-      if (group) out += renderRange(token.type === 'open' ? group.open : group.close);
+      if (!group) continue;
+      if (token.type === 'open') {
+        out += renderRange(group.open);
+        textStarts.set(token.id, out.length);
+      } else {
+        const closing = renderRange(group.close);
+        const text = out.slice(textStarts.get(token.id) ?? out.length);
+        out += tokens === unit.tokens ? closing : closeReference(group, text, closing);
+      }
     }
   }
   return out;

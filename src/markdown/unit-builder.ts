@@ -18,10 +18,12 @@ const containerPrefix = /^[ \t>]*/;
 export class UnitBuilder {
   private readonly tokens: TaggedToken[] = [];
   private readonly xs = new Map<number, Range>();
-  private readonly opens = new Map<number, { open: Range; type: string }>();
+  private readonly opens = new Map<number, { open: Range; type: string; reference?: Group['reference'] }>();
   private readonly groups = new Map<number, Group>();
   private readonly breaks: string[] = [];
   readonly nested: Unit[] = [];
+  /** Labels of the reference links and images added (see `Unit.references`). */
+  readonly references: string[] = [];
   private nextId = 1;
   private pending: { start: number; end: number } | undefined;
 
@@ -47,10 +49,14 @@ export class UnitBuilder {
     return id;
   }
 
-  open(start: number, end: number, type: string): number {
+  open(start: number, end: number, type: string, reference?: Group['reference']): number {
     this.flush();
     const id = this.nextId++;
-    this.opens.set(id, { open: { start, end }, type });
+    if (reference) this.references.push(reference.label);
+    this.opens.set(
+      id,
+      reference ? { open: { start, end }, type, reference } : { open: { start, end }, type },
+    );
     this.tokens.push({ type: 'open', id });
     return id;
   }
@@ -59,7 +65,7 @@ export class UnitBuilder {
     this.flush();
     const opened = this.opens.get(id);
     if (!opened) throw new Error(`close of a group that was never opened: ${id}`);
-    this.groups.set(id, { open: opened.open, close: { start, end }, type: opened.type });
+    this.groups.set(id, { ...opened, close: { start, end } });
     this.tokens.push({ type: 'close', id });
   }
 
@@ -89,6 +95,7 @@ export class UnitBuilder {
       xs: new Map(this.xs),
       groups: new Map(this.groups),
       breaks: [...this.breaks],
+      references: [...this.references],
       nested: [...this.nested],
       prose: this.hasProse(),
     };

@@ -17,6 +17,11 @@ export interface Group {
   readonly close: Range;
   /** `emphasis`, `strong`, `delete`, `link` or `html`: emphasis-like groups need flanking checks. */
   readonly type: string;
+  /**
+   * A reference link's label as the source writes it (`foo` of `[text][foo]`, `[foo][]` or `[foo]`).
+   * With `shortcut`, the text is the label (`[foo]`, `[foo][]`): see `closeReference`.
+   */
+  readonly reference?: { readonly label: string; readonly shortcut: boolean };
 }
 
 /** One block of prose to translate, and everything needed to put its translation back. */
@@ -36,6 +41,8 @@ export interface Unit {
   readonly groups: ReadonlyMap<number, Group>;
   /** The exact bytes of each line break of the source (ending plus container prefix such as `> `). */
   readonly breaks: readonly string[];
+  /** The labels of the reference links and images in the unit (`foo` of `[text][foo]`, `![foo]`). */
+  readonly references: readonly string[];
   /** Units inside this unit's placeholders (an image's alt text, a link's title). */
   readonly nested: readonly Unit[];
   /**

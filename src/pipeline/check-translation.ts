@@ -1,6 +1,7 @@
 import { brokenEmojiPieces } from '../markdown/emoji.js';
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../markdown/parse.js';
+import { withDefinitions } from '../markdown/reference-links.js';
 import type { Unit } from '../markdown/unit.js';
 
 /**
@@ -19,13 +20,16 @@ export function refuseTranslation(unit: Unit, markdown: string): string | undefi
   if (targets !== undefined)
     return `${targets.extra ? 'adds' : 'drops'} the HTML link or image target ${targets.key}`;
   if (unit.kind === 'alt' || unit.kind === 'title' || unit.kind === 'html') return undefined;
-  const source = shapeOf(unit.source);
-  const translation = shapeOf(markdown);
+  const source = shapeOf(withDefinitions(unit.source, unit.references));
+  const translation = shapeOf(withDefinitions(markdown, unit.references));
   if (source.blocks !== translation.blocks)
     return `is Markdown of another shape (${translation.blocks || 'nothing'} where the source has ${source.blocks})`;
   const url = compareCounts(source.urls, translation.urls);
   if (url !== undefined)
     return url.extra ? `changes a link target to ${url.key}` : `drops the link target ${url.key}`;
+  const reference = compareCounts(source.references, translation.references);
+  if (reference !== undefined && !reference.extra)
+    return `loses the reference link [${reference.key}] (its text is its label: write [translated text][${reference.key}])`;
   const code = compareCounts(source.code, translation.code);
   if (code !== undefined) return `${code.extra ? 'adds' : 'drops'} the code \`${code.key}\``;
   const stray = compareCounts(source.delimiters, translation.delimiters);
@@ -59,6 +63,8 @@ interface Shape {
   readonly blocks: string;
   readonly urls: Map<string, number>;
   readonly code: Map<string, number>;
+  /** Reference links and images, by label (normalised: `foo` for `[Foo]`). */
+  readonly references: Map<string, number>;
   readonly marks: Map<string, number>;
   /** Emphasis and code delimiters left as text: an unclosed `**` shows as such. */
   readonly delimiters: Map<string, number>;
@@ -73,6 +79,7 @@ function shapeOf(markdown: string): Shape {
   const tree = parseMarkdown(markdown);
   const urls = new Map<string, number>();
   const code = new Map<string, number>();
+  const references = new Map<string, number>();
   const marks = new Map<string, number>();
   const delimiters = new Map<string, number>();
   const brackets = new Map<string, number>();
@@ -81,6 +88,7 @@ function shapeOf(markdown: string): Shape {
     const node = stack.pop() as Nodes;
     if ('url' in node && typeof node.url === 'string') add(urls, node.url);
     if (node.type === 'inlineCode') add(code, node.value);
+    if (node.type === 'linkReference' || node.type === 'imageReference') add(references, node.identifier);
     if (node.type === 'text') {
       for (const run of node.value.matchAll(/\*\*|__|~~|`+/g)) add(delimiters, run[0]);
       for (const bracket of node.value.matchAll(/[[\]]/g)) add(brackets, bracket[0]);
@@ -92,6 +100,7 @@ function shapeOf(markdown: string): Shape {
     blocks: tree.children.map((node) => node.type).join(', '),
     urls,
     code,
+    references,
     marks,
     delimiters,
     brackets,
