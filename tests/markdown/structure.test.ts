@@ -47,7 +47,14 @@ describe('the shape of a translation, read without the parser where nothing can 
 
   it('reads plain prose, with its punctuation and letters of any script, without the parser', () => {
     expect(markdownShape('Über 1986: les (vraies) données, 50 % – «oui»?')).toBe('paragraph');
-    expect(markdownShape('see www.example.org')).toBe('paragraph link');
-    expect(markdownShape('a *b*')).toBe('paragraph emphasis');
+    expect(markdownShape('see www.example.org')).toBe('2 paragraph>link paragraph');
+    expect(markdownShape('a *b*')).toBe('2 paragraph>emphasis paragraph');
+  });
+
+  it('is the same when a translation reorders links and code, not when it nests them otherwise', () => {
+    const source = markdownShape('use the `a` method in [b `c`](u) now');
+    expect(markdownShape('in [b `c`](u), use the method `a`')).toBe(source);
+    expect(markdownShape('use the [`a` method in b `c`](u)')).not.toBe(source);
+    expect(markdownShape('use the `a` method in b `c` now')).not.toBe(source);
   });
 });
