@@ -6,17 +6,18 @@ const file = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
 const header =
   '# Benchmarks\n\nFigures from `npm run bench` on the project machine (2 cores, Node 20); each section is rewritten by its own script.\n';
 
-export function writeSection(title, body) {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : header;
+/** Replaces the section `## title` of docs/benchmarks.md (or of `into`), or adds it at the end. */
+export function writeSection(title, body, into = file) {
+  const text = existsSync(into) ? readFileSync(into, 'utf8') : header;
   const heading = `## ${title}\n`;
   const start = text.indexOf(heading);
   const section = `${heading}\n${body.trim()}\n\n`;
   if (start === -1) {
-    writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
+    writeFileSync(into, `${text.trimEnd()}\n\n${section}`);
     return;
   }
   const next = text.indexOf('\n## ', start + heading.length);
-  writeFileSync(file, text.slice(0, start) + section + (next === -1 ? '' : text.slice(next + 1)));
+  writeFileSync(into, text.slice(0, start) + section + (next === -1 ? '' : text.slice(next + 1)));
 }
 
 export function median(values) {

@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../markdown/document.js';
 import { createLineIndex } from '../markdown/line-index.js';
-import { createTermFinder, type TermOptions, type TermReason } from '../markdown/terms.js';
+import { createTermFinder, type TermFinder, type TermOptions, type TermReason } from '../markdown/terms.js';
 
 /** Enough names to steer a model, few enough to cost little in every request. */
 const mostNames = 40;
@@ -19,6 +19,25 @@ export interface KeptName {
 export type KeptNameOptions = Pick<TermOptions, 'glossary' | 'terms' | 'language'>;
 
 const cache = new WeakMap<ParsedDocument, readonly KeptName[]>();
+
+/**
+ * The name a placeholder's source text stands for, with why it is kept, or undefined when it is no
+ * name (inline code, a URL, an emoji short code, a character reference, a run of several terms).
+ * `at` is the text's offset in the document. `Docker's` is kept with its possessive, and named
+ * `Docker`.
+ */
+export function keptNameOf(
+  slice: string,
+  at: number,
+  find: TermFinder,
+): { readonly name: string; readonly reason: TermReason } | undefined {
+  if (!/^[\p{L}\p{N}]/u.test(slice) || !/\p{L}/u.test(slice) || slice.includes('://')) return undefined;
+  if (slice.length > 60 || /\n/.test(slice)) return undefined;
+  const terms = find(slice, at);
+  const term = terms[0];
+  if (terms.length !== 1 || term?.start !== 0 || term.end !== slice.length) return undefined;
+  return { name: slice.replace(/['’]s$/u, ''), reason: term.reason };
+}
 
 /**
  * The names a parsed document keeps as written, in the order the document first writes them: each
@@ -45,15 +64,10 @@ export function keptNames(document: ParsedDocument, options: KeptNameOptions): r
         known.count += 1;
         continue;
       }
-      if (!/^[\p{L}\p{N}]/u.test(slice) || !/\p{L}/u.test(slice) || slice.includes('://')) continue;
-      if (slice.length > 60 || /\n/.test(slice)) continue;
-      const terms = find(slice, range.start);
-      const term = terms[0];
-      if (terms.length !== 1 || term?.start !== 0 || term.end !== slice.length) continue;
-      found.set(slice, { reason: term.reason, line: lineOf(range.start), count: 1 });
-      // `Docker's` is kept with its possessive, and listed as the name it is.
-      const name = slice.replace(/['’]s$/u, '');
-      if (name !== slice) possessives.set(slice, name);
+      const kept = keptNameOf(slice, range.start, find);
+      if (kept === undefined) continue;
+      found.set(slice, { reason: kept.reason, line: lineOf(range.start), count: 1 });
+      if (kept.name !== slice) possessives.set(slice, kept.name);
     }
   }
   const merged = new Map<string, { reason: TermReason; line: number; count: number }>();

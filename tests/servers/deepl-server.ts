@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
  * What it does with text: `POST /v2/translate` (form or JSON body) "translates" each text by
  * upper-casing every run of text (`translate` option to change that), never the tags when
  * `tag_handling=xml`; text inside elements named in `ignore_tags` is left as it is. Without tag
- * handling the whole text, tags included, is upper-cased, as a real engine would mangle them.
+ * handling the whole text, tags included, is upper-cased, as a real engine would mangle them. With a
+ * `glossary_id`, each source term of that glossary's dictionary for the pair (a whole word, same
+ * case) becomes its target, as written in the dictionary.
  * Each text bills its length in characters (code points).
  *
  * Also served: `GET /v2/usage`, `GET /v2/languages?type=source|target`, and the v3 multilingual
@@ -152,7 +154,7 @@ interface Body {
 export async function startDeeplServer(options: DeeplServerOptions = {}): Promise<DeeplServer> {
   const requests: RecordedRequest[] = [];
   const glossaries = new Map<string, StoredGlossary>();
-  const translateRun = options.translate ?? ((text: string) => text.toUpperCase());
+  const translateText = options.translate ?? ((text: string) => text.toUpperCase());
   let faults = counters(options.faults ?? {});
   let billed = 0;
   let inFlight = 0;
@@ -241,6 +243,13 @@ export async function startDeeplServer(options: DeeplServerOptions = {}): Promis
     billed += characters;
     const xml = body.params.tag_handling === 'xml';
     const ignored = new Set((body.params.ignore_tags ?? '').split(',').filter(Boolean));
+    const glossary = glossaryEntries(
+      glossaries.get(body.params.glossary_id ?? ''),
+      body.params.source_lang ?? '',
+      target,
+    );
+    const translateRun = (run: string, lang: string) =>
+      withGlossary(run, glossary, (rest) => translateText(rest, lang));
     const translations = body.texts.map((text) => ({
       detected_source_language: (body.params.source_lang ?? 'EN').toUpperCase(),
       text: xml
@@ -452,6 +461,45 @@ function translateXml(
     depthIgnored += whole.startsWith('</') ? -1 : 1;
   }
   return out;
+}
+
+/** A glossary's entries for one language pair (DeepL dictionaries are not regional: `EN-GB` → `en`). */
+function glossaryEntries(
+  glossary: StoredGlossary | undefined,
+  source: string,
+  target: string,
+): ReadonlyMap<string, string> {
+  const primary = (code: string) => code.toLowerCase().split('-')[0];
+  const dictionary = glossary?.dictionaries.find(
+    (d) => primary(d.sourceLang) === primary(source) && primary(d.targetLang) === primary(target),
+  );
+  const entries = new Map<string, string>();
+  for (const line of (dictionary?.entries ?? '').split('\n')) {
+    const [from, to] = line.split('\t');
+    if (from !== undefined && to !== undefined && from !== '') entries.set(from, to);
+  }
+  return entries;
+}
+
+/** A run translated, its glossary terms (whole words, longest first) written as the glossary says. */
+function withGlossary(
+  run: string,
+  entries: ReadonlyMap<string, string>,
+  translate: (text: string) => string,
+): string {
+  if (entries.size === 0) return translate(run);
+  const words = [...entries.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  let out = '';
+  let last = 0;
+  for (const match of run.matchAll(pattern)) {
+    if (match.index > last) out += translate(run.slice(last, match.index));
+    out += entries.get(match[0]) ?? match[0];
+    last = match.index + match[0].length;
+  }
+  return out + (last < run.length ? translate(run.slice(last)) : '');
 }
 
 function unescape(text: string): string {
