@@ -37,8 +37,8 @@ export interface DocumentNames {
   readonly placed: ReadonlyMap<number, PlacedName>;
   /** Single-token inline code, with how often. */
   readonly exact: ReadonlyMap<string, number>;
-  /** Commands of inline code and shell blocks (their first word). */
-  readonly commands: ReadonlySet<string>;
+  /** Commands of inline code and shell blocks (their first word), with how often the code runs each. */
+  readonly commands: ReadonlyMap<string, number>;
   /** Every word of inline code and of shell commands, lower case. */
   readonly codeWords: ReadonlySet<string>;
   /** Capitalised words of inline code and shell commands, as written (`grep Seccomp`). */
@@ -64,15 +64,21 @@ const shellLanguages = new Set([
 
 /** Proper nouns that are ordinary prose in every language: months, weekdays, languages, countries. */
 let everydayNames: Set<string> | undefined;
+const everydayStems = new Set<string>();
 
 function isEverydayName(word: string): boolean {
   if (!everydayNames) {
     const names = new Set<string>();
+    // The twelve months, and the seven weekdays of their first twelve days.
     for (let month = 0; month < 12; month++) {
       const date = new Date(Date.UTC(2024, month, 1 + month));
       names.add(date.toLocaleString('en', { month: 'long', timeZone: 'UTC' }));
-      names.add(date.toLocaleString('en', { weekday: 'long', timeZone: 'UTC' }));
+      names.add(
+        new Date(Date.UTC(2024, 0, 1 + month)).toLocaleString('en', { weekday: 'long', timeZone: 'UTC' }),
+      );
     }
+    // Their short forms too (`Sep`, `Tue`), as dates and changelogs write them.
+    for (const name of [...names]) names.add(name.slice(0, 3));
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
     const regions = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
     const languages = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
@@ -83,8 +89,17 @@ function isEverydayName(word: string): boolean {
             for (const word of name.split(/[\s,()]+/)) if (/^\p{Lu}\p{Ll}+$/u.test(word)) names.add(word);
       }
     everydayNames = names;
+    for (const name of names)
+      for (const cut of [0, 1, 2])
+        if (name.length - cut >= 4) everydayStems.add(name.slice(0, name.length - cut));
   }
-  return everydayNames.has(word);
+  if (everydayNames.has(word)) return true;
+  // A people or its adjective (`Peruvian`, `Mexican`, `Chinese`, `Swedish`): a place or language less
+  // its last two letters at most, then a suffix of nationality.
+  if (!/(?:an|ese|ish|i)$/u.test(word)) return false;
+  for (let length = 4; length < word.length; length++)
+    if (everydayStems.has(word.slice(0, length))) return true;
+  return false;
 }
 
 /**
@@ -95,7 +110,8 @@ function collectCode(
   tree: Root,
 ): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords' | 'capitalisedInCode'> {
   const exact = new Map<string, number>();
-  const commands = new Set<string>();
+  const commands = new Map<string, number>();
+  const run = (command: string) => commands.set(command, (commands.get(command) ?? 0) + 1);
   const codeWords = new Set<string>();
   const capitalisedInCode = new Set<string>();
   // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
@@ -113,7 +129,7 @@ function collectCode(
     if (node.type === 'inlineCode') {
       if (/^[^\s]{2,}$/u.test(node.value)) exact.set(node.value, (exact.get(node.value) ?? 0) + 1);
       // `vagrant up` names the command `vagrant`, which the prose calls Vagrant.
-      else commands.add(node.value.trim().split(/\s+/)[0] ?? '');
+      else run(node.value.trim().split(/\s+/)[0] ?? '');
       addWords(node.value);
     }
     if (node.type === 'code' && shellLanguages.has((node.lang ?? '').toLowerCase())) {
@@ -123,7 +139,7 @@ function collectCode(
         if (/^\s*#/.test(line) || (prompted && !/^\s*[$>]\s/.test(line))) continue;
         const command = line.replace(/^\s*(?:[$>]\s+)?(?:sudo\s+)?/, '');
         const first = command.split(/\s+/)[0] ?? '';
-        if (/^[a-z][\w.-]{2,}$/.test(first)) commands.add(first);
+        if (/^[a-z][\w.-]{2,}$/.test(first)) run(first);
         addWords(command);
       }
     }
@@ -139,7 +155,8 @@ interface Token {
   readonly mid: boolean;
 }
 
-const sentenceEnd = /[.!?:;]\s|\n/u;
+// A full stop, a line break, or a spaced dash or bar (`Live Editor – Prototype instantly`).
+const sentenceEnd = /[.!?:;]\s|\n|\s[-–—|]\s/u;
 
 /** The words of one block, sentence by sentence. */
 function sentences(text: string): Token[][] {
@@ -149,14 +166,15 @@ function sentences(text: string): Token[][] {
   let seenWord = false;
   for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
     const between = text.slice(last, match.index);
-    if (sentenceEnd.test(between) || /[.!?:;]$/.test(between)) {
+    if (sentenceEnd.test(between) || /[.!?:;]$|\s[-–—|]$/.test(between)) {
       if (current.length > 0) out.push(current);
       current = [];
       seenWord = false;
     }
     const word = match[0].replace(/['’]s?$/u, '');
     current.push({ word, start: match.index, end: match.index + word.length, mid: seenWord });
-    // Numbers (`351.1 Virtualization`) and a lone capital (`[X] Create`) do not start the sentence.
+    // Numbers (`351.1 Virtualization`) and a lone capital (`[X] Create`) do not start the sentence,
+    // nor does code (`` `<` Less than ``), which is no word.
     if (/\p{Ll}/u.test(word)) seenWord = true;
     last = match.index + match[0].length;
   }
@@ -244,6 +262,15 @@ export function findDocumentNames(
   for (const text of texts)
     for (const match of text.matchAll(/(?<![\p{L}\p{N}_./-])\p{Ll}+(?![\p{L}\p{N}_/.+-])/gu))
       lowerProse.add(match[0]);
+  // Every word the prose writes in lower case, `inline.` at the end of a sentence too.
+  const lowerWords = new Set<string>();
+  for (const text of texts)
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}_./-])\p{Ll}+(?![\p{L}\p{N}_/+-]|\.[\p{L}\p{N}])/gu))
+      lowerWords.add(match[0]);
+  const capitalisedCounts = new Map<string, number>();
+  for (const text of texts)
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}_./-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}_/.+-])/gu))
+      capitalisedCounts.set(match[0], (capitalisedCounts.get(match[0]) ?? 0) + 1);
   const split = texts.map((text) =>
     sentences(text).map((tokens) => ({ tokens, titleCase: options.english && isTitleCase(tokens) })),
   );
@@ -274,6 +301,16 @@ export function findDocumentNames(
             (code.capitalisedInCode.has(token.word) && !englishLike(lower, false)))
         )
           add(token.word, 'written as code');
+        // `Zorblax watches folders. Zorblax is fast.`: a word of no dictionary, nor derived or compounded
+        // from one, that the prose writes capitalised twice or more and never in lower case is a name at
+        // the start of a sentence too (`Inline math`, `Emoji shortcodes` are jargon the list lacks).
+        else if (
+          !token.mid &&
+          !englishLike(lower) &&
+          !lowerWords.has(lower) &&
+          (capitalisedCounts.get(token.word) ?? 0) >= 2
+        )
+          add(token.word, 'not an English word');
         if (token.mid && !titleCase) {
           midSentence.add(token.word);
           // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
@@ -426,6 +463,9 @@ const ySuffixes = ['iest', 'ier', 'ies', 'ied', 'ily'];
  */
 function englishLike(lower: string, compound = true): boolean {
   if (isEnglishWord(lower)) return true;
+  // A contraction (`you'll`, `doesn't`, `we're`) is the word it contracts.
+  const contracted = /^(\p{L}+?)(?:n['’]t|['’](?:ll|re|ve|d|m|t))$/u.exec(lower)?.[1];
+  if (contracted !== undefined) return isEnglishWord(contracted) || isEnglishWord(`${contracted}n`);
   const derived =
     suffixes.some((suffix) => {
       const stem = lower.slice(0, -suffix.length);

@@ -134,7 +134,10 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   const english = (options.language ?? 'en').toLowerCase().split('-')[0] === 'en';
   const found = findDocumentNames(tree, { glossary: options.glossary, terms: options.terms, english });
   const { exact, commands, names } = found;
-  const inProse = proseCounts(found.names.size > 0 || exact.size > 0 ? tree : undefined, exact);
+  const inProse = proseCounts(
+    found.names.size > 0 || exact.size > 0 || commands.size > 0 ? tree : undefined,
+    new Set([...exact.keys(), ...commands.keys()]),
+  );
   // An English word the document writes as code (`memory`, a configuration key) is the ordinary word
   // where the prose uses it far more often than the code does, unless the prose also names it
   // (`install Vagrant`); anything else written as code is kept wherever it appears.
@@ -152,11 +155,13 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     )
       listed.set(word, 'written as code');
   }
-  // A command is kept as the code writes it. Capitalised, it is kept too when it is no English word
-  // (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`, at
-  // the start of a sentence, is the verb.
-  for (const command of commands) {
+  // A command is kept as the code writes it, unless it is an English word the prose uses as such
+  // (`version` of `version range`, a phrase in code). Capitalised, it is kept too when it is no English
+  // word (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`,
+  // at the start of a sentence, is the verb.
+  for (const [command, runs] of commands) {
     if (!/^[a-z][\w.-]{2,}$/.test(command) || (english && commonWords.has(command))) continue;
+    if (ordinaryWord(command, runs + (exact.get(command) ?? 0))) continue;
     if (!listed.has(command)) listed.set(command, 'shell command');
     const name = capitalize(command);
     if ((!english || !isEnglishWord(command) || found.midSentence.has(name)) && !listed.has(name))
@@ -168,7 +173,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     listed.set(word, 'written as code');
   }
   const findListed = listedMatcher(listed);
-  const codeLike = new Set([...exact.keys(), ...commands]);
+  const codeLike = new Set([...exact.keys(), ...commands.keys()]);
   // Places are offsets of the tree the names come from: of no use in another document read back.
   const placed = options.namesFrom === undefined ? found.placed : new Map<number, PlacedName>();
 
@@ -311,7 +316,7 @@ export function createTermProtector(tree: Root, options: TermOptions = {}): Prot
 }
 
 /** How often the prose (text outside code) writes each of `words`, as written. */
-function proseCounts(tree: Root | undefined, words: ReadonlyMap<string, number>): Map<string, number> {
+function proseCounts(tree: Root | undefined, words: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
   if (!tree || words.size === 0) return counts;
   eachNode(tree, (node) => {

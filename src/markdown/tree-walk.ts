@@ -16,9 +16,13 @@ export function eachNode(root: Nodes, visit: (node: Nodes) => void): void {
   }
 }
 
+/** What `plainText` writes for code, an image or a link to a heading: no letter, no sentence end. */
+export const codeMark = '\uFFFC';
+
 /**
- * The text of a node, with code and images as the neutral word ` x ` (so they neither end a sentence
- * nor glue two words) and inline HTML as a space, without recursion.
+ * The text of a node, with code, images and links to headings as `codeMark` between spaces (so they
+ * neither end a sentence, nor glue two words, nor count as a word) and inline HTML as a space,
+ * without recursion.
  */
 export function plainText(root: Nodes): string {
   let out = '';
@@ -26,7 +30,7 @@ export function plainText(root: Nodes): string {
   eachNode(root, (node) => {
     // `See [Usage](#usage)` names a heading, not a product: its words say nothing about capitals.
     if (node.type === 'link' && node.url.startsWith('#') && node !== root) {
-      out += ' x ';
+      out += ` ${codeMark} `;
       for (const child of node.children) skipped.add(child);
       return;
     }
@@ -35,7 +39,7 @@ export function plainText(root: Nodes): string {
       return;
     }
     if (node.type === 'text') out += node.value;
-    else if (node.type === 'inlineCode' || node.type === 'image') out += ' x ';
+    else if (node.type === 'inlineCode' || node.type === 'image') out += ` ${codeMark} `;
     else if (node.type === 'html') out += ' ';
     else if (node.type === 'break') out += '\n';
   });

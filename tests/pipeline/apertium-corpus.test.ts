@@ -32,7 +32,9 @@ describe.skipIf(!hasCorpus)('lpic-305-300.md to Spanish with the real Apertium',
     // Blocks that are names alone (`* [Vagrant](…)`, a table cell `Docker Swarm`, `* [GNU Tar](…)`,
     // `Citrix Virtual Apps and Desktops, VMware Horizon, Microsoft Remote Desktop Services.`) are not
     // sent; each link of the header's navigation bar (Web Site - Code Page - Gitbook - …) is a unit.
-    expect(report?.units).toBe(2037);
+    // `/etc/cloud/ – Main Configuration Files` and `Eucalyptus - Componentes` are prose: after a spaced
+    // dash a capital starts a clause, and says nothing of a name.
+    expect(report?.units).toBe(2039);
     // Units whose tags Apertium could not keep fall back to English and are reported, never broken.
     expect(report?.keptSource).toBeLessThan((report?.units ?? 0) * 0.05);
     expect(output).not.toBe(source);
