@@ -7,7 +7,8 @@ const clobberPrefix = 'user-content-';
  * Sanitising prefixes every raw `id` and `name` with `user-content-` (as GitHub does), and GitHub
  * then repairs `#top` links with script. Pages here run no script, so the repair happens now:
  * `<a name>` also becomes an `id` (what PDF destinations need), and a `#fragment` link that only
- * matches a prefixed id is pointed at it.
+ * matches a prefixed id, or an id in lower case (`#makeRe` for the heading `.makeRe`, whose slug is
+ * `makere`: GitHub's script finds it so), is pointed at it.
  */
 export function rehypeFragmentLinks() {
   return (tree: Root): undefined => {
@@ -24,7 +25,8 @@ export function rehypeFragmentLinks() {
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
       const fragment = safeDecode(href.slice(1));
       if (ids.has(fragment)) return;
-      for (const candidate of [clobberPrefix + fragment, clobberPrefix + fragment.toLowerCase()]) {
+      const lower = fragment.toLowerCase();
+      for (const candidate of [clobberPrefix + fragment, lower, clobberPrefix + lower]) {
         if (ids.has(candidate)) {
           node.properties = { ...node.properties, href: `#${candidate}` };
           return;

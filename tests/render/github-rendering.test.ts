@@ -16,6 +16,16 @@ describe('GitHub rendering', () => {
     );
   });
 
+  it('points a #fragment link written in other case at its heading, as GitHub’s script does', async () => {
+    expect(
+      await html(
+        '## .makeRe\n\nSee [.makeRe](#makeRe), [the top](#Top) and [none](#nowhere).\n\n<a name="top"></a>',
+      ),
+    ).toBe(
+      '<h2 id="makere">.makeRe</h2>\n<p>See <a href="#makere">.makeRe</a>, <a href="#user-content-top">the top</a> and <a href="#nowhere">none</a>.</p>\n<p><a name="user-content-top" id="user-content-top"></a></p>',
+    );
+  });
+
   it('titles an alert in the page language, with GitHub’s icon', async () => {
     const page = await html('> [!NOTE]\n> Hola', 'es');
     expect(page).toMatch(
