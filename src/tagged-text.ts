@@ -67,3 +67,11 @@ export function mapTaggedText(tagged: string, change: (text: string) => string):
     ),
   );
 }
+
+/**
+ * Whether a tagged text has words for an engine: a letter outside its tags. One without (a heading
+ * that is only a `terms:` word, `<x id="1"/>`) is its own translation, the core writing the terms in.
+ */
+export function needsEngine(tagged: string): boolean {
+  return parseTagged(tagged).some((token) => token.type === 'text' && /\p{L}/u.test(token.text));
+}

@@ -9,7 +9,7 @@ import { renderOne, spliceUnits } from './splice.js';
 import { applySwitcher, renderSwitcher, type SwitcherLink } from './switcher.js';
 import { createTermProtector, type TermOptions } from './terms.js';
 import type { Range, Unit } from './unit.js';
-import { extractUnits, flattenUnits, proseUnits } from './units.js';
+import { extractUnits, flattenUnits, proseUnits, unitsForTerms } from './units.js';
 
 export interface ParsedDocument extends SourceText {
   readonly tree: Root;
@@ -42,13 +42,12 @@ export interface DocumentOptions extends TermOptions {
 export function parseDocument(raw: string, options: DocumentOptions = {}): ParsedDocument {
   const source = splitSourceText(raw);
   const tree = parseMarkdown(source.text);
-  const keptElements: Unit[] = [];
-  const blocks = extractUnits(
+  const elements: Unit[] = [];
+  const { blocks, keptElements } = unitsForTerms(
     source.text,
-    tree,
-    createTermProtector(tree, options),
-    options.frontMatter,
-    keptElements,
+    extractUnits(source.text, tree, createTermProtector(tree, options), options.frontMatter, elements),
+    elements,
+    new Set(options.terms),
   );
   const units = proseUnits(blocks);
   const first = tree.children[0];

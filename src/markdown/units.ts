@@ -119,3 +119,34 @@ export function proseUnits(blocks: readonly Unit[]): Unit[] {
     unit.prose ? [{ ...unit, nested: proseUnits(unit.nested) }] : proseUnits(unit.nested),
   );
 }
+
+/**
+ * Blocks without prose that hold a word of the `terms:` setting (a heading `## Swarm`, a table cell,
+ * an alt text, a bar's `[Swarm](swarm.md)`) become units, so that a language with a translation of
+ * the term writes it there too; one with nothing else to translate is never sent (`needsEngine` in
+ * tagged-text.ts). Bar elements
+ * that do so move from `keptElements` to the blocks, in document order.
+ */
+export function unitsForTerms(
+  text: string,
+  blocks: readonly Unit[],
+  keptElements: readonly Unit[],
+  terms: ReadonlySet<string>,
+): { blocks: Unit[]; keptElements: Unit[] } {
+  if (terms.size === 0) return { blocks: [...blocks], keptElements: [...keptElements] };
+  const holdsTerm = (unit: Unit) =>
+    [...unit.xs.values()].some((range) => terms.has(text.slice(range.start, range.end)));
+  const promote = (unit: Unit): Unit => {
+    const nested = unit.nested.map(promote);
+    const prose = unit.prose || holdsTerm(unit);
+    return prose === unit.prose && nested.every((each, index) => each === unit.nested[index])
+      ? unit
+      : { ...unit, prose, nested };
+  };
+  const promoted = keptElements.filter(holdsTerm).map((unit) => ({ ...unit, prose: true }));
+  const all = blocks.map(promote);
+  return {
+    blocks: promoted.length === 0 ? all : [...all, ...promoted].sort((a, b) => a.range.start - b.range.start),
+    keptElements: keptElements.filter((unit) => !holdsTerm(unit)),
+  };
+}

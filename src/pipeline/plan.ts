@@ -2,6 +2,7 @@ import type { ParsedDocument, UnitTranslation } from '../markdown/document.js';
 import type { Unit } from '../markdown/unit.js';
 import { engineOf, type MemoryEntry } from '../memory/entry.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
+import { needsEngine } from '../tagged-text.js';
 import { refuseTranslation } from './check-translation.js';
 
 export interface Plan {
@@ -11,6 +12,11 @@ export interface Plan {
   readonly titles: readonly string[];
   /** Their tagged texts, each once: what is sent. */
   readonly texts: readonly string[];
+  /**
+   * Tagged texts of units with nothing for an engine (a heading that is only a `terms:` word): their
+   * own translation, never sent.
+   */
+  readonly ownTexts: readonly string[];
   /** Characters of `texts`. */
   readonly chars: number;
 }
@@ -87,6 +93,13 @@ export function planLanguage(
   };
   for (const unit of document.units) visit(unit);
   const sentTitles = titles.filter((title) => needsSending(memory, title, retranslate, stale));
-  const texts = [...new Set([...units.map((unit) => unit.tagged), ...sentTitles])];
-  return { units, titles: sentTitles, texts, chars: texts.reduce((sum, text) => sum + text.length, 0) };
+  const all = [...new Set([...units.map((unit) => unit.tagged), ...sentTitles])];
+  const texts = all.filter(needsEngine);
+  return {
+    units,
+    titles: sentTitles,
+    texts,
+    ownTexts: all.filter((text) => !needsEngine(text)),
+    chars: texts.reduce((sum, text) => sum + text.length, 0),
+  };
 }

@@ -7,48 +7,91 @@ import type { SourceDocument } from './source-document.js';
 
 /**
  * The PO header field that says which words the memory's translations keep and how they write them:
- * each `glossary:` word and `terms:` entry, with its translation into the memory's language (itself
- * when it has none), as one JSON object sorted by word. Written at the end of a complete run; none
- * when the settings have no such word.
+ * the `glossary:` words, and each `terms:` entry with its translation into the memory's language
+ * (itself when it has none), as JSON (`{"glossary":["ship"],"terms":{"Swarm":"Enjambre"}}`, sorted).
+ * Written at the end of a complete run; none when the settings have no such word.
  */
 export const termsField = 'X-Readme-I18n-Terms';
 
-/** Each word the settings keep (`glossary:`, `terms:`), and what one language writes for it. */
-export type KeptWords = ReadonlyMap<string, string>;
+/** The words the settings keep for one language: `glossary:` words, and `terms:` with how each is written. */
+export interface KeptWords {
+  readonly glossary: readonly string[];
+  readonly terms: ReadonlyMap<string, string>;
+}
 
-/** The kept words of the settings for one language: glossary words and terms without a translation write themselves. */
+const none: KeptWords = { glossary: [], terms: new Map() };
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The kept words of the settings for one language: a term without a translation writes itself. */
 export function keptWordsOf(glossary: readonly string[], terms: TermsSetting, lang: string): KeptWords {
   const translations = termTranslations(terms, lang);
-  const words = new Map<string, string>();
-  for (const word of glossary) words.set(word, word);
-  for (const term of Object.keys(terms)) words.set(term, translations.get(term) ?? term);
-  return words;
+  return {
+    glossary: [...new Set(glossary)].sort(byCodePoint),
+    terms: new Map(
+      Object.keys(terms)
+        .sort(byCodePoint)
+        .map((term) => [term, translations.get(term) ?? term]),
+    ),
+  };
+}
+
+/** How the settings write a kept span: a term's translation, else the span itself. */
+function writtenAs(words: KeptWords, span: string): string {
+  return words.terms.get(span) ?? span;
 }
 
 /** The kept words the memory's translations follow: none for a memory that never noted any. */
 export function storedKeptWords(memory: TranslationMemory): KeptWords {
   const value = memory.header(termsField);
-  if (value === undefined) return new Map();
+  if (value === undefined) return none;
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
-    return new Map();
+    return none;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new Map();
-  return new Map(
-    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
+  if (typeof parsed !== 'object' || parsed === null) return none;
+  const { glossary, terms } = parsed as { glossary?: unknown; terms?: unknown };
+  return {
+    glossary: Array.isArray(glossary) ? glossary.filter((word) => typeof word === 'string') : [],
+    terms: new Map(
+      typeof terms === 'object' && terms !== null && !Array.isArray(terms)
+        ? Object.entries(terms).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        : [],
+    ),
+  };
 }
 
 /** Notes the kept words the memory's translations now follow (after a complete run). */
 export function storeKeptWords(memory: TranslationMemory, words: KeptWords): void {
-  const sorted = [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  memory.setHeader(termsField, sorted.length === 0 ? undefined : JSON.stringify(Object.fromEntries(sorted)));
+  if (words.glossary.length === 0 && words.terms.size === 0) {
+    memory.setHeader(termsField, undefined);
+    return;
+  }
+  const terms = [...words.terms].sort(([a], [b]) => byCodePoint(a, b));
+  memory.setHeader(
+    termsField,
+    JSON.stringify({
+      ...(words.glossary.length > 0 ? { glossary: words.glossary } : {}),
+      ...(terms.length > 0 ? { terms: Object.fromEntries(terms) } : {}),
+    }),
+  );
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((word, index) => word === b[index]);
+
+/** The same words kept, whatever a term's translation. */
+function sameKept(a: KeptWords, b: KeptWords): boolean {
+  return (
+    sameList(a.glossary, b.glossary) &&
+    a.terms.size === b.terms.size &&
+    [...a.terms.keys()].every((term) => b.terms.has(term))
+  );
 }
 
 function sameWords(a: KeptWords, b: KeptWords): boolean {
-  return a.size === b.size && [...a].every(([word, written]) => b.get(word) === written);
+  return sameKept(a, b) && [...a.terms].every(([term, written]) => b.terms.get(term) === written);
 }
 
 /** What following changed settings did to one source's units in the memory. */
@@ -87,7 +130,7 @@ export function createTermsFollower(
 ): ((source: SourceDocument) => TermsFollowed) | undefined {
   const { before, after } = options;
   if (sameWords(before, after)) return undefined;
-  const sameKeys = before.size === after.size && [...before.keys()].every((word) => after.has(word));
+  const sameKeys = sameKept(before, after);
   const decided = new Set<string>();
   return (source) => {
     const document = source.document;
@@ -95,7 +138,8 @@ export function createTermsFollower(
     const previous = sameKeys
       ? document
       : parseDocument(source.text, {
-          glossary: [...before.keys()],
+          glossary: before.glossary,
+          terms: [...before.terms.keys()],
           language: options.language,
           frontMatter: options.frontMatter,
         });
@@ -179,8 +223,8 @@ function occurrences(text: string, word: string): number {
 function rewording(stored: string, spans: readonly string[], before: KeptWords, after: KeptWords): Change {
   const changes = new Map<string, string>();
   for (const [span, times] of counted(spans)) {
-    const old = before.get(span) ?? span;
-    const next = after.get(span) ?? span;
+    const old = writtenAs(before, span);
+    const next = writtenAs(after, span);
     if (old === next) continue;
     const outside = occurrences(stored.replace(wordRegExp(next), '\u0000'), old);
     if (outside === 0 && occurrences(stored, next) >= times) continue;
@@ -220,21 +264,19 @@ function grownAndWritten(
     if (left === 0) added.delete(span);
     else added.set(span, left);
   }
-  for (const [span, times] of added) if (occurrences(stored, after.get(span) ?? span) < times) return 'send';
+  for (const [span, times] of added) if (occurrences(stored, writtenAs(after, span)) < times) return 'send';
   return 'unchanged';
 }
 
 /** Why a translation by hand no longer follows the settings, for its warning. */
 function describe(spans: readonly string[], before: KeptWords, after: KeptWords): string {
-  const reworded = [...new Set(spans)].filter(
-    (span) => (before.get(span) ?? span) !== (after.get(span) ?? span),
-  );
+  const reworded = [...new Set(spans)].filter((span) => writtenAs(before, span) !== writtenAs(after, span));
   if (reworded.length === 0) return 'glossary: or terms: now keep other words in this unit';
   const quoted = (text: string) => JSON.stringify(text);
   return reworded
     .map((span) => {
-      const was = `(was ${quoted(before.get(span) ?? span)})`;
-      const next = after.get(span) ?? span;
+      const was = `(was ${quoted(writtenAs(before, span))})`;
+      const next = writtenAs(after, span);
       return next === span
         ? `terms: no longer translates ${quoted(span)} ${was}`
         : `terms: now writes ${quoted(next)} for ${quoted(span)} ${was}`;

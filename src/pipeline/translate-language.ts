@@ -307,6 +307,10 @@ async function translateSource(
     return translated === undefined ? undefined : { tagged: translated, termsAs };
   };
   const recorder = createRecorder(source, engine, memory, plan.units, translations, translationOf);
+  // Units with nothing for an engine are their own translation, the terms written in.
+  for (const text of plan.ownTexts) translations.set(text, text);
+  const sentBack = () => translations.size - plan.ownTexts.length;
+  if (plan.ownTexts.length > 0) await recorder.save(plan.ownTexts);
   let done = 0;
   let requests = 0;
   let tokens: number | undefined;
@@ -349,7 +353,7 @@ async function translateSource(
           file: source.path,
           done: ++done,
           total: batches.length,
-          units: translations.size,
+          units: sentBack(),
           chars: charsSent,
         });
       },
@@ -360,15 +364,15 @@ async function translateSource(
     await recorder.save(undefined);
     if (error instanceof InterruptedError) {
       throw new InterruptedError(
-        `${lang}: interrupted; the ${translations.size} units translated by this run are saved in ${memoryPath(options.memory, lang)}, ` +
+        `${lang}: interrupted; the ${sentBack()} units translated by this run are saved in ${memoryPath(options.memory, lang)}, ` +
           `and running the same command again continues where it stopped`,
         { cause: error },
       );
     }
     if (error instanceof QuotaExceededError) {
       throw new QuotaExceededError(
-        `${lang}: quota exhausted after ${translations.size} of ${plan.texts.length} units; ` +
-          `the ${translations.size} are kept in ${memoryPath(options.memory, lang)} and the next run sends only the rest. ${error.message}`,
+        `${lang}: quota exhausted after ${sentBack()} of ${plan.texts.length} units; ` +
+          `the ${sentBack()} are kept in ${memoryPath(options.memory, lang)} and the next run sends only the rest. ${error.message}`,
         { cause: error },
       );
     }
@@ -381,7 +385,7 @@ async function translateSource(
     translationOf,
     report: {
       ...base,
-      unitsSent: translations.size,
+      unitsSent: sentBack(),
       charsSent,
       ...(tokens === undefined ? {} : { tokens }),
       requests,

@@ -61,10 +61,10 @@ describe('a changed `terms:` or `glossary:` updates exactly the units that keep 
     const first = await translate(folder);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.sent.map((texts) => texts.length)).toEqual([7]);
+    expect(first.sent.map((texts) => texts.length)).toEqual([10]);
     expectFile(expected('1-enjambre.md'), read(folder, 'locales/README.es.md'));
     expect(read(folder, 'locales/es.po')).toContain(
-      '"X-Readme-I18n-Terms: {\\"Swarm\\":\\"Enjambre\\"}\\n"\n',
+      '"X-Readme-I18n-Terms: {\\"terms\\":{\\"Swarm\\":\\"Enjambre\\"}}\\n"\n',
     );
 
     // Another translation of the term, and a paragraph corrected by hand in the output.
@@ -79,7 +79,7 @@ describe('a changed `terms:` or `glossary:` updates exactly the units that keep 
     );
     expectFile(expected('2-colmena.md'), read(folder, 'locales/README.es.md'));
     expect(read(folder, 'locales/es.po')).toContain(
-      '"X-Readme-I18n-Terms: {\\"Swarm\\":\\"Colmena\\"}\\n"\n',
+      '"X-Readme-I18n-Terms: {\\"terms\\":{\\"Swarm\\":\\"Colmena\\"}}\\n"\n',
     );
 
     // A glossary word the engine translated: only the paragraph that has it is sent again.
@@ -106,7 +106,9 @@ describe('a changed `terms:` or `glossary:` updates exactly the units that keep 
       'readme-i18n: warning: README.md:5: terms: no longer translates "Swarm" (was "Colmena"); the translation by hand of this unit is kept as it is: change it in locales/README.es.md or locales/es.po\n',
     );
     expectFile(expected('4-dropped.md'), read(folder, 'locales/README.es.md'));
-    expect(read(folder, 'locales/es.po')).toContain('"X-Readme-I18n-Terms: {\\"ship\\":\\"ship\\"}\\n"\n');
+    expect(read(folder, 'locales/es.po')).toContain(
+      '"X-Readme-I18n-Terms: {\\"glossary\\":[\\"ship\\"]}\\n"\n',
+    );
 
     // Settled: the next run sends and says nothing.
     const again = await translate(folder);
@@ -132,7 +134,7 @@ describe('a changed `terms:` or `glossary:` updates exactly the units that keep 
     // The rewritten units are saved; the header still names the old settings.
     const memory = read(folder, 'locales/es.po');
     expect(memory).toContain('msgstr "SCALE THE Colmena WITH ONE COMMAND, THEN CHECK THE Colmena AGAIN."');
-    expect(memory).toContain('"X-Readme-I18n-Terms: {\\"Swarm\\":\\"Enjambre\\"}\\n"\n');
+    expect(memory).toContain('"X-Readme-I18n-Terms: {\\"terms\\":{\\"Swarm\\":\\"Enjambre\\"}}\\n"\n');
     const resumed = await translate(folder);
     expect(resumed.stderr).toBe('');
     expect(resumed.sent).toEqual([
@@ -162,13 +164,15 @@ describe('a changed `terms:` with the pseudo engine: dry run, check, and --retra
     );
     const dry = await run(folder, 'translate', ['--dry-run']);
     expect(dry.stdout).toBe(
-      'es: locales/README.es.md — would send 1 units (83 characters) in 1 requests; 6 from memory\n',
+      'es: locales/README.es.md — would send 1 units (83 characters) in 1 requests; 9 from memory\n',
     );
     const check = await run(folder, 'readme-i18n', ['check']);
     expect(check.status).toBe(1);
     expect(check.stdout).toBe(
-      'es: 1 of 7 units have no current translation; run `readme-i18n translate --lang es`\n' +
+      'es: 3 of 12 units have no current translation; run `readme-i18n translate --lang es`\n' +
         '  line 7: Charts are deployed with Helm, and the helm of the ship is elsewhere.\n' +
+        '  line 13: Swarm\n' +
+        '  line 17: Swarm\n' +
         'es: locales/README.es.md does not match the translation memory (edited by hand, or the source changed); run `readme-i18n translate --lang es`\n',
     );
     const real = await run(folder, 'translate', ['--json']);
@@ -180,5 +184,33 @@ describe('a changed `terms:` with the pseudo engine: dry run, check, and --retra
     const identity = await run(folder, 'translate', ['--engine', 'identity', '--retranslate']);
     expect(identity.status).toBe(0);
     expectFile(expected('identity-enjambre.md'), read(folder, 'locales/README.es.md'));
+  });
+
+  it('writes a term’s translation in blocks made only of kept words too, without sending them', async () => {
+    const folder = tempProject();
+    write(
+      folder,
+      'README.md',
+      '# Swarm\n\n![Swarm](swarm.png)\n\n[Swarm](swarm.md) · [the guide](guide.md)\n\n| Swarm | Docker |\n| --- | --- |\n| Swarm, Docker | yes |\n',
+    );
+    write(
+      folder,
+      'readme-i18n.config.yaml',
+      'languages: [es, fr]\nengine: pseudo\nswitcher: false\nterms:\n  Swarm: { es: Enjambre }\n',
+    );
+    const result = await run(folder, 'translate', ['--json']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n').map(report)).toEqual([
+      { unitsSent: 2, requests: 1, charsBilled: 0 },
+      { unitsSent: 2, requests: 1, charsBilled: 0 },
+    ]);
+    expect(read(folder, 'locales/README.es.md')).toBe(
+      '# Enjambre\n\n![Enjambre](../swarm.png)\n\n[Enjambre](../swarm.md) · [ţĥé ĝúíðé···](../guide.md)\n\n| Enjambre | Docker |\n| --- | --- |\n| Enjambre, Docker | ýéš· |\n',
+    );
+    // A language without a translation of the term keeps it as written.
+    expect(read(folder, 'locales/README.fr.md')).toBe(
+      '# Swarm\n\n![Swarm](../swarm.png)\n\n[Swarm](../swarm.md) · [ţĥé ĝúíðé···](../guide.md)\n\n| Swarm | Docker |\n| --- | --- |\n| Swarm, Docker | ýéš· |\n',
+    );
+    expect((await run(folder, 'readme-i18n', ['check'])).status).toBe(0);
   });
 });
