@@ -155,8 +155,9 @@ interface Token {
   readonly mid: boolean;
 }
 
-// A full stop, a line break, or a spaced dash or bar (`Live Editor – Prototype instantly`).
-const sentenceEnd = /[.!?:;]\s|\n|\s[-–—|]\s/u;
+// A full stop, a line break, or a spaced dash, bar or dot (`Live Editor – Prototype instantly`,
+// `[Docker](…) · [Read the guide](…)`).
+const sentenceEnd = /[.!?:;]\s|\n|\s[-–—|·•]\s/u;
 
 /** The words of one block, sentence by sentence. */
 function sentences(text: string): Token[][] {
@@ -166,7 +167,7 @@ function sentences(text: string): Token[][] {
   let seenWord = false;
   for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
     const between = text.slice(last, match.index);
-    if (sentenceEnd.test(between) || /[.!?:;]$|\s[-–—|]$/.test(between)) {
+    if (sentenceEnd.test(between) || /[.!?:;]$|\s[-–—|·•]$/.test(between)) {
       if (current.length > 0) out.push(current);
       current = [];
       seenWord = false;
