@@ -98,8 +98,6 @@ function sameWords(a: KeptWords, b: KeptWords): boolean {
 export interface TermsFollowed {
   /** Units whose machine translation no longer fits what is kept: to send again. */
   readonly stale: ReadonlySet<string>;
-  /** Machine translations the core rewrote itself, the new wording put in place of the old. */
-  readonly rewritten: number;
   /** Translations by hand that still write the old wording, kept as they are. */
   readonly warnings: readonly string[];
 }
@@ -148,7 +146,6 @@ export function createTermsFollower(
       if (!previousUnits.has(unit.source)) previousUnits.set(unit.source, unit);
     const stale = new Set<string>();
     const warnings: string[] = [];
-    let rewritten = 0;
     for (const unit of document.allUnits) {
       if (decided.has(unit.source)) continue;
       decided.add(unit.source);
@@ -170,21 +167,16 @@ export function createTermsFollower(
         );
         continue;
       }
+      // The new wording put in place of the old by the core, as the engine's text.
       if (change === 'send') stale.add(unit.source);
-      else {
-        memory.record(unit.source, change.text, {
-          origin: entry.origin,
-          model: entry.model,
-          pending: true,
-        });
-        rewritten += 1;
-      }
+      else
+        memory.record(unit.source, change.text, { origin: entry.origin, model: entry.model, pending: true });
     }
-    return { stale, rewritten, warnings };
+    return { stale, warnings };
   };
 }
 
-type Change = 'unchanged' | 'send' | { readonly text: string };
+export type Change = 'unchanged' | 'send' | { readonly text: string };
 
 /** The unit's tagged text and its nested units': equal, the same spans are kept in the same places. */
 function signature(unit: Unit): string {
@@ -220,7 +212,12 @@ function occurrences(text: string, word: string): number {
  * part of the new wording); `unchanged` when the text already writes the new wording (a run stopped
  * after rewriting it); `send` when it cannot tell.
  */
-function rewording(stored: string, spans: readonly string[], before: KeptWords, after: KeptWords): Change {
+export function rewording(
+  stored: string,
+  spans: readonly string[],
+  before: KeptWords,
+  after: KeptWords,
+): Change {
   const changes = new Map<string, string>();
   for (const [span, times] of counted(spans)) {
     const old = writtenAs(before, span);
