@@ -421,7 +421,8 @@ function addListItems(
     const listed = before.endsWith(',') || after.startsWith(',');
     if (!opens || !closes || !listed) return;
     const name = text.slice(first.start, last.end);
-    if (words.length >= 2 && words.filter(strong).length >= 2) add(name, 'multi-word name');
+    if (words.length >= 2 && words.filter(strong).length >= 2 && !shoutedWords(text, words, new Map()))
+      add(name, 'multi-word name');
     // `OpenShift, Rancher and Mesosphere`: a known brand alone in a list of names.
     const source = words.length === 1 ? lexicon.sourceOf(first.word) : undefined;
     if (source !== undefined)
@@ -533,6 +534,41 @@ function inListOfWords(
   );
 }
 
+const shoutedLines = new Map<string, boolean>();
+
+/**
+ * A line written in capitals (a licence's `THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY…`):
+ * five words in capitals or more, three in five of its words, seven in ten of them English.
+ */
+export function shouted(line: string): boolean {
+  let known = shoutedLines.get(line);
+  if (known !== undefined) return known;
+  const words = line.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const caps = words.filter((each) => /^\p{Lu}{2,}$/u.test(each));
+  const english = caps.filter((each) => isEnglishWord(each.toLowerCase()));
+  known = caps.length >= 5 && caps.length >= words.length * 0.6 && english.length >= caps.length * 0.7;
+  if (shoutedLines.size > 1000) shoutedLines.clear();
+  shoutedLines.set(line, known);
+  return known;
+}
+
+/** Words in capitals of a line written in capitals (`WITHOUT WARRANTY OF ANY KIND`): no name by their capitals. */
+function shoutedWords(
+  text: string,
+  words: readonly Token[],
+  names: ReadonlyMap<string, NameReason>,
+): boolean {
+  return (
+    shouted(text) &&
+    words.every(
+      (token) =>
+        /^\p{Lu}+$/u.test(token.word) &&
+        !names.has(token.word) &&
+        namesLexicon().sourceOf(token.word) === undefined,
+    )
+  );
+}
+
 /**
  * A run of capitalised words that holds a name is one name (`Docker Swarm`, `QEMU Guest Agent`,
  * `Open vSwitch`, `Red Hat Enterprise Linux`); a sentence's first word joins it only when it is a
@@ -553,9 +589,9 @@ function addRuns(
     while (words.length > 0 && grammarWords.has(words.at(-1)?.word.toLowerCase() ?? ''))
       words = words.slice(0, -1);
     if (words.length < 2) return;
-    const holdsName = words.some(
-      (token) => names.has(token.word) || /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word),
-    );
+    const holdsName =
+      !shoutedWords(text, words, names) &&
+      words.some((token) => names.has(token.word) || /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word));
     const phrase = text.slice(words[0]?.start, words.at(-1)?.end);
     if (holdsName && !names.has(phrase)) add(phrase, 'multi-word name');
   };

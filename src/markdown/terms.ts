@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { findDocumentNames, type NameReason, type PlacedName } from './document-names.js';
+import { findDocumentNames, shouted, type NameReason, type PlacedName } from './document-names.js';
 import { emojiSequences } from './emoji.js';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
@@ -64,8 +64,13 @@ const commonWords = new Set(
   ).split(' '),
 );
 
-/** Prose uses per code use from which an English word written as code is taken as the ordinary word. */
-const ordinaryRatio = 3;
+/**
+ * Prose uses per code use from which an English word written as code is taken as the ordinary word:
+ * a word of inline code (`body`, `text`) as soon as the prose uses it as often; a command, which the
+ * prose names bare (`as in render notes.md`), only where the prose uses it far more often.
+ */
+const ordinaryRatio = 1;
+const commandRatio = 3;
 
 // Spans that are never prose whatever the document: character references, emoji shortcodes, URLs.
 const alwaysProtected: ReadonlyArray<[RegExp, TermReason]> = [
@@ -104,8 +109,9 @@ function isCodeLike(word: string, code: ReadonlySet<string>, english: boolean): 
 }
 
 /**
- * ALL-CAPS prose rather than a name: a run of capitalised English words (`TABLE OF CONTENT`), or one
- * such word of four letters or more before a colon (`NOTE:`, `WARNING!`); the rest (`API`, `README`) are names.
+ * ALL-CAPS prose rather than a name: a run of capitalised English words (`TABLE OF CONTENT`), one such
+ * word of four letters or more before a colon (`NOTE:`, `WARNING!`), or any word of a line written in
+ * capitals that is no known name; the rest (`API`, `README`) are names.
  */
 function isCapsProse(line: string, start: number, end: number, names: ReadonlyMap<string, unknown>): boolean {
   const word = line.slice(start, end);
@@ -114,6 +120,8 @@ function isCapsProse(line: string, start: number, end: number, names: ReadonlyMa
     !names.has(caps) &&
     !namesLexicon().sourceOf(caps) &&
     isEnglishWord(caps.toLowerCase());
+  if (shouted(line) && /^\p{Lu}+$/u.test(word) && !names.has(word) && !namesLexicon().sourceOf(word))
+    return true;
   if (!prose(word)) return false;
   // `NOTE:` or `WARNING!` opening a line is a label.
   if (word.length >= 4 && /^[:!]/u.test(line.slice(end)) && !/[\p{L}\p{N}]/u.test(line.slice(0, start)))
@@ -141,11 +149,11 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   // An English word the document writes as code (`memory`, a configuration key) is the ordinary word
   // where the prose uses it far more often than the code does, unless the prose also names it
   // (`install Vagrant`); anything else written as code is kept wherever it appears.
-  const ordinaryWord = (word: string, inCode: number) =>
+  const ordinaryWord = (word: string, inCode: number, ratio = ordinaryRatio) =>
     english &&
     isEnglishWord(word.toLowerCase()) &&
     !found.midSentence.has(capitalize(word)) &&
-    (inProse.get(word) ?? 0) >= ordinaryRatio * inCode;
+    (inProse.get(word) ?? 0) >= ratio * inCode;
   const listed = new Map<string, TermReason>(names);
   for (const [word, inCode] of exact) {
     if (
@@ -161,7 +169,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   // at the start of a sentence, is the verb.
   for (const [command, runs] of commands) {
     if (!/^[a-z][\w.-]{2,}$/.test(command) || (english && commonWords.has(command))) continue;
-    if (ordinaryWord(command, runs + (exact.get(command) ?? 0))) continue;
+    if (ordinaryWord(command, runs + (exact.get(command) ?? 0), commandRatio)) continue;
     if (!listed.has(command)) listed.set(command, 'shell command');
     const name = capitalize(command);
     if ((!english || !isEnglishWord(command) || found.midSentence.has(name)) && !listed.has(name))
