@@ -3,7 +3,7 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { skipChildren, walkTree } from './walk-tree.js';
 
 /** A heading's text as GitHub makes its anchor from it: text and code, not HTML or images. */
-function headingText(heading: Heading): string {
+export function headingText(heading: Heading): string {
   let text = '';
   walkTree<Nodes>(heading, (node) => {
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
@@ -16,14 +16,24 @@ function headingText(heading: Heading): string {
 
 /** The anchor of every heading in document order, duplicates numbered `-1`, `-2` as on GitHub. */
 export function headingSlugs(tree: Root): string[] {
-  const slugger = new GithubSlugger();
-  const slugs: string[] = [];
+  return slugsOf(headings(tree).map(headingText));
+}
+
+/** Every heading of a tree, in document order. */
+export function headings(tree: Root): Heading[] {
+  const found: Heading[] = [];
   walkTree<Nodes>(tree, (node) => {
     if (node.type !== 'heading') return undefined;
-    slugs.push(slugger.slug(headingText(node)));
+    found.push(node);
     return skipChildren;
   });
-  return slugs;
+  return found;
+}
+
+/** The anchors of headings with these texts, in this order. */
+export function slugsOf(texts: readonly string[]): string[] {
+  const slugger = new GithubSlugger();
+  return texts.map((text) => slugger.slug(text));
 }
 
 const anchorAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;

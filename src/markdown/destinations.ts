@@ -53,16 +53,22 @@ export function findDestinations(text: string, tree: Root): Destination[] {
       else if (node.type !== 'definition' && text[labelEnd + 1] === '(')
         add(readDestination(text, labelEnd + 2, end));
     } else if (node.type === 'html') {
-      const { start } = nodeRange(node);
-      const raw = text.slice(start, nodeRange(node).end);
-      for (const match of raw.matchAll(htmlUrlAttribute)) {
-        const value = match[2] ?? match[3] ?? '';
-        const valueStart = start + match.index + match[0].length - value.length - 1;
-        add({ start: valueStart, end: valueStart + value.length });
-      }
+      const { start, end } = nodeRange(node);
+      found.push(...htmlDestinations(text.slice(start, end), start));
     }
   });
   return found.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** The `href` and `src` values of raw HTML (`raw`, found at offset `start`), in order. */
+export function htmlDestinations(raw: string, start: number): Destination[] {
+  const found: Destination[] = [];
+  for (const match of raw.matchAll(htmlUrlAttribute)) {
+    const value = match[2] ?? match[3] ?? '';
+    const valueStart = start + match.index + match[0].length - value.length - 1;
+    found.push({ url: value, range: { start: valueStart, end: valueStart + value.length } });
+  }
+  return found;
 }
 
 /** Replaces ranges of `text`; the edits must not overlap. */

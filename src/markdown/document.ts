@@ -1,8 +1,10 @@
 import type { Root } from 'mdast';
 import { posix } from 'node:path';
 import { explicitAnchors, headingSlugs } from './anchors.js';
-import { createLinkMap, mapLinks, type FileSlugs, type LinkMap } from './link-map.js';
-import { parseMarkdown, parseMarkdownForLinks } from './parse.js';
+import type { Destination } from './destinations.js';
+import { createLinkMap, mapDestinations, mapLinks, type FileSlugs, type LinkMap } from './link-map.js';
+import { outputLinks, parsedOutputLinks, placeUnits } from './output-links.js';
+import { parseMarkdown } from './parse.js';
 import { rebuildUnit } from './rebuild.js';
 import { joinSourceText, splitSourceText, type SourceText } from './source-text.js';
 import { renderOne, spliceUnits } from './splice.js';
@@ -119,8 +121,8 @@ export interface SplicedDocument {
   readonly unitTexts: ReadonlyMap<Unit, string>;
   /** Where content starts in `text`, after any (translated) front matter. */
   readonly contentStart: number;
-  /** `text` parsed for its links and headings (see `parseMarkdownForLinks`), unless it is the source's text. */
-  readonly tree: Root | undefined;
+  /** The destinations of `text` (see `findDestinations`), unless it is the source's text. */
+  readonly destinations: readonly Destination[] | undefined;
 }
 
 /** Replaces every unit by its translation (`translationOf`, or undefined to keep the source). */
@@ -140,14 +142,20 @@ export function spliceDocument(
       contentStart += out.length - (unit.range.end - unit.range.start);
     return out;
   });
-  const tree = spliced === text ? undefined : parseMarkdownForLinks(spliced);
+  const placed = spliced === text ? undefined : placeUnits(document.units, unitTexts);
+  const links =
+    spliced === text
+      ? undefined
+      : placed
+        ? outputLinks(text, document.tree, placed, spliced)
+        : parsedOutputLinks(spliced);
   return {
     text: spliced,
-    slugs: tree === undefined ? document.slugs : headingSlugs(tree),
+    slugs: links === undefined ? document.slugs : links.slugs,
     keptSource,
     unitTexts,
     contentStart,
-    tree,
+    destinations: links?.destinations,
   };
 }
 
@@ -162,7 +170,7 @@ export function finishDocument(
   options: RenderOptions,
 ): RenderedDocument {
   const unchanged =
-    spliced.tree === undefined &&
+    spliced.destinations === undefined &&
     posix.dirname(options.sourcePath) === posix.dirname(options.outputPath) &&
     (options.counterparts?.size ?? 0) === 0;
   const links = createLinkMap({
@@ -174,7 +182,11 @@ export function finishDocument(
     counterparts: options.counterparts,
     slugs: options.slugs,
   });
-  let out = unchanged ? spliced.text : mapLinks(spliced.text, spliced.tree ?? document.tree, links.toOutput);
+  let out = unchanged
+    ? spliced.text
+    : spliced.destinations === undefined
+      ? mapLinks(spliced.text, document.tree, links.toOutput)
+      : mapDestinations(spliced.text, spliced.destinations, links.toOutput);
   if (options.switcher) {
     out = applySwitcher(
       out,

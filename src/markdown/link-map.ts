@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { posix } from 'node:path';
 import { decodeFragment } from './anchors.js';
-import { applyEdits, findDestinations } from './destinations.js';
+import { applyEdits, findDestinations, type Destination } from './destinations.js';
 import { parseMarkdown } from './parse.js';
 import { isRelativeUrl, rebaseUrl } from './relative-url.js';
 
@@ -157,7 +157,16 @@ function safeDecode(path: string): string {
 
 /** Rewrites every destination of a parsed text with `map`, leaving every other byte as it is. */
 export function mapLinks(text: string, tree: Root, map: (url: string) => string): string {
-  const edits = findDestinations(text, tree).flatMap((destination) => {
+  return mapDestinations(text, findDestinations(text, tree), map);
+}
+
+/** Rewrites these destinations of `text` with `map`, leaving every other byte as it is. */
+export function mapDestinations(
+  text: string,
+  destinations: readonly Destination[],
+  map: (url: string) => string,
+): string {
+  const edits = destinations.flatMap((destination) => {
     const url = map(destination.url);
     return url === destination.url ? [] : [{ range: destination.range, text: url }];
   });
