@@ -114,7 +114,8 @@ function angleEnd(text: string, start: number, found: Range[], opaque: Range[]):
 /**
  * After the inline link or image whose `[` is at `open` (its destination pushed to `found`), or
  * after a bracketed text that is no link (`[a]`: no destination either way); undefined for the
- * rest. A link's text may hold images (`[![alt](badge.svg)](url)`) when `images` says so.
+ * rest. A link's text may hold images (`[![alt](badge.svg)](url)`) when `images` says so; an
+ * image's holds neither links nor images, and its HTML is alt text only, with no destination.
  */
 function linkEnd(
   text: string,
@@ -123,6 +124,7 @@ function linkEnd(
   opaque: Range[],
   images: boolean,
 ): number | undefined {
+  const inside = images ? found : [];
   let index = open + 1;
   if (text[index] === '^') return undefined;
   for (;;) {
@@ -138,7 +140,7 @@ function linkEnd(
       if (end === undefined) return undefined;
       index = end;
     } else if (char === '<') {
-      const end = angleEnd(text, index, found, opaque);
+      const end = angleEnd(text, index, inside, opaque);
       if (end === undefined) return undefined;
       index = end;
     } else index++;

@@ -124,6 +124,8 @@ const blockStart =
   /^(?:$|[ \t]|#|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|<|\$\$|\||[-=*_:|+ \t]+$)/;
 const alertMarker = /^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\r?\n[ \t>]*$/i;
 const blankLine = /\n[ \t]*(?:\r?\n|$)/;
+const plainHeading = /^[^\s\\`*_~[\]<>!&#$|](?:[^\\`*_~[\]<>!&#$|\r\n]*[^\s\\`*_~[\]<>!&#$|])?$/;
+const literalUrl = /https?:\/\/|www\./i;
 // HTML blocks that end at a marker with `>` (`-->`, `</pre>`…), not at a blank line.
 const rawHtml = new RegExp(`^<(?:(?:${htmlRawNames.join('|')})(?:[ \\t>]|\\r?\\n|$)|!|\\?)`, 'i');
 const blockHtml = new RegExp(`^</?(?:${htmlBlockNames.join('|')})(?:[ \\t>]|/>|\\r?\\n|$)`, 'i');
@@ -181,6 +183,7 @@ export function fastOutputLinks(
   // Source ranges whose destinations are read again from the output.
   const replaced: Range[] = [];
   const changedHeadings = new Set<Leaf>();
+  const plainHeadings = new Map<Leaf, string>();
   const changedHtml = new Set<Leaf>();
   let leafIndex = 0;
   for (const { unit, at, text } of placed) {
@@ -193,7 +196,19 @@ export function fastOutputLinks(
     if (lines === undefined) return undefined;
     if (leaf.type === 'heading') {
       if (lines.length > 0) return undefined;
-      changedHeadings.add(leaf);
+      const content = childrenRange(leaf.children);
+      const { start, end } = nodeRange(leaf);
+      // All of an ATX heading's text, in words alone: the heading's text is the translation's.
+      if (
+        content?.start === unit.range.start &&
+        content.end === unit.range.end &&
+        plainHeading.test(text) &&
+        !literalUrl.test(text) &&
+        !/[\r\n]/.test(source.slice(start, end))
+      ) {
+        plainHeadings.set(leaf, text);
+        replaced.push(unit.range);
+      } else changedHeadings.add(leaf);
     } else if (leaf.type === 'html') {
       const { start } = nodeRange(leaf);
       const raw = source.slice(start, unit.range.start);
@@ -255,7 +270,9 @@ export function fastOutputLinks(
     const from = outputOffset(placed, start);
     found.push(...htmlDestinations(output.slice(from, outputOffset(placed, end)), from));
   }
-  const texts = [...facts.headingTexts];
+  const texts = facts.headings.map((heading, index) =>
+    changedHeadings.has(heading) ? '' : (plainHeadings.get(heading) ?? (facts.headingTexts[index] as string)),
+  );
   if (changedHeadings.size > 0) {
     const parsed = parseHeadings(placed, output, [...changedHeadings], facts.definitions);
     if (parsed === undefined) return undefined;

@@ -216,6 +216,14 @@ describe('the fast path steps aside', () => {
     });
   }
 
+  it('and reads HTML in an image’s alt text as alt text, with no destination', () => {
+    const source = '> ![i](j.png) word\n';
+    const { spliced, fast } = splice(source, (unit) => (unit.kind === 'alt' ? '<a href="z.md">' : undefined));
+    expect(spliced.text).toBe('> ![<a href="z.md">](j.png) word\n');
+    expect(fast).toEqual({ slugs: [], destinations: [{ url: 'j.png', range: { start: 21, end: 26 } }] });
+    expect(fast).toEqual(parsedOutputLinks(spliced.text));
+  });
+
   it('and answers for a translation with links, code, an image in a link and inline HTML, exactly', () => {
     const source =
       '# Install\n\nRead [the guide](docs/guide.md) and `npm i`.\n\n[![b](badge.svg)](ci.yml) <b>now</b>\n';
