@@ -1,4 +1,5 @@
 import { htmlDestinations } from './destinations.js';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { findLabelEnd } from './link-parts.js';
 import type { Range } from './unit.js';
 
@@ -24,8 +25,17 @@ const emailAutolink =
 // GFM makes these links in text (a bare URL may swallow brackets after it: `https://x/[a](b)`).
 const literalLink = /https?:\/\/|www\./gi;
 
+interface Reading {
+  /** Destinations found. */
+  readonly found: Range[];
+  /** Code spans, tags, autolinks, links: where GFM makes no link of a bare URL. */
+  readonly opaque: Range[];
+  /** The labels the document defines, normalised as micromark compares them. */
+  readonly defined: ReadonlySet<string>;
+}
+
 /** What one block's inline content holds: destinations (offsets in `text`), or undefined when unsure. */
-export function inlineDestinations(text: string): Range[] | undefined {
+export function inlineDestinations(text: string, defined: ReadonlySet<string>): Range[] | undefined {
   const found: Range[] = [];
   // Code spans, tags, autolinks, links: where GFM makes no link of a bare URL.
   const opaque: Range[] = [];
@@ -37,7 +47,7 @@ export function inlineDestinations(text: string): Range[] | undefined {
     else if (char === '`') end = codeSpanEnd(text, index, opaque);
     else if (char === '<') end = angleEnd(text, index, found, opaque);
     else if (char === '[' || (char === '!' && text[index + 1] === '[')) {
-      end = linkEnd(text, char === '!' ? index + 1 : index, found, opaque, char === '[');
+      end = linkEnd(text, char === '!' ? index + 1 : index, { found, opaque, defined }, char === '[');
       if (end !== undefined) opaque.push({ start: index, end });
     } else if (char === ']' || char === '$') return undefined;
     else end = index + 1;
@@ -117,13 +127,8 @@ function angleEnd(text: string, start: number, found: Range[], opaque: Range[]):
  * rest. A link's text may hold images (`[![alt](badge.svg)](url)`) when `images` says so; an
  * image's holds neither links nor images, and its HTML is alt text only, with no destination.
  */
-function linkEnd(
-  text: string,
-  open: number,
-  found: Range[],
-  opaque: Range[],
-  images: boolean,
-): number | undefined {
+function linkEnd(text: string, open: number, reading: Reading, images: boolean): number | undefined {
+  const { found, opaque } = reading;
   const inside = images ? found : [];
   let index = open + 1;
   if (text[index] === '^') return undefined;
@@ -136,7 +141,7 @@ function linkEnd(
     else if (char === '`') index = codeSpanEnd(text, index, opaque);
     else if (char === '!' && text[index + 1] === '[') {
       if (!images) return undefined;
-      const end = linkEnd(text, index + 1, found, opaque, false);
+      const end = linkEnd(text, index + 1, reading, false);
       if (end === undefined) return undefined;
       index = end;
     } else if (char === '<') {
@@ -149,7 +154,8 @@ function linkEnd(
   if (findLabelEnd(text, open, text.length) !== index) return undefined;
   index++;
   const after = text[index];
-  if (after === '[' || after === ':') return undefined;
+  if (after === ':') return undefined;
+  if (after === '[') return referenceEnd(text, open, index - 1, reading.defined);
   if (after !== '(') return index;
   index++;
   while (text[index] === ' ' || text[index] === '\t') index++;
@@ -174,6 +180,31 @@ function linkEnd(
     while (text[index] === ' ' || text[index] === '\t') index++;
   }
   return text[index] === ')' ? index + 1 : undefined;
+}
+
+/**
+ * After the `[label]` or `[]` at `close` + 1 that makes the text from `open` a reference link
+ * (`[text][label]`, `[text][]`): undefined unless the document defines that label, since without a
+ * definition `[text]` is text and `[label]` may start a link of its own (`[a][b](c)`).
+ */
+function referenceEnd(
+  text: string,
+  open: number,
+  close: number,
+  defined: ReadonlySet<string>,
+): number | undefined {
+  const start = close + 2;
+  let index = start;
+  for (;;) {
+    const char = text[index];
+    if (char === undefined || char === '[' || char === '\n' || char === '\r' || index - start > 999)
+      return undefined;
+    if (char === ']') break;
+    index += char === '\\' ? 2 : 1;
+  }
+  const label = index === start ? text.slice(open + 1, close) : text.slice(start, index);
+  if (label.length > 999 || /^\s*$/.test(label) || !defined.has(normalizeIdentifier(label))) return undefined;
+  return index + 1;
 }
 
 function isControl(char: string): boolean {

@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Root } from 'mdast';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { headings, headingSlugs, headingText, slugsOf } from './anchors.js';
 import { findDestinations, htmlDestinations, type Destination } from './destinations.js';
 import { inlineDestinations } from './inline-links.js';
@@ -77,6 +78,8 @@ interface SourceFacts {
   readonly destinations: readonly Destination[];
   /** Every link reference definition, as written, one a line; undefined when one spans lines. */
   readonly definitions: string | undefined;
+  /** The labels defined, normalised as micromark compares them. */
+  readonly defined: ReadonlySet<string>;
 }
 
 const factsOf = new WeakMap<Root, SourceFacts>();
@@ -85,6 +88,7 @@ function sourceFacts(source: string, tree: Root): SourceFacts {
   const known = factsOf.get(tree);
   if (known) return known;
   const leaves: Leaf[] = [];
+  const defined = new Set<string>();
   let definitions: string | undefined = '';
   walkTree<Nodes>(tree, (node) => {
     if (node.type === 'code' || node.type === 'math' || (node.type as string) === 'toml') return skipChildren;
@@ -98,6 +102,7 @@ function sourceFacts(source: string, tree: Root): SourceFacts {
     ) {
       leaves.push(node);
       if (node.type === 'definition') {
+        defined.add(normalizeIdentifier(node.label ?? node.identifier));
         const { start, end } = nodeRange(node);
         const written = source.slice(start, end);
         definitions =
@@ -114,6 +119,7 @@ function sourceFacts(source: string, tree: Root): SourceFacts {
     headingTexts: all.map(headingText),
     destinations: findDestinations(source, tree),
     definitions,
+    defined,
   };
   factsOf.set(tree, facts);
   return facts;
@@ -137,7 +143,7 @@ const blockHtml = new RegExp(`^</?(?:${htmlBlockNames.join('|')})(?:[ \\t>]|/>|\
 function linesOf(text: string, unit: Unit): string[] | undefined {
   const lines: string[] = [];
   for (let index = text.search(/[\r\n]/); index !== -1;) {
-    const lineBreak = unit.breaks.find((each) => text.startsWith(each, index));
+    const lineBreak = unit.breaks.find((each) => each !== '' && text.startsWith(each, index));
     if (lineBreak === undefined) return undefined;
     const start = index + lineBreak.length;
     const next = text.slice(start).search(/[\r\n]/);
@@ -241,7 +247,7 @@ export function fastOutputLinks(
         (unit.range.start === content.start ||
           alertMarker.test(source.slice(content.start, unit.range.start)));
       if (whole) {
-        const inside = inlineDestinations(text);
+        const inside = inlineDestinations(text, facts.defined);
         if (inside === undefined) return undefined;
         for (const range of inside)
           found.push({

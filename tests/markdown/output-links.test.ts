@@ -41,6 +41,12 @@ const piece = fc.oneof(
     '[a]',
     '[a][b]',
     '[a][]',
+    '[la FAQ][r]',
+    '[r][]',
+    '[R]',
+    '[a][r](x.md)',
+    '![i][r]',
+    '[![i][r]](k)',
     '[^1]',
     '[x]: /def',
     ']: x',
@@ -195,7 +201,11 @@ describe('the fast path steps aside', () => {
     ['a translation that opens a fenced code block', 'Hello world.\n\n[a](b.md)\n', 'Bonjour\n```'],
     ['a translation that opens an HTML comment', 'Hello world.\n\n[a](b.md)\n', 'Bonjour <!-- [c](d)'],
     ['a bare URL that takes a link in', 'See the docs.\n', 'Voir https://e.com/[a](b)'],
-    ['a full reference', 'See [a](b.md).\n\n[r]: r.md\n', 'Voir [a][r](b.md)'],
+    [
+      'a reference to a label the document does not define',
+      'See [a](b.md).\n\n[r]: r.md\n',
+      'Voir [a][x](b.md)',
+    ],
     ['a heading made two lines', '# Title\n\nText.\n', 'Titre\n# Autre'],
     ['a table cell given a pipe', '| a | b |\n| - | - |\n| c | d |\n', 'c | e'],
     ['an unclosed link', 'See [a](b.md).\n', 'Voir [a](b.md'],
@@ -215,6 +225,21 @@ describe('the fast path steps aside', () => {
       expect(spliced.slugs).toEqual(full.slugs);
     });
   }
+
+  it('and reads a reference link to a defined label as no destination (the definition’s is kept)', () => {
+    const source = 'Read [the FAQ].\n\n[the faq]: docs/faq.md\n';
+    const { spliced, fast } = splice(source, (unit) =>
+      unit.kind === 'paragraph' ? 'Lire [la FAQ][the FAQ] et [x](y.md).' : undefined,
+    );
+    expect(fast).toEqual({
+      slugs: [],
+      destinations: [
+        { url: 'y.md', range: { start: 30, end: 34 } },
+        { url: 'docs/faq.md', range: { start: 49, end: 60 } },
+      ],
+    });
+    expect(fast).toEqual(parsedOutputLinks(spliced.text));
+  });
 
   it('and reads HTML in an image’s alt text as alt text, with no destination', () => {
     const source = '> ![i](j.png) word\n';
