@@ -1,4 +1,5 @@
 import { Tokenizer, type TokenHandler } from 'parse5';
+import { proseAttributeRanges } from './html-attributes.js';
 import { inlineElements, verbatimElements } from './html-tags.js';
 import { isSeparatorText, splitBars, type BarItem } from './link-bars.js';
 import type { UnitBuilder } from './unit-builder.js';
@@ -10,7 +11,15 @@ interface HtmlToken {
   readonly start: number;
   readonly end: number;
   readonly selfClosing: boolean;
+  /** A start tag's `alt` and `title` values with prose (see `proseAttributeRanges`). */
+  readonly attributes?: readonly Range[];
 }
+
+/**
+ * Makes a unit of an attribute's value: nested in the unit `into` whose placeholder holds its tag,
+ * or a unit of its own when the tag is in no unit (a block tag such as `<p title="…">`).
+ */
+export type AttributeUnit = (range: Range, into: UnitBuilder | undefined) => void;
 
 /** Elements whose content is code in a block of its own: nothing inside is prose. */
 const verbatimBlocks = new Set(['pre', 'script', 'style', 'svg', 'math', 'template', 'textarea']);
@@ -23,6 +32,7 @@ function tokenize(source: string, range: Range): HtmlToken[] {
     name: string,
     location: { startOffset: number; endOffset: number } | null,
     selfClosing = false,
+    attributes?: readonly Range[],
   ) => {
     if (!location) return;
     const start = range.start + location.startOffset;
@@ -30,12 +40,19 @@ function tokenize(source: string, range: Range): HtmlToken[] {
     const previous = tokens.at(-1);
     if (type === 'text' && previous?.type === 'text' && previous.end === start)
       tokens[tokens.length - 1] = { ...previous, end };
-    else tokens.push({ type, name, start, end, selfClosing });
+    else tokens.push({ type, name, start, end, selfClosing, ...(attributes?.length ? { attributes } : {}) });
   };
   const handler: TokenHandler = {
     onComment: (token) => push('comment', '', token.location),
     onDoctype: (token) => push('other', '', token.location),
-    onStartTag: (token) => push('start', token.tagName, token.location, token.selfClosing),
+    onStartTag: (token) =>
+      push(
+        'start',
+        token.tagName,
+        token.location,
+        token.selfClosing,
+        token.location?.attrs ? proseAttributeRanges(source, range.start, token.location.attrs) : undefined,
+      ),
     onEndTag: (token) => push('end', token.tagName, token.location),
     onEof: () => undefined,
     onCharacter: (token) => push('text', '', token.location),
@@ -69,11 +86,12 @@ export function forEachHtmlRun(
   range: Range,
   newBuilder: () => UnitBuilder,
   emit: (builder: UnitBuilder, range: Range) => void,
+  attribute: AttributeUnit = () => undefined,
 ): void {
   const tokens = tokenize(source, range);
   let run: HtmlToken[] = [];
   const flush = () => {
-    addRun(source, run, newBuilder, emit);
+    addRun(source, run, newBuilder, emit, attribute);
     run = [];
   };
   for (let index = 0; index < tokens.length; index++) {
@@ -85,8 +103,10 @@ export function forEachHtmlRun(
       else
         run.push({ type: 'other', name: token.name, start: token.start, end: last.end, selfClosing: false });
       index = end;
-    } else if ((token.type === 'start' || token.type === 'end') && !inlineElements.has(token.name)) flush();
-    else run.push(token);
+    } else if ((token.type === 'start' || token.type === 'end') && !inlineElements.has(token.name)) {
+      flush();
+      for (const value of token.attributes ?? []) attribute(value, undefined);
+    } else run.push(token);
   }
   flush();
 }
@@ -96,6 +116,7 @@ function addRun(
   run: readonly HtmlToken[],
   newBuilder: () => UnitBuilder,
   emit: (builder: UnitBuilder, range: Range) => void,
+  attribute: AttributeUnit,
 ): void {
   const isBlank = (token: HtmlToken) =>
     token.type === 'text' && source.slice(token.start, token.end).trim() === '';
@@ -107,7 +128,19 @@ function addRun(
   const tokens = run.slice(first, last + 1);
   const bars = findHtmlBars(source, tokens);
   if (bars) {
-    for (const [from, to] of bars) addRun(source, tokens.slice(from, to), newBuilder, emit);
+    // A bar's own tags (`<a title="…">` around a unit, `<img alt="…">`) are in no unit: their
+    // attributes are units of their own, in document order with the bar's units.
+    let next = 0;
+    const outside = (until: number) => {
+      for (; next < until; next++)
+        for (const value of tokens[next]?.attributes ?? []) attribute(value, undefined);
+    };
+    for (const [from, to] of bars) {
+      outside(from);
+      addRun(source, tokens.slice(from, to), newBuilder, emit, attribute);
+      next = to;
+    }
+    outside(tokens.length);
     return;
   }
   const head = tokens[0] as HtmlToken;
@@ -127,6 +160,7 @@ function addRun(
     } else if (token.type === 'end' && open.at(-1)?.name === token.name) {
       builder.close((open.pop() as { id: number }).id, token.start, token.end);
     } else builder.addVerbatim(token.start, token.end);
+    for (const value of token.attributes ?? []) attribute(value, builder);
   }
   if (open.length === 0) emit(builder, { start, end });
 }

@@ -1,4 +1,5 @@
 import type { Image, ImageReference, Link, LinkReference, PhrasingContent } from 'mdast';
+import { tagProseAttributes } from './html-attributes.js';
 import { parseTagName, verbatimElements, voidElements } from './html-tags.js';
 import { findLabelEnd, findTitle } from './link-parts.js';
 import { nodeRange } from './node-range.js';
@@ -70,15 +71,27 @@ export function addPhrasing(
       builder.addVerbatim(start, end - ending.length);
       builder.addText(end - ending.length, end);
     } else if (child.type === 'html') {
+      const tag = parseTagName(context.source.slice(start, end));
+      const name = tag?.name ?? '';
+      // An `alt` or `title` of the tag (not of code) is a unit nested in the tag's placeholder.
+      const attributes = () => {
+        if (tag && !tag.closing && !verbatimElements.has(name))
+          for (const value of tagProseAttributes(context.source, { start, end }))
+            context.nestedUnit('attribute', value);
+      };
       const closing = findClosingHtml(frame.children, index);
-      if (closing === undefined) builder.addVerbatim(start, end);
-      else {
+      if (closing === undefined) {
+        builder.addVerbatim(start, end);
+        attributes();
+      } else {
         const closeRange = nodeRange(frame.children[closing] as PhrasingContent);
-        const name = parseTagName(context.source.slice(start, end))?.name ?? '';
         frame.index = closing + 1;
         frame.position = closeRange.end;
-        if (verbatimElements.has(name) || closing === index + 1) builder.addVerbatim(start, closeRange.end);
-        else {
+        if (verbatimElements.has(name) || closing === index + 1) {
+          builder.addVerbatim(start, closeRange.end);
+          attributes();
+        } else {
+          attributes();
           const id = builder.open(start, end, 'html');
           enter(frame.children.slice(index + 1, closing), { start: end, end: closeRange.start }, () =>
             builder.close(id, closeRange.start, closeRange.end),

@@ -125,6 +125,14 @@ function escapeFor(unit: Unit, value: string, text: string): string | undefined 
         .replace(/\n[ \t]*\n/g, '\n');
     case 'alt':
       return value.replace(/(?<!\\)([[\]])/g, '\\$1').replace(/\n/g, ' ');
+    case 'attribute': {
+      // Inside `"…"` or `'…'`: its quote and an ampersand that would start a character reference.
+      const quote = text[unit.range.start - 1] === "'" ? "'" : '"';
+      return value
+        .replace(/&(?=[\p{L}\p{N}#])(?!(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);)/giu, '&amp;')
+        .replaceAll(quote, quote === '"' ? '&quot;' : '&#39;')
+        .replace(/\s*\n\s*/g, ' ');
+    }
     case 'title': {
       const delimiter = text[unit.range.start - 1] === '(' ? ')' : (text[unit.range.start - 1] ?? '"');
       return value.split(delimiter).join(`\\${delimiter}`).replace(/\n/g, ' ');

@@ -8,9 +8,11 @@ export interface Range {
 
 /**
  * What a unit is, which decides how its translation is checked: Markdown prose is re-parsed, HTML
- * text is escaped as HTML, plain text (alt, titles) only has its delimiters escaped.
+ * text is escaped as HTML, plain text (alt, titles) only has its delimiters escaped, and an HTML
+ * attribute's value (`alt="…"`, `title="…"`) its quote and ampersands.
  */
-export type UnitKind = 'paragraph' | 'heading' | 'tableCell' | 'html' | 'alt' | 'title' | 'frontMatter';
+export type UnitKind =
+  'paragraph' | 'heading' | 'tableCell' | 'html' | 'alt' | 'title' | 'attribute' | 'frontMatter';
 
 export interface Group {
   readonly open: Range;

@@ -93,8 +93,12 @@ export function extractUnits(
     else if (node.type === 'heading') phrasingUnit('heading', node.children, units);
     else if (node.type === 'tableCell') phrasingUnit('tableCell', node.children, units);
     else if (node.type === 'html') {
-      forEachHtmlRun(text, nodeRange(node), newBuilder, (builder, range) =>
-        complete(builder, 'html', range, units),
+      forEachHtmlRun(
+        text,
+        nodeRange(node),
+        newBuilder,
+        (builder, range) => complete(builder, 'html', range, units),
+        (range, into) => (into ? into.nested : units).push(plainUnit('attribute', range)),
       );
     } else return undefined;
     return skipChildren;

@@ -19,7 +19,10 @@ export function refuseTranslation(unit: Unit, markdown: string): string | undefi
   const targets = compareCounts(htmlTargets(unit.source), htmlTargets(markdown));
   if (targets !== undefined)
     return `${targets.extra ? 'adds' : 'drops'} the HTML link or image target ${targets.key}`;
-  if (unit.kind === 'alt' || unit.kind === 'title' || unit.kind === 'html') return undefined;
+  if (unit.kind === 'attribute' && markdown.includes('"'))
+    return 'has a " that would end the HTML attribute (write &quot;)';
+  if (unit.kind === 'alt' || unit.kind === 'title' || unit.kind === 'html' || unit.kind === 'attribute')
+    return undefined;
   const source = shapeOf(withDefinitions(unit.source, unit.references));
   const translation = shapeOf(withDefinitions(markdown, unit.references));
   if (source.blocks !== translation.blocks)
