@@ -84,14 +84,15 @@ describe('a run with nothing to do (source, memory and output as the last run le
   it('is not taken after the terms of the configuration changed', async () => {
     const project = tempProject(fixture);
     await translate(project);
-    // A term is kept as written: the heading that is one is no longer a unit (the proof counted 5).
+    // The heading that is only the term is written in its translation by readme-i18n, nothing sent.
     writeFileSync(
       join(project, 'readme-i18n.config.yaml'),
       'terms:\n  Demo project:\n    fr: Projet de démo\n',
     );
     expect(await translate(project)).toBe(
-      'fr: locales/README.fr.md — 4 units (4 unique), 4 from memory, 0 sent in 0 requests (0 characters)',
+      'fr: locales/README.fr.md — 5 units (5 unique), 4 from memory, 0 sent in 0 requests (0 characters)',
     );
+    expect(read(project, output)).toContain('\n# Projet de démo\n');
   });
 
   it('writes the output again when it was deleted', async () => {
