@@ -1,7 +1,8 @@
 import type { Nodes, Root, Table } from 'mdast';
 import { isEnglishWord } from './english-words.js';
+import { addressWords } from './link-names.js';
 import { namesLexicon } from './names-lexicon.js';
-import { childrenRange } from './node-range.js';
+import { childrenRange, nodeRange } from './node-range.js';
 import { eachNode, plainText } from './tree-walk.js';
 import type { Range } from './unit.js';
 
@@ -20,7 +21,9 @@ export type NameReason =
   | 'expansion of an acronym'
   | 'item of a list of names'
   | 'file name as alt text'
-  | 'name column of a table';
+  | 'name column of a table'
+  | 'named by a link address'
+  | 'badge of a known name';
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {
@@ -45,6 +48,8 @@ export interface DocumentNames {
   readonly capitalisedInCode: ReadonlySet<string>;
   /** Capitalised words the prose writes mid-sentence (English sources only). */
   readonly midSentence: ReadonlySet<string>;
+  /** The inline code and shell commands, lower case, one a line. */
+  readonly codeText: string;
 }
 
 const shellLanguages = new Set([
@@ -108,14 +113,16 @@ function isEverydayName(word: string): boolean {
  */
 function collectCode(
   tree: Root,
-): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords' | 'capitalisedInCode'> {
+): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords' | 'capitalisedInCode' | 'codeText'> {
   const exact = new Map<string, number>();
   const commands = new Map<string, number>();
   const run = (command: string) => commands.set(command, (commands.get(command) ?? 0) + 1);
   const codeWords = new Set<string>();
   const capitalisedInCode = new Set<string>();
+  const lines: string[] = [];
   // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
   const addWords = (text: string) => {
+    lines.push(text.toLowerCase());
     const withoutUrls = text.replace(/\b[a-z][\w+.-]*:\/\/\S*/giu, ' ');
     for (const match of withoutUrls.matchAll(
       /(?<![\p{L}\p{N}_.$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
@@ -144,7 +151,7 @@ function collectCode(
       }
     }
   });
-  return { exact, commands, codeWords, capitalisedInCode };
+  return { exact, commands, codeWords, capitalisedInCode, codeText: lines.join('\n') };
 }
 
 interface Token {
@@ -230,12 +237,66 @@ export function findDocumentNames(
   const midSentence = new Set<string>();
 
   const blocks: Nodes[] = [];
+  // Sites the document links to by name (`katacontainers` of katacontainers.io); words of link texts that
+  // their own address spells (`Grub` of `[GNU Grub Bootloader](…/software/grub/)`); lower-case link
+  // texts that start their site's name (`[kata](https://katacontainers.io/)`), which are names too.
+  // A site named by a word that starts its name is named in any case; otherwise as the link writes it.
+  const sites = new Map<string, readonly string[] | 'any'>();
+  const spelledByAddress = new Map<string, string[]>();
+  const namedBySite = new Map<string, string[]>();
+  const lowerNames = new Set<string>();
   eachNode(tree, (node) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(node);
     if (node.type === 'link' && node.children.length > 0) {
       // `[configs/network](configs/network/)`: a path, whatever its words mean.
       const text = plainText(node).trim();
       if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
+      const address = addressWords(node.url);
+      const words = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+      // A folder spells a name where it spells one word of the text: a slug (`/best-practices/`,
+      // `/network/drivers`) spells the title, names or not.
+      const inFolders = new Set(words.filter((word) => address.folders.has(word)));
+      for (const word of words) {
+        const bySite = address.site.has(word);
+        if (bySite || (inFolders.size === 1 && inFolders.has(word)))
+          spelledByAddress.set(word, [...(spelledByAddress.get(word) ?? []), text]);
+        if (bySite) namedBySite.set(word, [...(namedBySite.get(word) ?? []), text]);
+      }
+      // A site is named by the text of a link to it: `[Distro Watch](https://distrowatch.com/)`, or
+      // `[kata](https://katacontainers.io/)`, a word that starts its name.
+      const site = address.name;
+      // `[Quillo's Margin Notes](https://margin.quillo.example/)`: a word of no dictionary that is
+      // its link's site is a name.
+      for (const match of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu))
+        if (
+          address.site.has(match[0].toLowerCase()) &&
+          options.english &&
+          !englishLike(match[0].toLowerCase())
+        )
+          add(match[0], 'named by a link address');
+      if (site !== undefined && text.toLowerCase().replace(/[\s-]+/gu, '') === site.replace(/-/gu, ''))
+        sites.set(site, [...(sites.get(site) ?? []), text]);
+      if (site !== undefined && /^\p{Ll}{3,}$/u.test(text) && site.startsWith(text) && site !== text) {
+        sites.set(site, 'any');
+        lowerNames.add(text);
+        add(text, 'named by a link address');
+      }
+    }
+    // `![Next][Next.js]`: a badge whose alt text starts its reference's label, a known name, is
+    // that name's badge; kept there only (`Next` elsewhere is the ordinary word).
+    if (
+      node.type === 'imageReference' &&
+      node.alt &&
+      /^\p{L}+$/u.test(node.alt) &&
+      node.label !== undefined &&
+      node.label !== null &&
+      node.label.startsWith(node.alt) &&
+      /^[^\p{L}\p{N}\s]/u.test(node.label.slice(node.alt.length)) &&
+      lexicon.sourceOf(node.label) !== undefined
+    ) {
+      const start = nodeRange(node).start + 2;
+      place({ start, end: start + node.alt.length }, 'badge of a known name');
+      return;
     }
     if ((node.type === 'image' || node.type === 'imageReference') && node.alt) {
       const source = lexicon.sourceOf(node.alt);
@@ -279,7 +340,13 @@ export function findDocumentNames(
     const parts = split[at] ?? [];
     const alone = parts.length === 1 && parts[0]?.tokens.length === 1;
     for (const { tokens, titleCase } of parts) {
-      for (const token of tokens) {
+      for (const [index, token] of tokens.entries()) {
+        // `Kata containers`, `Font Awesome` in a document that links to katacontainers.io,
+        // fontawesome.com: capitalised words that spell the name of a site it links to.
+        if (capitalised(token.word) || /^\p{Lu}{2,}/u.test(token.word)) {
+          const site = siteSpelled(text, tokens, index, sites);
+          if (site !== undefined) add(site, 'named by a link address');
+        }
         // Known names of two words or more: `Red Hat`, `Docker Compose`.
         for (const phrase of lexicon.phrasesByFirstWord.get(token.word) ?? []) {
           const after = text.charAt(token.start + phrase.length);
@@ -316,7 +383,13 @@ export function findDocumentNames(
           midSentence.add(token.word);
           // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
           // (A word of no dictionary written both ways, `Buildah` and `buildah`, is a name both ways.)
-          if (lowerProse.has(lower) && !lexicon.sourceOf(token.word) && englishLike(lower)) continue;
+          if (
+            lowerProse.has(lower) &&
+            !lowerNames.has(lower) &&
+            !lexicon.sourceOf(token.word) &&
+            englishLike(lower)
+          )
+            continue;
           if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
             if (labelOrTitle(text, tokens, token) || inListOfWords(text, tokens, token, names)) continue;
           }
@@ -332,11 +405,31 @@ export function findDocumentNames(
       }
     }
   }
+  // Whether the text of a link that holds `phrase` has the word in its address (`named`: in its site's name).
+  const spelled = (token: Token, phrase: string) =>
+    (spelledByAddress.get(token.word.toLowerCase()) ?? []).some((text) => text.includes(phrase));
+  const named = (token: Token, phrase: string) =>
+    (namedBySite.get(token.word.toLowerCase()) ?? []).some((text) => text.includes(phrase));
+  // Whether a word of a title (`GNU Grub Bootloader`) says by itself that it belongs to a name: a
+  // name, capitals, no dictionary word, a word of the code or of its link's address.
+  const evidence = (token: Token, phrase: string) => {
+    const lower = token.word.toLowerCase();
+    return (
+      names.has(token.word) ||
+      /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word) ||
+      lexicon.sourceOf(token.word) !== undefined ||
+      code.commands.has(lower) ||
+      // `Docker Swarm` where the code runs `docker swarm init`; not `Swarm Key` for a `--key` option.
+      codeSpells(code.codeText, phrase) ||
+      spelled(token, phrase) ||
+      !englishLike(lower)
+    );
+  };
   if (options.english) {
     for (const [at, text] of texts.entries())
       for (const { tokens, titleCase } of split[at] ?? []) {
-        if (!titleCase) addRuns(text, tokens, names, add);
-        else addListItems(text, tokens, add);
+        addRuns(text, tokens, names, add, { evidence, spelled, named }, titleCase);
+        if (titleCase) addListItems(text, tokens, add);
         addListOfNames(text, tokens, names, code.codeWords, add);
       }
     for (const text of texts) addExpansions(text, midSentence, add);
@@ -381,16 +474,18 @@ function addNameColumn(
   }
 }
 
-/**
- * In a title-cased sentence capitals say nothing, but an item of a comma-separated list that holds
- * two signs of a name (a known name, a word of a known multi-word name, CamelCase or capitals) is
- * one name: `Denodo, Red Hat JBoss Data Virtualization, IBM InfoSphere.`
- */
-function addListItems(
-  text: string,
-  tokens: readonly Token[],
-  add: (name: string, reason: NameReason) => void,
-): void {
+/** Whether the code writes a phrase's last two words together: `docker swarm`, `qemu-guest-agent`. */
+function codeSpells(codeText: string, phrase: string): boolean {
+  const words = phrase
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .slice(-2);
+  if (words.length < 2) return false;
+  return codeText.includes(words.join(' ')) || codeText.includes(words.join('-'));
+}
+
+/** The words of a sentence that are words of a known name of several words (`Red Hat`). */
+function phraseWords(text: string, tokens: readonly Token[]): Set<Token> {
   const lexicon = namesLexicon();
   const covered = new Set<Token>();
   for (const [at, token] of tokens.entries()) {
@@ -403,6 +498,45 @@ function addListItems(
     if (phrase === undefined) continue;
     for (const next of tokens.slice(at)) if (next.end <= token.start + phrase.length) covered.add(next);
   }
+  return covered;
+}
+
+/**
+ * Two to four words from `tokens[index]`, one space apart, that spell a site the document links to
+ * as a link names it (`Kata containers` → katacontainers.io, linked as `[kata](…)`; `Distro Watch`
+ * → distrowatch.com, linked as `[Distro Watch](…)`; not `Zen quotes` where the link says `Zen Quotes`).
+ */
+function siteSpelled(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  sites: ReadonlyMap<string, readonly string[] | 'any'>,
+): string | undefined {
+  let found: string | undefined;
+  for (let count = 2; count <= 4 && index + count <= tokens.length; count++) {
+    const words = tokens.slice(index, index + count);
+    const last = words.at(-1) as Token;
+    if (text.slice(words.at(-2)?.end, last.start) !== ' ') break;
+    const phrase = text.slice(words[0]?.start, last.end);
+    const lower = words.map((token) => token.word.toLowerCase());
+    const named = sites.get(lower.join('')) ?? sites.get(lower.join('-'));
+    if (named === 'any' || named?.includes(phrase)) found = phrase;
+  }
+  return found;
+}
+
+/**
+ * In a title-cased sentence capitals say nothing, but an item of a comma-separated list that holds
+ * two signs of a name (a known name, a word of a known multi-word name, CamelCase or capitals) is
+ * one name: `Denodo, Red Hat JBoss Data Virtualization, IBM InfoSphere.`
+ */
+function addListItems(
+  text: string,
+  tokens: readonly Token[],
+  add: (name: string, reason: NameReason) => void,
+): void {
+  const lexicon = namesLexicon();
+  const covered = phraseWords(text, tokens);
   const strong = (token: Token) =>
     covered.has(token) ||
     lexicon.sourceOf(token.word) !== undefined ||
@@ -579,26 +713,63 @@ function addRuns(
   tokens: readonly Token[],
   names: ReadonlyMap<string, NameReason>,
   add: (name: string, reason: NameReason) => void,
+  clues: {
+    evidence: (token: Token, phrase: string) => boolean;
+    spelled: (token: Token, phrase: string) => boolean;
+    named: (token: Token, phrase: string) => boolean;
+  },
+  titleCase: boolean,
 ): void {
+  const covered = phraseWords(text, tokens);
   let run: Token[] = [];
   const flush = () => {
     let words = run;
     run = [];
-    if (words.length > 0 && !words[0]?.mid && !leadsName(words, names)) words = words.slice(1);
+    const first = words[0];
+    if (first !== undefined && (!first.mid || titleCase)) {
+      if (!leadsName(words, names)) {
+        if (titleCase) return;
+        words = words.slice(1);
+      } else if (titleCase || (tokens.indexOf(first) === 0 && tokens.length - words.length <= 2)) {
+        // A title's capitals say nothing: its last words join the name only where they are names
+        // themselves (`GNU Grub` of `GNU Grub Bootloader`; not `GNU Packages`, `Red Hat Site`). In a
+        // title-cased sentence only the link's address tells. A title is the whole sentence, give or
+        // take two words (`Docker Network Usage examples`), as a heading, a label or a link text is;
+        // in `BSD Jails and Windows hosts are covered` or `A Docker Registry is…` capitals name.
+        while (words.length > 1) {
+          const last = words.at(-1) as Token;
+          const phrase = text.slice(first.start, last.end);
+          if (titleCase ? clues.spelled(last, phrase) : covered.has(last) || clues.evidence(last, phrase))
+            break;
+          words = words.slice(0, -1);
+        }
+        const all = text.slice(first.start, words.at(-1)?.end);
+        if (titleCase && (words.length < 2 || !words.slice(1).every((token) => clues.spelled(token, all))))
+          return;
+      }
+    }
     while (words.length > 0 && grammarWords.has(words[0]?.word.toLowerCase() ?? '')) words = words.slice(1);
     while (words.length > 0 && grammarWords.has(words.at(-1)?.word.toLowerCase() ?? ''))
       words = words.slice(0, -1);
     if (words.length < 2) return;
     const holdsName =
       !shoutedWords(text, words, names) &&
-      words.some((token) => names.has(token.word) || /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word));
+      words.some(
+        (token) =>
+          names.has(token.word) ||
+          /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word) ||
+          clues.named(token, text.slice(words[0]?.start, words.at(-1)?.end)),
+      );
     const phrase = text.slice(words[0]?.start, words.at(-1)?.end);
     if (holdsName && !names.has(phrase)) add(phrase, 'multi-word name');
   };
   for (const token of tokens) {
     const previous = run.at(-1);
-    if (!nameShaped(token.word) || (previous && text.slice(previous.end, token.start) !== ' ')) flush();
-    if (nameShaped(token.word)) run.push(token);
+    // In a title, `On` and `With` are capitalised too, and part of no name: `Docker Engine On Ubuntu`.
+    const shaped = nameShaped(token.word) && !(titleCase && grammarWords.has(token.word.toLowerCase()));
+    // `Malven's Flexbox Cheatsheet`: a possessive leads the run.
+    if (!shaped || (previous && !/^(?:['’]s)? $/u.test(text.slice(previous.end, token.start)))) flush();
+    if (shaped) run.push(token);
   }
   flush();
 }
