@@ -1,7 +1,7 @@
 import { parse, stringify, type Schema } from 'bcp-47';
 import { distance as levenshtein } from 'fastest-levenshtein';
-import { iso6393 } from 'iso-639-3';
 import { UsageError } from './errors.js';
+import { languageTable } from './language-table.js';
 
 /**
  * Language tags (BCP 47), in one place: which are valid, their canonical spelling, the nearest valid
@@ -9,11 +9,34 @@ import { UsageError } from './errors.js';
  * ISO 639-3 (languages) and the Unicode CLDR data in `Intl` (regions, scripts, variants).
  */
 
-/** ISO 639-3 codes and the ISO 639-1 codes they map to, with English names. */
-const languageNames = new Map<string, string>();
-for (const language of iso6393) {
-  languageNames.set(language.iso6393, language.name);
-  if (language.iso6391) languageNames.set(language.iso6391, language.name);
+/** ISO 639-3 languages: code, ISO 639-1 code (or ''), English name; read from the table on first need. */
+let languages: ReadonlyArray<readonly [string, string, string]> | undefined;
+let namesByCode: Map<string, string> | undefined;
+
+function allLanguages(): ReadonlyArray<readonly [string, string, string]> {
+  languages ??= languageTable
+    .slice(1, -1)
+    .split('\n')
+    .map((line) => line.split('\t') as [string, string, string]);
+  return languages;
+}
+
+/** The English name of an ISO 639-3 or ISO 639-1 code. */
+function languageName(code: string): string | undefined {
+  if (namesByCode === undefined) {
+    namesByCode = new Map();
+    for (const [iso6393, iso6391, name] of allLanguages()) {
+      namesByCode.set(iso6393, name);
+      if (iso6391) namesByCode.set(iso6391, name);
+    }
+  }
+  return namesByCode.get(code);
+}
+
+/** Whether `code` is an ISO 639-3 code or an ISO 639-1 code, found in the table without reading it all. */
+export function knownLanguage(code: string): boolean {
+  if (!/^[a-z]{2,3}$/.test(code)) return false;
+  return languageTable.includes(code.length === 3 ? `\n${code}\t` : `\t${code}\t`);
 }
 
 /** Private-use regions kept as the pseudo-locales they conventionally name (`en-XA`, `ar-XB`). */
@@ -41,7 +64,7 @@ function knownVariant(variant: string): boolean {
 /** The subtag of a parsed tag that is not valid, if any, with the tag that fixes it. */
 function firstProblem(schema: Schema): { part: string; fix: string } | undefined {
   const language = schema.language?.toLowerCase() ?? '';
-  if (!languageNames.has(language)) return { part: language, fix: nearestLanguage(language) };
+  if (!knownLanguage(language)) return { part: language, fix: nearestLanguage(language) };
   const likely = likelySubtags(language);
   if (schema.script && !knownScript(schema.script))
     return { part: schema.script, fix: stringify({ ...schema, script: likely.script ?? null }) };
@@ -71,10 +94,9 @@ export function nearestLanguage(input: string): string {
   const primary = lower.split(/[-_]/)[0] ?? lower;
   let best = 'en';
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const language of iso6393) {
-    const code = language.iso6391;
-    if (code === undefined) continue;
-    const english = language.name.toLowerCase();
+  for (const [, code, name] of allLanguages()) {
+    if (code === '') continue;
+    const english = name.toLowerCase();
     const native = nativeName(code).toLowerCase();
     if (english === lower || native === lower) return code;
     const candidate = Math.min(
@@ -197,7 +219,7 @@ export function nativeName(lang: string): string {
   } catch {
     name = undefined;
   }
-  if (!name || name === lang) return languageNames.get(lang.split('-')[0] ?? lang) ?? lang;
+  if (!name || name === lang) return languageName(lang.split('-')[0] ?? lang) ?? lang;
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 

@@ -5,8 +5,10 @@ import { iso6393 } from 'iso-639-3';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { findLanguageFiles, languageOfFile } from '../../src/language-files.js';
+import { languageTable } from '../../src/language-table.js';
 import {
   isLanguageTag,
+  knownLanguage,
   nativeName,
   normalizeLanguage,
   parseLanguageList,
@@ -53,6 +55,28 @@ describe('language tags', () => {
       "unknown language code 'es-SP' in README_I18N_LANGUAGES: did you mean 'es-ES'?",
     );
     expect(parseLanguageList('fr, es ,fr,ast')).toEqual(['fr', 'es', 'ast']);
+  });
+
+  it('reads the iso-639-3 package’s languages from its table (run scripts/language-table.mjs after updating it)', () => {
+    expect(languageTable).toBe(
+      `\n${iso6393.map((language) => `${language.iso6393}\t${language.iso6391 ?? ''}\t${language.name}\n`).join('')}`,
+    );
+    // Known: exactly the package's codes, of three letters or two, and nothing else.
+    const codes = new Set(iso6393.flatMap((language) => [language.iso6393, language.iso6391 ?? '']));
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'];
+    for (const first of letters)
+      for (const second of letters)
+        for (const third of ['', ...letters]) {
+          const code = first + second + third;
+          if (knownLanguage(code) !== codes.has(code))
+            expect(code).toBe(codes.has(code) ? 'known' : 'unknown');
+        }
+    expect([knownLanguage(''), knownLanguage('FR'), knownLanguage('fra\t'), knownLanguage('fr')]).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('accepts every ISO 639-1 language and its canonical form is a fixed point', () => {
