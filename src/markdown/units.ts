@@ -1,4 +1,5 @@
 import type { Nodes, PhrasingContent, Root } from 'mdast';
+import { withCodeSpans } from './code-spans.js';
 import { frontMatterValues } from './front-matter.js';
 import { forEachHtmlRun } from './html-units.js';
 import { addPhrasing, type InlineContext } from './inline-units.js';
@@ -37,7 +38,7 @@ export function extractUnits(
   const units: Unit[] = [];
 
   const plainUnit = (kind: UnitKind, range: Range): Unit => {
-    const builder = newBuilder();
+    const builder = kind === 'frontMatter' ? newBuilder() : new UnitBuilder(text, withCodeSpans(protect));
     builder.addText(range.start, range.end);
     return builder.finish(kind, range, lineOf(range.start));
   };
