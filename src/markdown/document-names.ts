@@ -23,7 +23,8 @@ export type NameReason =
   | 'file name as alt text'
   | 'name column of a table'
   | 'named by a link address'
-  | 'badge of a known name';
+  | 'badge of a known name'
+  | 'linked profile or repository';
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {
@@ -251,6 +252,7 @@ export function findDocumentNames(
       // `[configs/network](configs/network/)`: a path, whatever its words mean.
       const text = plainText(node).trim();
       if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
+      else if (namesLinkedPage(node.url, text)) add(text, 'linked profile or repository');
       const address = addressWords(node.url);
       const words = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
       // A folder spells a name where it spells one word of the text: a slug (`/best-practices/`,
@@ -298,6 +300,18 @@ export function findDocumentNames(
       place({ start, end: start + node.alt.length }, 'badge of a known name');
       return;
     }
+    // `<a href="https://github.com/nzakas">… Nicholas C. Zakas</a>` in a table of people.
+    if (node.type === 'html')
+      for (const [, url = '', inner = ''] of node.value.matchAll(
+        /<a\s[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/giu,
+      )) {
+        const lines = inner
+          .split(/<[^>]*>|\n/u)
+          .map((line) => line.trim())
+          .filter((line) => line !== '');
+        if (lines.length === 1 && namesLinkedPage(url, (lines[0] as string).replace(/\s+/gu, ' ')))
+          add(lines[0] as string, 'linked profile or repository');
+      }
     if ((node.type === 'image' || node.type === 'imageReference') && node.alt) {
       const source = lexicon.sourceOf(node.alt);
       // `![swarm-nodes](images/swarm-nodes.png)`: a file name written as alt text, not prose.
@@ -357,6 +371,13 @@ export function findDocumentNames(
         }
         const reason = known(token.word);
         if (reason) add(token.word, reason);
+        // `webpack`, `codecov`: a brand written in lower case, as its makers do, where no English word
+        // nor one derived from it (`serverless`).
+        const lowered = /^\p{Ll}[\p{Ll}\p{N}]+$/u.test(token.word)
+          ? lexicon.sourceOfLowerCase(token.word)
+          : undefined;
+        if (lowered !== undefined && !reason && options.english && !englishLike(token.word, false))
+          add(token.word, lowered === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)');
         if (!options.english || !capitalised(token.word) || isEverydayName(token.word)) continue;
         const lower = token.word.toLowerCase();
         // `Seccomp` at the start of a heading, in a document that runs `grep Seccomp`: a word of no
@@ -391,7 +412,8 @@ export function findDocumentNames(
           )
             continue;
           if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
-            if (labelOrTitle(text, tokens, token) || inListOfWords(text, tokens, token, names)) continue;
+            if (labelOrTitle(text, tokens, token, names) || inListOfWords(text, tokens, token, names))
+              continue;
           }
           add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
         } else if (token.mid && titleCase && !englishLike(lower) && /^\p{Lu}\p{Ll}+$/u.test(token.word)) {
@@ -436,6 +458,36 @@ export function findDocumentNames(
   }
 
   return { names, placed, ...code, midSentence };
+}
+
+/**
+ * Whether a link's text names the page it points to: a person's or organisation's profile on GitHub,
+ * GitLab or Codeberg written as their name (`[Nicholas C. Zakas](https://github.com/nzakas)`, `[fnx](…)`),
+ * or a repository or npm package written as its own name (`[socks-proxy-agent](…/node-socks-proxy-agent)`).
+ */
+function namesLinkedPage(url: string, text: string): boolean {
+  const match =
+    /^https?:\/\/(?:www\.)?(?:(?:github\.com|gitlab\.com|codeberg\.org)\/([\w.-]+)(?:\/([\w.-]+))?|npmjs\.com\/package\/(?:@[\w.-]+\/)?([\w.-]+))\/?(?:[?#]\S*)?$/iu.exec(
+      url,
+    );
+  if (match === null || !/^[\p{L}\p{N}][\p{L}\p{N} .'’&+-]{0,59}$/u.test(text)) return false;
+  const [, owner, repository, npmPackage] = match;
+  const key = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const written = key(text);
+  const target = repository ?? npmPackage;
+  if (target !== undefined)
+    return (
+      written.length >= 3 &&
+      (written === key(target) || (written.length >= 6 && key(target).includes(written)))
+    );
+  // A profile: one word, or up to four capitalised words one of which no English word (a person's name).
+  const words = text.split(' ');
+  if (owner === undefined || words.length > 4) return false;
+  if (words.length === 1) return /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(text);
+  return (
+    words.every((word) => /^\p{Lu}/u.test(word)) &&
+    words.some((word) => /^\p{L}{2,}$/u.test(word) && !isEnglishWord(word.toLowerCase()))
+  );
 }
 
 /**
@@ -589,6 +641,8 @@ const suffixes = [
   'ly',
   'able',
   'ible',
+  'less',
+  'ful',
 ];
 
 const ySuffixes = ['iest', 'ier', 'ies', 'ied', 'ily'];
@@ -618,18 +672,25 @@ function englishLike(lower: string, compound = true): boolean {
 
 /**
  * Whether a capitalised dictionary word says nothing by its capital: a label before a number
- * (`Topic 351`, `Step 2`), the head of an institution's name (`University of Cambridge`), or one
- * word of a run of capitalised words (`MIT License`, `Web Site`, `Getting Started`), which is a name
- * as a whole or not at all (see `addRuns`).
+ * (`Topic 351`, `Step 2`), the head of an institution's name (`University of Cambridge`), one word of
+ * a run of capitalised words (`MIT License`, `Web Site`, `Getting Started`), which is a name as a
+ * whole or not at all (see `addRuns`), or a word after a name written in lower case (`npm Installation`).
  */
-function labelOrTitle(text: string, tokens: readonly Token[], token: Token): boolean {
+function labelOrTitle(
+  text: string,
+  tokens: readonly Token[],
+  token: Token,
+  names: ReadonlyMap<string, NameReason>,
+): boolean {
   const after = text.slice(token.end);
   if (/^ \d/u.test(after) || /^ of (?:the )?\p{Lu}/u.test(after)) return true;
   const at = tokens.indexOf(token);
   const previous = tokens[at - 1];
   const next = tokens[at + 1];
+  // `npm Installation`: a name written in lower case before a capitalised word is a title's head.
+  const nameBefore = (word: string) => nameShaped(word) || (/^\p{Ll}/u.test(word) && names.has(word));
   return (
-    (previous !== undefined && text.slice(previous.end, token.start) === ' ' && nameShaped(previous.word)) ||
+    (previous !== undefined && text.slice(previous.end, token.start) === ' ' && nameBefore(previous.word)) ||
     (next !== undefined && text.slice(token.end, next.start) === ' ' && nameShaped(next.word))
   );
 }

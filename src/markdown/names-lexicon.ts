@@ -10,6 +10,8 @@ export type LexiconSource = 'simple-icons' | 'linguist';
 export interface NamesLexicon {
   /** The source of a name written exactly so (`Docker`, `Red Hat`, `Node.js`), if it is known. */
   readonly sourceOf: (name: string) => LexiconSource | undefined;
+  /** The source of a one-word name of four letters or more written in lower case (`webpack`, `codecov`). */
+  readonly sourceOfLowerCase: (word: string) => LexiconSource | undefined;
   /** Known names of two words or more, by their first word (`Red` → `Red Hat`, `Red Hat Enterprise Linux`). */
   readonly phrasesByFirstWord: ReadonlyMap<string, readonly string[]>;
 }
@@ -39,7 +41,16 @@ function loadLexicon(): NamesLexicon {
     phrases.set(words[0] as string, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.length - a.length);
-  return { sourceOf: (name) => names.get(name), phrasesByFirstWord: phrases };
+  const lowerCase = new Map<string, LexiconSource>();
+  // Acronyms (`HTML`, `VM`) written in lower case are file types and jargon, not the brand.
+  for (const [name, source] of names)
+    if (!name.includes(' ') && name.length >= 4 && /\p{Ll}/u.test(name))
+      lowerCase.set(name.toLowerCase(), source);
+  return {
+    sourceOf: (name) => names.get(name),
+    sourceOfLowerCase: (word) => lowerCase.get(word),
+    phrasesByFirstWord: phrases,
+  };
 }
 
 interface IconData {
