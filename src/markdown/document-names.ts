@@ -447,12 +447,14 @@ export function findDocumentNames(
       !englishLike(lower)
     );
   };
+  // A plural noun the prose also writes in lower case (`prices`; not `Jails`, written only so).
+  const commonPlural = (word: string) => isCommonPlural(word) && lowerProse.has(word.toLowerCase());
   if (options.english) {
     for (const [at, text] of texts.entries())
       for (const { tokens, titleCase } of split[at] ?? []) {
-        addRuns(text, tokens, names, add, { evidence, spelled, named }, titleCase);
+        addRuns(text, tokens, names, add, { evidence, spelled, named, commonPlural }, titleCase);
         if (titleCase) addListItems(text, tokens, add);
-        addListOfNames(text, tokens, names, code.codeWords, add);
+        addListOfNames(text, tokens, names, code.codeWords, add, commonPlural);
       }
     for (const text of texts) addExpansions(text, midSentence, add);
   }
@@ -778,6 +780,7 @@ function addRuns(
     evidence: (token: Token, phrase: string) => boolean;
     spelled: (token: Token, phrase: string) => boolean;
     named: (token: Token, phrase: string) => boolean;
+    commonPlural: (word: string) => boolean;
   },
   titleCase: boolean,
 ): void {
@@ -812,6 +815,16 @@ function addRuns(
     while (words.length > 0 && grammarWords.has(words[0]?.word.toLowerCase() ?? '')) words = words.slice(1);
     while (words.length > 0 && grammarWords.has(words.at(-1)?.word.toLowerCase() ?? ''))
       words = words.slice(0, -1);
+    // `Bitcoin, Litecoin and Monero Prices`: the plural after the last item is the whole list's.
+    const head = words.at(-1);
+    if (
+      words.length === 2 &&
+      head !== undefined &&
+      clues.commonPlural(head.word) &&
+      !names.has(head.word) &&
+      /,[^,]*(?:^|\s)(?:and|or|&)\s+$/u.test(text.slice(0, words[0]?.start))
+    )
+      return;
     if (words.length < 2) return;
     const holdsName =
       !shoutedWords(text, words, names) &&
@@ -885,15 +898,20 @@ function addListOfNames(
   names: ReadonlyMap<string, NameReason>,
   codeWords: ReadonlySet<string>,
   add: (name: string, reason: NameReason) => void,
+  commonPlural: (word: string) => boolean,
 ): void {
   const lexicon = namesLexicon();
   const signs = (token: Token) =>
     names.has(token.word) ||
     lexicon.sourceOf(token.word) !== undefined ||
     /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word);
-  const keep = (item: ListItem, others: readonly ListItem[]) => {
+  const keep = (item: ListItem, others: readonly ListItem[], closing: boolean) => {
     const [first] = item.words;
     if (first === undefined || names.has(item.text)) return;
+    // `Bitcoin, Litecoin and Ethereum Prices`: a plural common noun after the last item is the
+    // head of the whole list, and no part of a name.
+    const last = item.words.at(-1) as Token;
+    if (closing && item.words.length === 2 && commonPlural(last.word) && !names.has(last.word)) return;
     if (!others.some((other) => names.has(other.text) || other.words.some(signs))) return;
     if (item.words.length === 1) {
       const lower = first.word.toLowerCase();
@@ -925,7 +943,12 @@ function addListOfNames(
   const endList = () => {
     endItem();
     if (list.length >= 3)
-      for (const [at, each] of list.entries()) keep(each, [...list.slice(0, at), ...list.slice(at + 1)]);
+      for (const [at, each] of list.entries()) {
+        const previous = list[at - 1]?.words.at(-1);
+        const before = previous === undefined ? '' : text.slice(previous.end, each.words[0]?.start);
+        const closing = at === list.length - 1 && /(?:^|\s)(?:and|or|&)\s+$/u.test(before);
+        keep(each, [...list.slice(0, at), ...list.slice(at + 1)], closing);
+      }
     list = [];
   };
   let separated = false;
@@ -959,6 +982,14 @@ function addListOfNames(
   endList();
 }
 
+/** A plural of an English noun, capitalised (`Prices`, `Wallets`) or not, and no known name. */
+function isCommonPlural(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^\p{Lu}?\p{Ll}+s$/u.test(word) || !isEnglishWord(lower) || namesLexicon().sourceOf(word))
+    return false;
+  return isEnglishWord(lower.slice(0, -1)) || (lower.endsWith('es') && isEnglishWord(lower.slice(0, -2)));
+}
+
 /**
  * Capitalised words right before their acronym are the name the acronym stands for: `Amazon Web
  * Services (AWS)`, `GitHub Container Registry (GHCR)`, `HashiCorp Configuration Language (HCL)`.
@@ -982,7 +1013,11 @@ function addExpansions(
       if (initials === acronym || capitals === acronym) {
         // `Amazon Elastic Container Registry (ECR)`: a brand before the expansion belongs to it.
         const brand = words.at(-count - 1);
-        if (brand !== undefined && (midSentence.has(brand) || strongLead(brand))) expansion.unshift(brand);
+        if (brand !== undefined && (midSentence.has(brand) || strongLead(brand))) {
+          expansion.unshift(brand);
+          // The brand names its products by itself too: `Amazon` of `Template Amazon`.
+          add(brand, midSentence.has(brand) ? 'capitalised mid-sentence' : 'not an English word');
+        }
         add(expansion.join(' '), 'expansion of an acronym');
         break;
       }

@@ -43,8 +43,27 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'LXD Canonical',
     'Seccomp',
     'Compose',
+    'Amazon',
+    'GNU Grub',
+    'Kata containers',
+    'Distro Watch',
   ],
-  'public-apis.md': ['Nager.Date', 'OCR.Space', 'GitHub', 'REST API'],
+  'public-apis.md': ['Nager.Date', 'OCR.Space', 'GitHub', 'REST API', 'Ethereum'],
   'awesome.md': ['Node.js', 'Markdown'],
-  'best-readme-template.md': ['GitHub', 'npm', 'README'],
+  'best-readme-template.md': ['GitHub', 'npm', 'README', "Malven's", 'Img Shields', 'React Icons'],
+};
+
+/**
+ * Capitalised words of each corpus file that are no names and must be translated: a name followed
+ * by common words of a title or a description, a format before what it describes, ALL-CAPS prose.
+ */
+export const expectedTranslated: Readonly<Record<string, readonly string[]>> = {
+  'lpic-305-300.md': [
+    'GNU Packages',
+    'GNU Globbing',
+    'Red Hat Site',
+    'Packer Getting Started',
+    'TABLE OF CONTENT',
+  ],
+  'public-apis.md': ['HTTP Version', 'Ethereum Prices', 'Jiffier GIFs'],
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countTerm } from '../helpers/protected-terms.js';
 import { corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.js';
 import { localesFrench, pseudo, translateText } from '../helpers/translate-document.js';
-import { expectedNames } from '../helpers/corpus-names.js';
+import { expectedNames, expectedTranslated } from '../helpers/corpus-names.js';
 
 /** The link texts of the first column of a document's tables of links: `| [Cats](…) |`. */
 function firstColumnNames(text: string): string[] {
@@ -30,6 +30,16 @@ describe.skipIf(!hasCorpus)('names kept by a pseudo translation of the corpus', 
       expect(names.filter((each) => countTerm(text, each) < countTerm(source, each))).toEqual([]);
     });
   });
+
+  it.each(Object.entries(expectedTranslated))(
+    '%s: translates capitalised words that name nothing',
+    async (name, words) => {
+      const source = readCorpus(name);
+      const text = await pseudoTranslation(name);
+      for (const each of words) expect(countTerm(source, each), each).toBeGreaterThan(0);
+      expect(words.filter((each) => countTerm(text, each) > 0)).toEqual([]);
+    },
+  );
 
   it.each(corpusFiles())('%s: keeps every name of the first column of a table of links', async (name) => {
     const source = readCorpus(name);
