@@ -34,6 +34,12 @@ interface Reading {
   readonly defined: ReadonlySet<string>;
 }
 
+/** Whether `line` is one whole raw HTML tag and white space: at a paragraph's start, an HTML block. */
+export function isTagLine(line: string): boolean {
+  const tag = openTag.exec(line) ?? closeTag.exec(line);
+  return tag !== null && /^[ \t]*$/.test(line.slice(tag[0].length));
+}
+
 /** What one block's inline content holds: destinations (offsets in `text`), or undefined when unsure. */
 export function inlineDestinations(text: string, defined: ReadonlySet<string>): Range[] | undefined {
   const found: Range[] = [];

@@ -3,7 +3,7 @@ import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { headings, headingSlugs, headingText, slugsOf } from './anchors.js';
 import { findDestinations, htmlDestinations, type Destination } from './destinations.js';
-import { inlineDestinations } from './inline-links.js';
+import { inlineDestinations, isTagLine } from './inline-links.js';
 import { nodeRange, childrenRange } from './node-range.js';
 import { parseMarkdownForLinks } from './parse.js';
 import { checkMarkdownLimits } from './parse-limits.js';
@@ -128,6 +128,16 @@ function sourceFacts(source: string, tree: Root): SourceFacts {
 // A line that could open a block, or end or turn the block before it, in a paragraph or table.
 const blockStart =
   /^(?:$|[ \t]|#|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|<|\$\$|\||[-=*_:|+ \t]+$)/;
+
+/**
+ * Whether a line of a unit's text could start a block. Of HTML, only what starts an HTML block: at
+ * a paragraph's start (`first`) also a line that is one whole tag (`<a href="x">` alone), but not
+ * inline HTML (`<strong>Get involved</strong>`, `<br>`).
+ */
+function startsBlock(line: string, first: boolean): boolean {
+  if (!line.startsWith('<')) return blockStart.test(line);
+  return rawHtml.test(line) || blockHtml.test(line) || /[\v\f]/.test(line) || (first && isTagLine(line));
+}
 const alertMarker = /^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\r?\n[ \t>]*$/i;
 const blankLine = /\n[ \t]*(?:\r?\n|$)/;
 const plainHeading = /^[^\s\\`*_~[\]<>!&#$|](?:[^\\`*_~[\]<>!&#$|\r\n]*[^\s\\`*_~[\]<>!&#$|])?$/;
@@ -232,7 +242,7 @@ export function fastOutputLinks(
       if (
         content === undefined ||
         text === '' ||
-        ![text.split(/\r?\n/, 1)[0] as string, ...lines].every((line) => !blockStart.test(line))
+        [text.split(/\r?\n/, 1)[0] as string, ...lines].some((line, index) => startsBlock(line, index === 0))
       )
         return undefined;
       // A paragraph that starts `[label]:` is a link reference definition.

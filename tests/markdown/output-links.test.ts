@@ -103,6 +103,12 @@ const piece = fc.oneof(
     '\n```',
     '\n    code',
     '\n<div>',
+    '\n<br>',
+    '\n<br >\n',
+    '\n<a href="n.md">',
+    '\n<!-- n -->',
+    '\n<pre>',
+    '<a href="w.md">',
     '\n| - | - |',
     '\r\n',
     '- ',
@@ -211,6 +217,8 @@ describe('the fast path steps aside', () => {
     ['an unclosed link', 'See [a](b.md).\n', 'Voir [a](b.md'],
     ['math', 'Cost is low.\n', 'Coût $[a](b)$'],
     ['a new line that starts a list', 'One line.\n', 'Une\n- ligne'],
+    ['a line that starts an HTML block', 'One line.\n', 'Une\n<div>[a](b.md)'],
+    ['a paragraph that starts with a tag alone on its line', 'One line.\n', '<a href="x.md">\nligne'],
   ];
   for (const [name, source, translated] of cases) {
     it(name, () => {
@@ -225,6 +233,14 @@ describe('the fast path steps aside', () => {
       expect(spliced.slugs).toEqual(full.slugs);
     });
   }
+
+  it('and reads inline HTML at a paragraph’s start and a <br> line as inline HTML', () => {
+    const source = 'Back to index\nnow\n';
+    const { spliced, fast } = splice(source, () => '<strong>[Retour](#index)</strong>\n<br >');
+    expect(spliced.text).toBe('<strong>[Retour](#index)</strong>\n<br >\n');
+    expect(fast).toEqual({ slugs: [], destinations: [{ url: '#index', range: { start: 17, end: 23 } }] });
+    expect(fast).toEqual(parsedOutputLinks(spliced.text));
+  });
 
   it('and reads a reference link to a defined label as no destination (the definition’s is kept)', () => {
     const source = 'Read [the FAQ].\n\n[the faq]: docs/faq.md\n';
