@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { checkMarkdownBytes } from '../markdown/markdown-bytes.js';
 import { findRepository } from '../repository-paths.js';
 import { rememberedTitles } from './remembered-titles.js';
 import {
@@ -147,7 +148,7 @@ export async function renderSite(options: RenderOptions = {}): Promise<RenderRep
   const switcherPages = options.langs === undefined ? pages : await everyLanguage(pages, planInput);
   const repository = await findRepository(root, { allowOutside: options.allowOutsideRepo });
   await checkSitePaths(repository, outDir, pages);
-  const markdown = await Promise.all(pages.map((page) => readFile(page.markdownFile, 'utf8')));
+  const markdown = await Promise.all(pages.map((page) => readPageMarkdown(root, page)));
   const alertTitles = await Promise.all(
     pages.map((page, index) =>
       page.lang === planInput.sourceLang
@@ -293,4 +294,20 @@ function parseSiteUrl(value: string | undefined): URL | undefined {
   throw new UsageError(
     `--site-url must be an http(s) URL such as https://me.github.io/repo/, not '${value}'`,
   );
+}
+
+/**
+ * The Markdown of a page, checked as translate checks its sources: bytes that are not UTF-8 text
+ * (NUL bytes, UTF-16, invalid sequences) stop the render with an input error naming the file.
+ */
+async function readPageMarkdown(root: string, page: SitePage): Promise<string> {
+  const bytes = await readFile(page.markdownFile);
+  checkMarkdownBytes(
+    relative(root, page.markdownFile),
+    bytes,
+    page.isSource
+      ? 'pass a Markdown file with --source'
+      : `remove what is not text, or delete the file and write it again with \`readme-i18n translate --lang ${page.lang}\``,
+  );
+  return bytes.toString('utf8');
 }

@@ -200,6 +200,40 @@ describe('site plan, errors and the render command', () => {
     );
   });
 
+  it('refuses Markdown that is not UTF-8 text with exit 2, naming the file, the place and the fix, and writes nothing', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'render-bytes-'));
+    try {
+      await cp(fixture, project, { recursive: true });
+      const html = ['render', '--html', '--out', 'site', '--pattern', 'locales/README.{lang}.md'];
+      await writeFile(join(project, 'locales/README.ja.md'), Buffer.from('# T\ncaf\xe9\n', 'latin1'));
+      const latin1 = await runCliHere('readme-i18n', html, project);
+      expect(latin1).toEqual({
+        status: 2,
+        stdout: '',
+        stderr:
+          'readme-i18n: locales/README.ja.md is not valid UTF-8: byte 7 (line 2) is 0xe9; ' +
+          'convert the file to UTF-8, for example with `iconv -f latin1 -t utf-8`\n',
+      });
+      await writeFile(join(project, 'locales/README.ja.md'), '# T\n\n\0\n');
+      const nul = await runCliHere('readme-i18n', html, project);
+      expect(nul.status).toBe(2);
+      expect(nul.stderr).toBe(
+        'readme-i18n: locales/README.ja.md is not text: byte 5 (line 3) is a NUL (0x00); remove what is not text, ' +
+          'or delete the file and write it again with `readme-i18n translate --lang ja`\n',
+      );
+      await writeFile(join(project, 'locales/README.ja.md'), '# T\n');
+      await writeFile(join(project, 'README.md'), Buffer.from('# A\0\n', 'utf8'));
+      const source = await runCliHere('readme-i18n', html, project);
+      expect(source.status).toBe(2);
+      expect(source.stderr).toBe(
+        'readme-i18n: README.md is not text: byte 3 (line 1) is a NUL (0x00); pass a Markdown file with --source\n',
+      );
+      expect(existsSync(join(project, 'site'))).toBe(false);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     ['127.0.0.1', true],
     ['10.1.2.3', true],
