@@ -674,7 +674,7 @@ function englishLike(lower: string, compound = true): boolean {
 
 /**
  * Whether a capitalised dictionary word says nothing by its capital: a label before a number
- * (`Topic 351`, `Step 2`), the head of an institution's name (`University of Cambridge`), one word of
+ * (`Topic 351`, `Step 2`), the head or tail of a title (`University of Cambridge`, `Code of Conduct`), one word of
  * a run of capitalised words (`MIT License`, `Web Site`, `Getting Started`), which is a name as a
  * whole or not at all (see `addRuns`), or a word after a name written in lower case (`npm Installation`).
  */
@@ -686,6 +686,9 @@ function labelOrTitle(
 ): boolean {
   const after = text.slice(token.end);
   if (/^ \d/u.test(after) || /^ of (?:the )?\p{Lu}/u.test(after)) return true;
+  // `Code of Conduct`, `Terms of Service`: the tail of a title whose head is a capitalised word.
+  const head = /(\p{Lu}\p{Ll}+) of (?:the )?$/u.exec(text.slice(0, token.start))?.[1];
+  if (head !== undefined && isEnglishWord(head.toLowerCase()) && !names.has(head)) return true;
   const at = tokens.indexOf(token);
   const previous = tokens[at - 1];
   const next = tokens[at + 1];
