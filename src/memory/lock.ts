@@ -1,5 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -23,6 +23,14 @@ const heldNotes = new Set<string>();
 let removedOnExit = false;
 
 /**
+ * Folders a lock of this process created for its memory (`locales/` in a project that had none),
+ * each with the number of locks of this process in it: the last one out removes the folder when
+ * still empty, so that a run refused at once leaves the project as it was.
+ */
+const createdFolders = new Map<string, number>();
+const locksIn = new Map<string, number>();
+
+/**
  * Runs `fn` while holding the lock of every memory file (a `<file>.lock` folder, refreshed while
  * held), so that two runs on the same files never interleave their writes. Waits a bounded time
  * for another run, then throws MemoryLockedError naming the holder. Once held, the temporary files of
@@ -40,25 +48,14 @@ export async function withMemoryLock<T>(
   const ordered = [...shown.keys()].sort();
   const releases: Array<() => Promise<void>> = [];
   let compromised: Error | undefined;
+  const folders = [...new Set(ordered.map((file) => dirname(file)))];
+  for (const folder of folders) locksIn.set(folder, (locksIn.get(folder) ?? 0) + 1);
   try {
     for (const file of ordered) {
-      await mkdir(dirname(file), { recursive: true });
-      await removeLockOfDeadRun(file);
       let release: () => Promise<void>;
       try {
-        release = await lockfile.lock(file, {
-          realpath: false,
-          stale: staleMs,
-          update: Math.max(1000, Math.floor(staleMs / 2)),
-          retries: {
-            retries: Math.ceil(waitMs / retryStepMs),
-            factor: 1,
-            minTimeout: retryStepMs,
-            maxTimeout: retryStepMs,
-          },
-          onCompromised: (error) => {
-            compromised ??= error;
-          },
+        release = await takeLock(file, staleMs, waitMs, (error) => {
+          compromised ??= error;
         });
       } catch (error) {
         throw await lockedError(file, shown.get(file) ?? file, error, waitMs);
@@ -91,6 +88,65 @@ export async function withMemoryLock<T>(
       await rm(ownerFile(ordered[index] ?? ''), { force: true });
       heldNotes.delete(ownerFile(ordered[index] ?? ''));
       await releases[index]?.().catch(() => undefined); // a compromised lock is already gone
+    }
+    for (const folder of folders) await leaveFolder(folder);
+  }
+}
+
+/**
+ * Takes the lock of one memory file, making its folder when missing. Another run that made the folder
+ * removes it when it ends with the folder empty, which a run waiting for its lock sees as ENOENT: the
+ * folder is then made again and the lock tried again.
+ */
+async function takeLock(
+  file: string,
+  staleMs: number,
+  waitMs: number,
+  onCompromised: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  for (let attempt = 1; ; attempt++) {
+    const created = await mkdir(dirname(file), { recursive: true });
+    if (created !== undefined) {
+      const before = createdFolders.get(dirname(file));
+      createdFolders.set(dirname(file), Math.min(before ?? created.length, created.length));
+    }
+    await removeLockOfDeadRun(file);
+    try {
+      return await lockfile.lock(file, {
+        realpath: false,
+        stale: staleMs,
+        update: Math.max(1000, Math.floor(staleMs / 2)),
+        retries: {
+          retries: Math.ceil(waitMs / retryStepMs),
+          factor: 1,
+          minTimeout: retryStepMs,
+          maxTimeout: retryStepMs,
+        },
+        onCompromised,
+      });
+    } catch (error) {
+      if (attempt >= 5 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** Removes the folders a lock created, up to the first one, once no lock is in them and they are empty. */
+async function leaveFolder(folder: string): Promise<void> {
+  const left = (locksIn.get(folder) ?? 1) - 1;
+  if (left > 0) {
+    locksIn.set(folder, left);
+    return;
+  }
+  locksIn.delete(folder);
+  const createdFrom = createdFolders.get(folder);
+  if (createdFrom === undefined) return;
+  createdFolders.delete(folder);
+  for (let current = folder; current.length >= createdFrom; current = dirname(current)) {
+    if ([...locksIn.keys()].some((held) => held === current || held.startsWith(`${current}/`))) return;
+    try {
+      await rmdir(current);
+    } catch {
+      return; // not empty: the run wrote something there, or someone else did
     }
   }
 }

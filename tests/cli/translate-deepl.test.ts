@@ -74,6 +74,41 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
     }
   });
 
+  it.each([
+    [
+      'a refused key (403)',
+      {},
+      'wrong-key-5d1e:fx',
+      'readme-i18n: DeepL refused the key while translating 5 texts from en into fr (HTTP 403). Check DEEPL_AUTH_KEY; ' +
+        'a free-plan key ends in ":fx" and is sent to api-free.deepl.com unless DEEPL_SERVER_URL says otherwise.\n',
+    ],
+    [
+      'a quota used up at the first request (456)',
+      { quotaCharacters: 1 },
+      authKey,
+      'readme-i18n: fr: quota exhausted after 0 of 5 units; the 0 are kept in locales/fr.po and the next run sends only the rest. ' +
+        'DeepL quota exhausted while translating 5 texts from en into fr (HTTP 456). Wait for the next billing period, ' +
+        'raise the limit in your DeepL account, or translate the rest with --engine apertium; everything translated so far is kept.\n',
+    ],
+  ])(
+    'leaves a project without locales/ as it was when DeepL refuses at once: %s',
+    async (_, faults, key, message) => {
+      const project = tempProject(fixture);
+      const before = readdirSync(project, { recursive: true }).sort();
+      server.setFaults(faults);
+      try {
+        const result = await runCliHere('translate', ['--lang', 'fr,de'], project, {
+          ...env(),
+          DEEPL_AUTH_KEY: key,
+        });
+        expect(result).toEqual({ status: 1, stdout: '', stderr: message });
+        expect(readdirSync(project, { recursive: true }).sort()).toEqual(before);
+      } finally {
+        server.setFaults({});
+      }
+    },
+  );
+
   it('exits 1 and names the unit when a translation lost a tag that cannot be put back', async () => {
     const project = tempProject(fixture);
     server.setFaults({ dropTag: true });

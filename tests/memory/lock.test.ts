@@ -46,8 +46,39 @@ describe('withMemoryLock', () => {
         throw new Error('engine failed');
       }),
     ).rejects.toThrow('engine failed');
-    expect(await readdir(join(folder, 'locales'))).toEqual([]);
+    // The folder the lock made is gone too: the project is as it was.
+    expect(await readdir(folder)).toEqual([]);
     expect(await withMemoryLock(files, () => Promise.resolve(42))).toBe(42);
+  });
+
+  it('removes the folders it made once empty and no lock of this process is in them, and only those', async () => {
+    const folder = await tempFolder();
+    const nested = join(folder, 'i18n', 'po', 'fr.po');
+    await expect(withMemoryLock([nested], () => Promise.reject(new Error('refused')))).rejects.toThrow(
+      'refused',
+    );
+    expect(await readdir(folder)).toEqual([]);
+    // A folder that was there before stays, empty or not.
+    await mkdir(join(folder, 'locales'));
+    await withMemoryLock([join(folder, 'locales', 'fr.po')], () => Promise.resolve());
+    expect(await readdir(folder)).toEqual(['locales']);
+    // A folder the run wrote into stays.
+    await withMemoryLock([join(folder, 'po', 'fr.po')], () => writeFile(join(folder, 'po', 'fr.po'), ''));
+    expect(await readdir(join(folder, 'po'))).toEqual(['fr.po']);
+    // Two languages in one new folder: the first to fail leaves it to the other, which writes there.
+    const shared = (lang: string) => join(folder, 'shared', `${lang}.po`);
+    let letGo = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const second = withMemoryLock([shared('de')], async () => {
+      await held;
+      await writeFile(shared('de'), '');
+    });
+    await expect(withMemoryLock([shared('fr')], () => Promise.reject(new Error('refused')))).rejects.toThrow(
+      'refused',
+    );
+    letGo();
+    await second;
+    expect(await readdir(join(folder, 'shared'))).toEqual(['de.po']);
   });
 
   it('clears the temporary files a killed run left, and only those', async () => {
