@@ -252,6 +252,12 @@ async function translateSource(
     terms: termsAs,
     repairTags,
   };
+  if (document.allUnits.length === 0 && frontMatterOnly(document)) {
+    warnings.push(
+      `${source.path} has front matter and nothing below it: ${file} ${options.dryRun ? 'would be' : 'is'} written as a copy with nothing translated; ` +
+        'write the text below the front matter, or name the front-matter keys to translate with --front-matter',
+    );
+  }
   const base = {
     lang,
     file,
@@ -519,4 +525,10 @@ function watchWaits(lang: string, file: string, onWait: ((event: WaitEvent) => v
     },
     stop,
   };
+}
+
+/** A source made of a front-matter block (YAML or TOML) and nothing else. */
+function frontMatterOnly(document: SourceDocument['document']): boolean {
+  const blocks = document.tree.children;
+  return blocks.length > 0 && blocks.every((node) => ['yaml', 'toml'].includes(node.type));
 }

@@ -109,6 +109,38 @@ describe('translate command', async () => {
     );
   });
 
+  it('warns, naming the source and the output, when a source has front matter and nothing below it', async () => {
+    const project = tempProject();
+    const source = '---\ntitle: Hello\nlayout: page\n---\n';
+    writeFileSync(join(project, 'README.md'), source);
+    const warning = (lang: string, written: string) =>
+      `readme-i18n: warning: README.md has front matter and nothing below it: locales/README.${lang}.md ${written} written ` +
+      'as a copy with nothing translated; write the text below the front matter, or name the front-matter keys to translate with --front-matter\n';
+    const dry = await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo', '--dry-run'], project);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toBe(warning('fr', 'would be'));
+    const result = await runCliHere(
+      'translate',
+      ['--lang', 'fr,de', '--engine', 'pseudo', '--quiet'],
+      project,
+    );
+    expect([result.status, result.stdout]).toEqual([0, '']);
+    // Languages run at once: each warns once, in the order they end.
+    expect(result.stderr.split(/(?<=\n)/).sort()).toEqual([warning('de', 'is'), warning('fr', 'is')]);
+    expect(readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8')).toBe(
+      source +
+        '<!-- readme-i18n:switcher:start -->\n🌐 [English](../README.md) · [Deutsch](README.de.md) · **Français**\n<!-- readme-i18n:switcher:end -->\n\n',
+    );
+    // A front-matter key named for translation is a unit: no copy, no warning.
+    const keys = await runCliHere(
+      'translate',
+      ['--lang', 'fr', '--engine', 'pseudo', '--quiet', '--front-matter', 'title'],
+      project,
+    );
+    expect(keys).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8')).toMatch(/^---\ntitle: Ĥéļļó··\n/);
+  });
+
   it('sets a broken PO file aside with a warning and rebuilds the memory from the translated README', async () => {
     const project = tempProject(fixture);
     expect((await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
