@@ -48,6 +48,20 @@ export function refuseTranslation(unit: Unit, markdown: string): string | undefi
   return undefined;
 }
 
+/**
+ * Whether a translation keeps every reference link and image of its unit (`[la FAQ][the FAQ]`, not
+ * `[la FAQ]`, which finds no definition). Machine translations written before such links were kept
+ * are checked with it, and sent again when they lost one (see `planLanguage`).
+ */
+export function keepsReferences(unit: Unit, markdown: string): boolean {
+  if (unit.references.length === 0) return true;
+  const lost = compareCounts(
+    shapeOf(withDefinitions(unit.source, unit.references)).references,
+    shapeOf(withDefinitions(markdown, unit.references)).references,
+  );
+  return lost === undefined || lost.extra;
+}
+
 const markNames: Record<string, string> = {
   strong: 'strong emphasis (**)',
   emphasis: 'emphasis (*)',

@@ -3,7 +3,7 @@ import type { Unit } from '../markdown/unit.js';
 import { engineOf, type MemoryEntry } from '../memory/entry.js';
 import type { TranslationMemory } from '../memory/translation-memory.js';
 import { needsEngine } from '../tagged-text.js';
-import { refuseTranslation } from './check-translation.js';
+import { keepsReferences, refuseTranslation } from './check-translation.js';
 
 export interface Plan {
   /** Units with no usable translation in the memory, nested units before the units that hold them. */
@@ -74,6 +74,16 @@ function needsSending(
 }
 
 /**
+ * Whether the machine translation in the memory lost one of the unit's reference links (written by
+ * a version that turned `[the FAQ]` into `[la FAQ]`): it is sent again, a person's never.
+ */
+function lostReferences(memory: TranslationMemory, unit: Unit): boolean {
+  if (unit.references.length === 0 || memory.entry(unit.source)?.origin === 'human') return false;
+  const stored = fromMemory(memory, unit);
+  return stored !== undefined && !keepsReferences(unit, stored);
+}
+
+/**
  * Only what the memory lacks is sent, and what `retranslate` asks for again. Nested units (alt
  * texts, titles) come first so that a unit holding them can be recorded as soon as its own batch
  * is back. `titles` are the alert titles the document shows (see `alertTitleUnits`): plain text,
@@ -89,7 +99,8 @@ export function planLanguage(
   const units: Unit[] = [];
   const visit = (unit: Unit) => {
     for (const nested of unit.nested) visit(nested);
-    if (needsSending(memory, unit.source, retranslate, stale)) units.push(unit);
+    if (needsSending(memory, unit.source, retranslate, stale) || lostReferences(memory, unit))
+      units.push(unit);
   };
   for (const unit of document.units) visit(unit);
   const sentTitles = titles.filter((title) => needsSending(memory, title, retranslate, stale));
