@@ -237,6 +237,11 @@ export function findDocumentNames(
   const lexicon = namesLexicon();
   const midSentence = new Set<string>();
 
+  const definitions = new Map<string, string>();
+  eachNode(tree, (node) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier))
+      definitions.set(node.identifier, node.url);
+  });
   const blocks: Nodes[] = [];
   // Sites the document links to by name (`katacontainers` of katacontainers.io); words of link texts that
   // their own address spells (`Grub` of `[GNU Grub Bootloader](…/software/grub/)`); lower-case link
@@ -248,6 +253,12 @@ export function findDocumentNames(
   const lowerNames = new Set<string>();
   eachNode(tree, (node) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(node);
+    // `[socks-proxy-agent][]`, defined as `…/node-socks-proxy-agent`: a reference names its page too.
+    if (node.type === 'linkReference' && node.children.length > 0) {
+      const url = definitions.get(node.identifier);
+      const text = plainText(node).trim();
+      if (url !== undefined && namesLinkedPage(url, text)) add(text, 'linked profile or repository');
+    }
     if (node.type === 'link' && node.children.length > 0) {
       // `[configs/network](configs/network/)`: a path, whatever its words mean.
       const text = plainText(node).trim();
