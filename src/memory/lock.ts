@@ -1,4 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -28,6 +29,41 @@ let removedOnExit = false;
  * still empty, so that a run refused at once leaves the project as it was.
  */
 const createdFolders = new Map<string, number>();
+
+/**
+ * Lock folders this process made whose lock is not yet held (proper-lockfile still checking the
+ * folder's time precision): a process that ends then removes them, as proper-lockfile does for the
+ * locks it holds. Made synchronously, so that no folder is made that this process does not know of.
+ */
+const takingLocks = new Set<string>();
+const lockFs = {
+  ...fs,
+  mkdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void): void {
+    try {
+      try {
+        mkdirSync(path);
+      } catch (error) {
+        // Another run that made the memory's folder removed it as it ended, empty: make it again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        noteCreated(dirname(path), mkdirSync(dirname(path), { recursive: true }));
+        mkdirSync(path);
+      }
+    } catch (error) {
+      process.nextTick(callback, error as NodeJS.ErrnoException);
+      return;
+    }
+    takingLocks.add(path);
+    process.nextTick(callback, null);
+  },
+};
+
+/** Records that making `folder` made the folders from `created` (the first one made) down. */
+function noteCreated(folder: string, created: string | undefined): void {
+  if (created === undefined) return;
+  const before = createdFolders.get(folder);
+  createdFolders.set(folder, Math.min(before ?? created.length, created.length));
+}
+
 const locksIn = new Map<string, number>();
 
 /**
@@ -50,6 +86,13 @@ export async function withMemoryLock<T>(
   let compromised: Error | undefined;
   const folders = [...new Set(ordered.map((file) => dirname(file)))];
   for (const folder of folders) locksIn.set(folder, (locksIn.get(folder) ?? 0) + 1);
+  if (!removedOnExit) {
+    removedOnExit = true;
+    process.on('exit', () => {
+      for (const note of heldNotes) rmSync(note, { force: true });
+      for (const lock of takingLocks) rmSync(lock, { recursive: true, force: true });
+    });
+  }
   try {
     for (const file of ordered) {
       let release: () => Promise<void>;
@@ -61,12 +104,6 @@ export async function withMemoryLock<T>(
         throw await lockedError(file, shown.get(file) ?? file, error, waitMs);
       }
       releases.push(release);
-      if (!removedOnExit) {
-        removedOnExit = true;
-        process.on('exit', () => {
-          for (const note of heldNotes) rmSync(note, { force: true });
-        });
-      }
       heldNotes.add(ownerFile(file));
       // Written at once, not by a worker thread that could write it after the exit handler ran.
       writeFileSync(
@@ -94,9 +131,8 @@ export async function withMemoryLock<T>(
 }
 
 /**
- * Takes the lock of one memory file, making its folder when missing. Another run that made the folder
- * removes it when it ends with the folder empty, which a run waiting for its lock sees as ENOENT: the
- * folder is then made again and the lock tried again.
+ * Takes the lock of one memory file, making its folder when missing (and again should another run
+ * that made it remove it meanwhile, see `lockFs`).
  */
 async function takeLock(
   file: string,
@@ -104,29 +140,25 @@ async function takeLock(
   waitMs: number,
   onCompromised: (error: Error) => void,
 ): Promise<() => Promise<void>> {
-  for (let attempt = 1; ; attempt++) {
-    const created = await mkdir(dirname(file), { recursive: true });
-    if (created !== undefined) {
-      const before = createdFolders.get(dirname(file));
-      createdFolders.set(dirname(file), Math.min(before ?? created.length, created.length));
-    }
-    await removeLockOfDeadRun(file);
-    try {
-      return await lockfile.lock(file, {
-        realpath: false,
-        stale: staleMs,
-        update: Math.max(1000, Math.floor(staleMs / 2)),
-        retries: {
-          retries: Math.ceil(waitMs / retryStepMs),
-          factor: 1,
-          minTimeout: retryStepMs,
-          maxTimeout: retryStepMs,
-        },
-        onCompromised,
-      });
-    } catch (error) {
-      if (attempt >= 5 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+  noteCreated(dirname(file), await mkdir(dirname(file), { recursive: true }));
+  await removeLockOfDeadRun(file);
+  try {
+    return await lockfile.lock(file, {
+      fs: lockFs,
+      realpath: false,
+      stale: staleMs,
+      update: Math.max(1000, Math.floor(staleMs / 2)),
+      retries: {
+        retries: Math.ceil(waitMs / retryStepMs),
+        factor: 1,
+        minTimeout: retryStepMs,
+        maxTimeout: retryStepMs,
+      },
+      onCompromised,
+    });
+  } finally {
+    // Held (proper-lockfile removes it at exit from now on) or given up (and removed by it).
+    takingLocks.delete(`${file}.lock`);
   }
 }
 

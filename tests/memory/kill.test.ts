@@ -91,4 +91,23 @@ describe('a run killed while saving', () => {
       await expectComplete(file, 3, `ended ${delay} ms after save 3`);
     }
   });
+
+  it('leaves no lock folder when it ends at once while taking the lock', async () => {
+    const folder = await tempFolder();
+    const script = await bundleChild('exit-while-locking', folder);
+    const locales = join(folder, 'locales');
+    const file = join(locales, 'fr.po');
+    // Every turn of the event loop from the start of the run to the lock held, and a few after.
+    for (let ticks = 0; ticks <= 40; ticks++) {
+      await rm(locales, { recursive: true, force: true });
+      const child = startChild(script, [file, String(ticks)]);
+      try {
+        expect(await child.exited, child.stderr()).toEqual({ code: 130, signal: null });
+      } finally {
+        child.process.kill('SIGKILL');
+      }
+      const left = await readdir(locales).catch(() => []);
+      expect(left, `ended after ${ticks} turns`).toEqual([]);
+    }
+  });
 });
