@@ -539,6 +539,15 @@ function addNameColumn(
   }
 }
 
+/** `**Wilson Page** - [@wilsonpage](…)`: the block writes the run's words as one, a handle or a host. */
+function spelledAsOne(text: string, words: readonly Token[]): boolean {
+  const joined = words.map((token) => token.word.toLowerCase()).join('');
+  return (
+    words.length >= 2 &&
+    new RegExp(`(?<![\\p{L}\\p{N}])${joined}(?![\\p{L}\\p{N}])`, 'u').test(text.toLowerCase())
+  );
+}
+
 /** Whether the code writes a phrase's last two words together: `docker swarm`, `qemu-guest-agent`. */
 function codeSpells(codeText: string, phrase: string): boolean {
   const words = phrase
@@ -802,12 +811,15 @@ function addRuns(
   let run: Token[] = [];
   const flush = () => {
     let words = run;
+    let handle = false;
     run = [];
     const first = words[0];
     if (first !== undefined && (!first.mid || titleCase)) {
       if (!leadsName(words, names)) {
         if (titleCase) return;
         words = words.slice(1);
+      } else if (spelledAsOne(text, words)) {
+        handle = true;
       } else if (titleCase || (tokens.indexOf(first) === 0 && tokens.length - words.length <= 2)) {
         // A title's capitals say nothing: its last words join the name only where they are names
         // themselves (`GNU Grub` of `GNU Grub Bootloader`; not `GNU Packages`, `Red Hat Site`). In a
@@ -842,12 +854,13 @@ function addRuns(
     if (words.length < 2) return;
     const holdsName =
       !shoutedWords(text, words, names) &&
-      words.some(
-        (token) =>
-          names.has(token.word) ||
-          /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word) ||
-          clues.named(token, text.slice(words[0]?.start, words.at(-1)?.end)),
-      );
+      (handle ||
+        words.some(
+          (token) =>
+            names.has(token.word) ||
+            /^\p{Lu}{2,}|\p{Ll}\p{Lu}/u.test(token.word) ||
+            clues.named(token, text.slice(words[0]?.start, words.at(-1)?.end)),
+        ));
     const phrase = text.slice(words[0]?.start, words.at(-1)?.end);
     if (holdsName && !names.has(phrase)) add(phrase, 'multi-word name');
   };
@@ -855,8 +868,11 @@ function addRuns(
     const previous = run.at(-1);
     // In a title, `On` and `With` are capitalised too, and part of no name: `Docker Engine On Ubuntu`.
     const shaped = nameShaped(token.word) && !(titleCase && grammarWords.has(token.word.toLowerCase()));
-    // `Malven's Flexbox Cheatsheet`: a possessive leads the run.
-    if (!shaped || (previous && !/^(?:['’]s)? $/u.test(text.slice(previous.end, token.start)))) flush();
+    // `Malven's Flexbox Cheatsheet`: a possessive that opens a title leads the run (in a sentence,
+    // `GitHub's Timezones` is a name and a word).
+    const between = previous === undefined ? ' ' : text.slice(previous.end, token.start);
+    const joined = between === ' ' || (/^['’]s $/u.test(between) && tokens.indexOf(previous as Token) === 0);
+    if (!shaped || !joined) flush();
     if (shaped) run.push(token);
   }
   flush();

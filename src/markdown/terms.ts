@@ -35,7 +35,8 @@ export type TermReason =
   | 'CamelCase'
   | 'ALL-CAPS name'
   | 'letters and digits'
-  | 'quoted code string';
+  | 'quoted code string'
+  | 'mention';
 
 export interface FoundTerm {
   readonly start: number;
@@ -94,6 +95,8 @@ const shapes = {
   // Letters and digits in one word: `xenbr0`, `aarch64`, `audit2allow`, `Domain0`, `4Linux`.
   lettersAndDigits: /(?<![\p{L}\p{N}_.\\-])(?=\p{N}*\p{L})(?=\p{L}*\p{N})[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
   quoted: /(?<=(?<!\\)")[^"\s]*[\\/{}_:][^"\s]*[^"\s\\](?=")/gu,
+  // `@wilsonpage`, `@octokit/core`: a handle or a scoped package, never a word.
+  mention: /(?<![\p{L}\p{N}_.@\\-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_.-]+)?/gu,
 } as const;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -222,6 +225,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
     add(shapes.windowsPath, 'path');
     add(shapes.quoted, 'quoted code string');
+    add(shapes.mention, 'mention');
     add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
     add(shapes.dotted, 'dotted identifier', (word) =>
       word.split('.').some((part) => part.replace(/\\/g, '').length > 1),
