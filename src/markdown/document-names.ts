@@ -51,6 +51,8 @@ export interface DocumentNames {
   readonly midSentence: ReadonlySet<string>;
   /** The inline code and shell commands, lower case, one a line. */
   readonly codeText: string;
+  /** Hyphenated or underscored words of code, as written (`fast-check` of `npm install fast-check`). */
+  readonly joinedInCode: ReadonlySet<string>;
 }
 
 const shellLanguages = new Set([
@@ -114,17 +116,26 @@ function isEverydayName(word: string): boolean {
  */
 function collectCode(
   tree: Root,
-): Pick<DocumentNames, 'exact' | 'commands' | 'codeWords' | 'capitalisedInCode' | 'codeText'> {
+): Pick<
+  DocumentNames,
+  'exact' | 'commands' | 'codeWords' | 'capitalisedInCode' | 'codeText' | 'joinedInCode'
+> {
   const exact = new Map<string, number>();
   const commands = new Map<string, number>();
   const run = (command: string) => commands.set(command, (commands.get(command) ?? 0) + 1);
   const codeWords = new Set<string>();
   const capitalisedInCode = new Set<string>();
   const lines: string[] = [];
+  const joinedInCode = new Set<string>();
   // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
   const addWords = (text: string) => {
     lines.push(text.toLowerCase());
     const withoutUrls = text.replace(/\b[a-z][\w+.-]*:\/\/\S*/giu, ' ');
+    // Not an option (`--save-dev`), whose dashes lead.
+    for (const match of withoutUrls.matchAll(
+      /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}_-])/gu,
+    ))
+      joinedInCode.add(match[0]);
     for (const match of withoutUrls.matchAll(
       /(?<![\p{L}\p{N}_.$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
     )) {
@@ -152,7 +163,7 @@ function collectCode(
       }
     }
   });
-  return { exact, commands, codeWords, capitalisedInCode, codeText: lines.join('\n') };
+  return { exact, commands, codeWords, capitalisedInCode, codeText: lines.join('\n'), joinedInCode };
 }
 
 interface Token {

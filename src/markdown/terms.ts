@@ -184,7 +184,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     listed.set(word, 'written as code');
   }
   const findListed = listedMatcher(listed);
-  const codeLike = new Set([...exact.keys(), ...commands.keys()]);
+  // `fast-check` in prose where the code installs `fast-check`: a name, though both its words are English.
+  const codeLike = new Set([...exact.keys(), ...commands.keys(), ...found.joinedInCode]);
   // Places are offsets of the tree the names come from: of no use in another document read back.
   const placed = options.namesFrom === undefined ? found.placed : new Map<number, PlacedName>();
 
