@@ -131,11 +131,16 @@ function collectCode(
   const addWords = (text: string) => {
     lines.push(text.toLowerCase());
     const withoutUrls = text.replace(/\b[a-z][\w+.-]*:\/\/\S*/giu, ' ');
-    // Not an option (`--save-dev`), whose dashes lead.
-    for (const match of withoutUrls.matchAll(
-      /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}_-])/gu,
-    ))
-      joinedInCode.add(match[0]);
+    // Not an option (`--save-dev`), whose dashes lead; nor a phrase of English words written as code
+    // (`capitalised mid-sentence`, a label the prose quotes).
+    const phrase =
+      /\s/u.test(text.trim()) &&
+      [...text.matchAll(/\p{L}+/gu)].every(([word]) => isEnglishWord(word.toLowerCase()));
+    if (!phrase)
+      for (const match of withoutUrls.matchAll(
+        /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}_-])/gu,
+      ))
+        joinedInCode.add(match[0]);
     for (const match of withoutUrls.matchAll(
       /(?<![\p{L}\p{N}_.$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
     )) {
