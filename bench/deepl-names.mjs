@@ -69,6 +69,7 @@ const bundle = await importBundled('deepl-names', {
   repair: 'src/pipeline/repair-tags.ts',
   glossary: 'src/engines/deepl-glossary.ts',
   tagged: 'src/tagged-text.ts',
+  engine: 'src/engines/deepl.ts',
 });
 const client = new deepl.DeepLClient(authKey, {
   sendPlatformInfo: false,
@@ -142,14 +143,8 @@ try {
     if (synced !== undefined) glossaries.set(file, synced.glossaryId);
   }
 
-  const options = {
-    tagHandling: 'xml',
-    tagHandlingVersion: 'v2',
-    ignoreTags: ['x'],
-    nonSplittingTags: ['g'],
-    outlineDetection: false,
-    splitSentences: 'nonewlines',
-  };
+  // The engine's own request options, so that variant A is exactly what `translate` sends.
+  const options = bundle.modules.engine.taggedTextOptions;
   const translateAll = async (texts, lang, extra = {}) => {
     const results = [];
     for (let start = 0; start < texts.length; start += 50) {

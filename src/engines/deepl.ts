@@ -25,6 +25,19 @@ const maxBodyBytes = 128 * 1024;
 const parameterBytes = 1024;
 
 /**
+ * How every request sends tagged text: `<x/>` (a kept name, code) is never translated, `<g>` (a
+ * formatting span) never splits a sentence, and the engine keeps the unit's own line breaks.
+ */
+export const taggedTextOptions = {
+  tagHandling: 'xml',
+  tagHandlingVersion: 'v2',
+  ignoreTags: ['x'],
+  nonSplittingTags: ['g'],
+  outlineDetection: false,
+  splitSentences: 'nonewlines',
+} as const satisfies deepl.TranslateTextOptions;
+
+/**
  * The DeepL engine: XML tag handling (v2) with our tags, `<x/>` ignored and `<g>` not splitting,
  * one sentence unit per text. Safe to call concurrently: at most `concurrency` requests are in
  * flight, each retried on 429/5xx with backoff; a 456 becomes a QuotaExceededError.
@@ -56,12 +69,7 @@ export function createDeeplEngine(options: DeeplEngineOptions): DeeplEngine {
     return limit(() =>
       call(() =>
         client.translateText(texts, source as deepl.SourceLanguageCode, target as deepl.TargetLanguageCode, {
-          tagHandling: 'xml',
-          tagHandlingVersion: 'v2',
-          ignoreTags: ['x'],
-          nonSplittingTags: ['g'],
-          outlineDetection: false,
-          splitSentences: 'nonewlines',
+          ...taggedTextOptions,
           ...(formality === undefined ? {} : { formality }),
           ...(synced?.pairs.has(pairKey(source, target)) === true ? { glossary: synced.glossaryId } : {}),
         }),
