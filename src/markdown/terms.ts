@@ -36,7 +36,8 @@ export type TermReason =
   | 'ALL-CAPS name'
   | 'letters and digits'
   | 'quoted code string'
-  | 'mention';
+  | 'mention'
+  | 'call signature';
 
 export interface FoundTerm {
   readonly start: number;
@@ -95,6 +96,10 @@ const shapes = {
   // Letters and digits in one word: `xenbr0`, `aarch64`, `audit2allow`, `Domain0`, `4Linux`.
   lettersAndDigits: /(?<![\p{L}\p{N}_.\\-])(?=\p{N}*\p{L})(?=\p{L}*\p{N})[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
   quoted: /(?<=(?<!\\)")[^"\s]*[\\/{}_:][^"\s]*[^"\s\\](?=")/gu,
+  // A method and its arguments, as API headings write them: `uuid.v3(name, namespace)`,
+  // `axios#request(config)`, `.test(string)`; a method alone after a space: `.matches`.
+  call: /(?<![\p{L}\p{N}_.$#])(?:[\p{L}_$][\p{L}\p{N}_$]*)?(?:[.#][\p{L}_$][\p{L}\p{N}_$]*)+\([\p{L}\p{N}_$\s,.[\]{}|:?'"=*…-]{0,80}\)/gu,
+  method: /(?<=^|\s)\.[\p{L}_$][\p{L}\p{N}_$]*(?![\p{L}\p{N}_$.(])/gu,
   // `@wilsonpage`, `@octokit/core`: a handle or a scoped package, never a word.
   mention: /(?<![\p{L}\p{N}_.@\\-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_.-]+)?/gu,
 } as const;
@@ -226,6 +231,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
     add(shapes.windowsPath, 'path');
     add(shapes.quoted, 'quoted code string');
+    add(shapes.call, 'call signature');
+    add(shapes.method, 'call signature');
     add(shapes.mention, 'mention');
     add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
     add(shapes.dotted, 'dotted identifier', (word) =>
