@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import { sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { isLanguageTag } from './language-tag.js';
@@ -9,7 +10,7 @@ import { isLanguageTag } from './language-tag.js';
 export function languageOfFile(pattern: string, file: string): string | undefined {
   const parts = pattern.split(sep).join('/').split('{lang}');
   if (parts.length < 2) return undefined;
-  const [first = '', ...rest] = parts.map(escapeRegExp);
+  const [first = '', ...rest] = parts.map(escapeStringRegexp);
   // The first `{lang}` captures the tag; every later one must repeat it.
   const expression = new RegExp(`^${first}([A-Za-z][A-Za-z\\d_-]*)${rest.join('\\1')}$`);
   const lang = expression.exec(file.split(sep).join('/'))?.[1];
@@ -30,10 +31,6 @@ export async function findLanguageFiles(root: string, pattern: string): Promise<
     .map((file) => languageOfFile(normalized, file))
     .filter((lang): lang is string => lang !== undefined);
   return [...new Set(langs)].sort();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function escapeGlob(text: string): string {

@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import type { Root } from 'mdast';
 import { findDocumentNames, shouted, type NameReason, type PlacedName } from './document-names.js';
 import { emojiSequences } from './emoji.js';
@@ -103,8 +104,6 @@ const shapes = {
   // `@wilsonpage`, `@octokit/core`: a handle or a scoped package, never a word.
   mention: /(?<![\p{L}\p{N}_.@\\-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_.-]+)?/gu,
 } as const;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Is the hyphenated word a code shape (`qemu-img`, `x86_64`) rather than prose such as `well-known`? */
 function isCodeLike(word: string, code: ReadonlySet<string>, english: boolean): boolean {
@@ -305,7 +304,7 @@ function listedMatcher(listed: ReadonlyMap<string, unknown>): (line: string) => 
       : new RegExp(
           `(?<![\\p{L}\\p{N}_-])(?:${others
             .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
+            .map(escapeStringRegexp)
             .join('|')})(?![\\p{L}\\p{N}_-])`,
           'gu',
         );

@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import { parseDocument, type ParsedDocument } from '../markdown/document.js';
 import type { Unit } from '../markdown/unit.js';
 import { isEngineOrigin } from '../memory/entry.js';
@@ -197,8 +198,7 @@ function counted(words: readonly string[]): Map<string, number> {
   return counts;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordPattern = (word: string) => `(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`;
+const wordPattern = (word: string) => `(?<![\\p{L}\\p{N}_])${escapeStringRegexp(word)}(?![\\p{L}\\p{N}_])`;
 
 const wordRegExp = (word: string) => new RegExp(wordPattern(word), 'gu');
 
