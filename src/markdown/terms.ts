@@ -1,6 +1,6 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import type { Root } from 'mdast';
-import { findDocumentNames, shouted, type NameReason, type PlacedName } from './document-names.js';
+import { findDocumentNames, shouted, type NameReason, type PlacedName } from './names/index.js';
 import { emojiSequences } from './emoji.js';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';

@@ -1,0 +1,47 @@
+import type { Nodes, Root } from 'mdast';
+import { plainText, eachNode } from '../tree-walk.js';
+import type { FoundNames } from './found-names.js';
+import { placeBadge, readAltText } from './images.js';
+import { linkAddresses, readLink, type LinkAddresses } from './link-addresses.js';
+import { addHtmlLinkNames, namesLinkedPage } from './linked-pages.js';
+import { addNameColumn } from './name-column.js';
+
+/** The blocks of prose a document writes, and what its links say. */
+export interface DocumentProse {
+  /** Paragraphs, headings, table cells and alt texts that are prose, in document order. */
+  readonly blocks: readonly Nodes[];
+  readonly links: LinkAddresses;
+}
+
+/**
+ * Walks the document once, in order: keeps the names its links, images, HTML links and tables
+ * show, and gathers the blocks of prose the other passes read.
+ */
+export function readDocument(tree: Root, found: FoundNames, english: boolean): DocumentProse {
+  const { add, place } = found;
+  const definitions = new Map<string, string>();
+  eachNode(tree, (node) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier))
+      definitions.set(node.identifier, node.url);
+  });
+  const blocks: Nodes[] = [];
+  const links = linkAddresses();
+  eachNode(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(node);
+    // `[socks-proxy-agent][]`, defined as `…/node-socks-proxy-agent`: a reference names its page too.
+    if (node.type === 'linkReference' && node.children.length > 0) {
+      const url = definitions.get(node.identifier);
+      const text = plainText(node).trim();
+      if (url !== undefined && namesLinkedPage(url, text)) add(text, 'linked profile or repository');
+    }
+    if (node.type === 'link' && node.children.length > 0) readLink(node, links, add, english);
+    if (node.type === 'imageReference' && placeBadge(node, place)) return;
+    if (node.type === 'html') addHtmlLinkNames(node.value, add);
+    if (node.type === 'image' || node.type === 'imageReference') {
+      const alt = readAltText(node, add);
+      if (alt !== undefined) blocks.push(alt);
+    }
+    if (node.type === 'table') addNameColumn(node, add, place, english);
+  });
+  return { blocks, links };
+}

@@ -1,0 +1,33 @@
+import type { Root } from 'mdast';
+import { plainText } from '../tree-walk.js';
+import { collectCode } from './code-evidence.js';
+import { readDocument } from './document-walk.js';
+import { foundNames } from './found-names.js';
+import { addPhraseNames } from './phrase-names.js';
+import { proseWords } from './prose-words.js';
+import { isTitleCase } from './title-words.js';
+import { sentences } from './tokens.js';
+import type { DocumentNames } from './types.js';
+import { addWordNames } from './word-names.js';
+
+/**
+ * The names a document writes, from its own evidence (code, commands, paths in link text, capitals in
+ * the middle of a sentence) and the names lexicon. English heuristics apply to English sources only.
+ */
+export function findDocumentNames(
+  tree: Root,
+  options: { glossary?: readonly string[]; terms?: readonly string[]; english: boolean },
+): DocumentNames {
+  const { english } = options;
+  const code = collectCode(tree);
+  const found = foundNames(options.glossary ?? [], options.terms ?? []);
+  const { blocks, links } = readDocument(tree, found, english);
+  const texts = blocks.map((block) => plainText(block));
+  const prose = proseWords(texts);
+  const split = texts.map((text) =>
+    sentences(text).map((tokens) => ({ tokens, titleCase: english && isTitleCase(tokens) })),
+  );
+  const midSentence = addWordNames(texts, split, { english, found, code, prose, links });
+  if (english) addPhraseNames(texts, split, { found, code, prose, links, midSentence });
+  return { names: found.names, placed: found.placed, ...code, midSentence };
+}

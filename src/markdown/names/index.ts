@@ -1,0 +1,3 @@
+export { findDocumentNames } from './find-document-names.js';
+export { shouted } from './shouted.js';
+export type { DocumentNames, NameReason, PlacedName } from './types.js';

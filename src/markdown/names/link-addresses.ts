@@ -1,0 +1,88 @@
+import type { Link } from 'mdast';
+import { addressWords } from '../link-names.js';
+import { plainText } from '../tree-walk.js';
+import { englishLike } from './english-like.js';
+import { namesLinkedPage } from './linked-pages.js';
+import type { Token } from './tokens.js';
+import type { AddName } from './types.js';
+
+/**
+ * What the links of a document say about its words. A site named by a word that starts its name is
+ * named in any case; otherwise as the link writes it.
+ */
+export interface LinkAddresses {
+  /**
+   * Sites the document links to by name (`katacontainers` of katacontainers.io), with the link texts
+   * that name them, or `any` where a lower-case link text starts the site's name.
+   */
+  readonly sites: Map<string, readonly string[] | 'any'>;
+  /** Words of link texts that their own address spells (`grub` of `[GNU Grub Bootloader](…/software/grub/)`), with the texts. */
+  readonly spelledByAddress: Map<string, string[]>;
+  /** Words of link texts that their own site's name spells, with the texts. */
+  readonly namedBySite: Map<string, string[]>;
+  /** Lower-case link texts that start their site's name (`[kata](https://katacontainers.io/)`), which are names too. */
+  readonly lowerNames: Set<string>;
+}
+
+export function linkAddresses(): LinkAddresses {
+  return { sites: new Map(), spelledByAddress: new Map(), namedBySite: new Map(), lowerNames: new Set() };
+}
+
+/** Reads what a link's text and address say: a path, a linked page, a site named, words spelled. */
+export function readLink(node: Link, links: LinkAddresses, add: AddName, english: boolean): void {
+  const { sites, spelledByAddress, namedBySite, lowerNames } = links;
+  // `[configs/network](configs/network/)`: a path, whatever its words mean.
+  const text = plainText(node).trim();
+  if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
+  else if (namesLinkedPage(node.url, text)) add(text, 'linked profile or repository');
+  const address = addressWords(node.url);
+  const words = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+  // A folder spells a name where it spells one word of the text: a slug (`/best-practices/`,
+  // `/network/drivers`) spells the title, names or not.
+  const inFolders = new Set(words.filter((word) => address.folders.has(word)));
+  for (const word of words) {
+    const bySite = address.site.has(word);
+    if (bySite || (inFolders.size === 1 && inFolders.has(word)))
+      spelledByAddress.set(word, [...(spelledByAddress.get(word) ?? []), text]);
+    if (bySite) namedBySite.set(word, [...(namedBySite.get(word) ?? []), text]);
+  }
+  // A site is named by the text of a link to it: `[Distro Watch](https://distrowatch.com/)`, or
+  // `[kata](https://katacontainers.io/)`, a word that starts its name.
+  const site = address.name;
+  // `[Quillo's Margin Notes](https://margin.quillo.example/)`: a word of no dictionary that is
+  // its link's site is a name.
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu))
+    if (address.site.has(match[0].toLowerCase()) && english && !englishLike(match[0].toLowerCase()))
+      add(match[0], 'named by a link address');
+  if (site !== undefined && text.toLowerCase().replace(/[\s-]+/gu, '') === site.replace(/-/gu, ''))
+    sites.set(site, [...(sites.get(site) ?? []), text]);
+  if (site !== undefined && /^\p{Ll}{3,}$/u.test(text) && site.startsWith(text) && site !== text) {
+    sites.set(site, 'any');
+    lowerNames.add(text);
+    add(text, 'named by a link address');
+  }
+}
+
+/**
+ * Two to four words from `tokens[index]`, one space apart, that spell a site the document links to
+ * as a link names it (`Kata containers` → katacontainers.io, linked as `[kata](…)`; `Distro Watch`
+ * → distrowatch.com, linked as `[Distro Watch](…)`; not `Zen quotes` where the link says `Zen Quotes`).
+ */
+export function siteSpelled(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  sites: ReadonlyMap<string, readonly string[] | 'any'>,
+): string | undefined {
+  let found: string | undefined;
+  for (let count = 2; count <= 4 && index + count <= tokens.length; count++) {
+    const words = tokens.slice(index, index + count);
+    const last = words.at(-1) as Token;
+    if (text.slice(words.at(-2)?.end, last.start) !== ' ') break;
+    const phrase = text.slice(words[0]?.start, last.end);
+    const lower = words.map((token) => token.word.toLowerCase());
+    const named = sites.get(lower.join('')) ?? sites.get(lower.join('-'));
+    if (named === 'any' || named?.includes(phrase)) found = phrase;
+  }
+  return found;
+}

@@ -1,0 +1,156 @@
+import { isEnglishWord } from '../english-words.js';
+import { namesLexicon } from '../names-lexicon.js';
+import { englishLike } from './english-like.js';
+import { isEverydayName } from './everyday-names.js';
+import type { FoundNames } from './found-names.js';
+import { siteSpelled, type LinkAddresses } from './link-addresses.js';
+import type { ProseWords } from './prose-words.js';
+import { inListOfWords, labelOrTitle } from './title-words.js';
+import { capitalised, type Token } from './tokens.js';
+import type { CodeEvidence, NameReason } from './types.js';
+
+/** A block's text split in sentences, each marked when written in title case. */
+export interface Sentence {
+  readonly tokens: readonly Token[];
+  readonly titleCase: boolean;
+}
+
+interface WordContext {
+  readonly english: boolean;
+  readonly found: FoundNames;
+  readonly code: CodeEvidence;
+  readonly prose: ProseWords;
+  readonly links: LinkAddresses;
+  readonly midSentence: Set<string>;
+}
+
+/** Why a word of the names lexicon is kept, if it is: in English, a dictionary word is no brand by itself. */
+function known(word: string, english: boolean): NameReason | undefined {
+  const source = namesLexicon().sourceOf(word);
+  const lower = word.toLowerCase();
+  if (source && (!english || !isEnglishWord(lower)))
+    return source === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)';
+  return undefined;
+}
+
+/** Keeps a word, or the phrase it starts, that a link's site spells or the names lexicon holds. */
+function addKnownWord(text: string, tokens: readonly Token[], index: number, context: WordContext): void {
+  const { add } = context.found;
+  const lexicon = namesLexicon();
+  const token = tokens[index] as Token;
+  // `Kata containers`, `Font Awesome` in a document that links to katacontainers.io,
+  // fontawesome.com: capitalised words that spell the name of a site it links to.
+  if (capitalised(token.word) || /^\p{Lu}{2,}/u.test(token.word)) {
+    const site = siteSpelled(text, tokens, index, context.links.sites);
+    if (site !== undefined) add(site, 'named by a link address');
+  }
+  // Known names of two words or more: `Red Hat`, `Docker Compose`.
+  for (const phrase of lexicon.phrasesByFirstWord.get(token.word) ?? []) {
+    const after = text.charAt(token.start + phrase.length);
+    if (text.startsWith(phrase, token.start) && !/[\p{L}\p{N}]/u.test(after)) {
+      add(phrase, known(phrase, context.english) ?? 'known name (simple-icons)');
+      break;
+    }
+  }
+  const reason = known(token.word, context.english);
+  if (reason) add(token.word, reason);
+  // `webpack`, `codecov`: a brand written in lower case, as its makers do, where no English word
+  // nor one derived from it (`serverless`).
+  const lowered = /^\p{Ll}[\p{Ll}\p{N}]+$/u.test(token.word)
+    ? lexicon.sourceOfLowerCase(token.word)
+    : undefined;
+  if (lowered !== undefined && !reason && context.english && !englishLike(token.word, false))
+    add(token.word, lowered === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)');
+}
+
+/**
+ * Keeps a capitalised word that opens a sentence where the document says elsewhere that it is a
+ * name: its code writes it, or its prose writes it capitalised only.
+ */
+function addSentenceStart(token: Token, context: WordContext): void {
+  const { code, prose } = context;
+  const lower = token.word.toLowerCase();
+  // `Seccomp` at the start of a heading, in a document that runs `grep Seccomp`: a word of no
+  // dictionary that the code writes is a name at the start of a sentence too (a compound of
+  // dictionary words, as `Seccomp` looks, only where the code writes it capitalised; English
+  // derivations such as `grep Virtualization` stay prose).
+  if (
+    (code.codeWords.has(lower) && !englishLike(lower)) ||
+    (code.capitalisedInCode.has(token.word) && !englishLike(lower, false))
+  )
+    context.found.add(token.word, 'written as code');
+  // `Zorblax watches folders. Zorblax is fast.`: a word of no dictionary, nor derived or compounded
+  // from one, that the prose writes capitalised twice or more and never in lower case is a name at
+  // the start of a sentence too (`Inline math`, `Emoji shortcodes` are jargon the list lacks).
+  else if (
+    !englishLike(lower) &&
+    !prose.lowerWords.has(lower) &&
+    (prose.capitalisedCounts.get(token.word) ?? 0) >= 2
+  )
+    context.found.add(token.word, 'not an English word');
+}
+
+/** Keeps a capitalised word in the middle of a sentence that is not in title case, unless its capital says nothing. */
+function addMidSentence(text: string, tokens: readonly Token[], token: Token, context: WordContext): void {
+  const { names, add } = context.found;
+  const lexicon = namesLexicon();
+  const lower = token.word.toLowerCase();
+  context.midSentence.add(token.word);
+  // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
+  // (A word of no dictionary written both ways, `Buildah` and `buildah`, is a name both ways.)
+  if (
+    context.prose.lowerProse.has(lower) &&
+    !context.links.lowerNames.has(lower) &&
+    !lexicon.sourceOf(token.word) &&
+    englishLike(lower)
+  )
+    return;
+  if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
+    if (labelOrTitle(text, tokens, token, names) || inListOfWords(text, tokens, token, names)) return;
+  }
+  add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
+}
+
+/** Keeps a capitalised word by where it stands: opening a sentence, in its middle, in a title, alone. */
+function addCapitalisedWord(
+  text: string,
+  sentence: Sentence,
+  token: Token,
+  alone: boolean,
+  context: WordContext,
+): void {
+  const lower = token.word.toLowerCase();
+  if (!token.mid) addSentenceStart(token, context);
+  if (token.mid && !sentence.titleCase) addMidSentence(text, sentence.tokens, token, context);
+  else if (token.mid && sentence.titleCase && !englishLike(lower) && /^\p{Lu}\p{Ll}+$/u.test(token.word)) {
+    // In a title-cased heading capitals say nothing, but a capitalised word of no dictionary is
+    // a name: `Podman, Buildah, Skopeo, OpenVZ, crun & Kata containers`.
+    context.found.add(token.word, 'not an English word');
+  } else if (alone && context.code.commands.has(lower)) {
+    // A table cell, heading or link that is the one word `Vagrant`, in a document that runs `vagrant`.
+    context.found.add(token.word, 'shell command');
+  }
+}
+
+/**
+ * The names single words write: known names, sites the links spell, and (in English) capitalised
+ * words the code or the prose shows to be names. Returns the words capitalised mid-sentence.
+ */
+export function addWordNames(
+  texts: readonly string[],
+  split: ReadonlyArray<readonly Sentence[]>,
+  context: Omit<WordContext, 'midSentence'>,
+): Set<string> {
+  const full: WordContext = { ...context, midSentence: new Set<string>() };
+  for (const [at, text] of texts.entries()) {
+    const parts = split[at] ?? [];
+    const alone = parts.length === 1 && parts[0]?.tokens.length === 1;
+    for (const sentence of parts)
+      for (const [index, token] of sentence.tokens.entries()) {
+        addKnownWord(text, sentence.tokens, index, full);
+        if (!full.english || !capitalised(token.word) || isEverydayName(token.word)) continue;
+        addCapitalisedWord(text, sentence, token, alone, full);
+      }
+  }
+  return full.midSentence;
+}
