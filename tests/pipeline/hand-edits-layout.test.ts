@@ -85,4 +85,49 @@ describe('hand edits read back by where the tool wrote them (Apertium)', () => {
     expectFile(expected('deleted-next.es.md'), read(folder, 'locales/README.es.md'));
     expectFile(expected('deleted-next.es.po'), memoryOf(folder));
   });
+
+  // A paragraph reworded and moved in the same cycle is still found by likeness: its hand translation
+  // becomes the previous translation of the new text (fuzzy, for review), as when it stays in place.
+  const moveAndReword = (folder: string) => {
+    const { head, one, two, three } = sections(folder);
+    const reworded = two.replace('Write the configuration file.', 'Write the configuration file first.');
+    writeFileSync(join(folder, 'README.md'), `${head}${one}${three}\n${reworded.trimEnd()}\n`);
+  };
+
+  it('offers a hand translation fixed in the PO file for review when its paragraph is reworded and moved', async () => {
+    const folder = await translated();
+    edit(
+      folder,
+      'locales/es.po',
+      'msgstr "Escribir la lima de configuración."',
+      'msgstr "Escribe el archivo de configuración."',
+    );
+    moveAndReword(folder);
+
+    const second = await translate(folder);
+    expect([second.status, second.stderr]).toEqual([0, '']);
+    expectFile(expected('reworded-moved-po.es.md'), read(folder, 'locales/README.es.md'));
+    expectFile(expected('reworded-moved-po.es.po'), memoryOf(folder));
+  });
+
+  it('offers a hand translation fixed in the Markdown for review when its paragraph is reworded and moved, and says so', async () => {
+    const folder = await translated();
+    edit(
+      folder,
+      'locales/README.es.md',
+      'Escribir la lima de configuración.',
+      'Escribe el archivo de configuración.',
+    );
+    moveAndReword(folder);
+
+    const second = await translate(folder);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toBe(
+      'readme-i18n: warning: locales/README.es.md:13: edited by hand, but its paragraph changed in README.md ' +
+        '(msgid "Write the configuration file."); the edit is kept in locales/es.po as the previous translation ' +
+        "beside the new text's, marked fuzzy for review\n",
+    );
+    expectFile(expected('reworded-moved-md.es.md'), read(folder, 'locales/README.es.md'));
+    expectFile(expected('reworded-moved-md.es.po'), memoryOf(folder));
+  });
 });
