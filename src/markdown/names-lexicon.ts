@@ -19,9 +19,11 @@ export interface NamesLexicon {
 let lexicon: NamesLexicon | undefined;
 
 /**
- * Product, brand and language names from two maintained data packages, read on first use:
- * `simple-icons` (3,400 brand titles and their aliases: Docker, Red Hat, Proxmox, Harbor) and
- * `linguist-languages` (GitHub Linguist's 800 language and format names: Python, Dockerfile, YAML).
+ * Product, brand and language names from maintained data packages, read on first use:
+ * `simple-icons` (3,400 brand titles and their aliases: Docker, Red Hat, Proxmox, Harbor), the brands
+ * simple-icons has removed since (270, kept hidden in `@iconify-json/simple-icons` by their slugs:
+ * Windows, Slack, Microsoft, LinkedIn) and `linguist-languages` (GitHub Linguist's 800 language and
+ * format names: Python, Dockerfile, YAML).
  */
 export function namesLexicon(): NamesLexicon {
   lexicon ??= loadLexicon();
@@ -41,13 +43,15 @@ function loadLexicon(): NamesLexicon {
     phrases.set(words[0] as string, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.length - a.length);
+  const removed = removedBrandSlugs();
   const lowerCase = new Map<string, LexiconSource>();
   // Acronyms (`HTML`, `VM`) written in lower case are file types and jargon, not the brand.
   for (const [name, source] of names)
     if (!name.includes(' ') && name.length >= 4 && /\p{Ll}/u.test(name))
       lowerCase.set(name.toLowerCase(), source);
   return {
-    sourceOf: (name) => names.get(name),
+    sourceOf: (name) =>
+      names.get(name) ?? (removed.has(slugOf(name)) && titleShaped(name) ? 'simple-icons' : undefined),
     sourceOfLowerCase: (word) => lowerCase.get(word),
     phrasesByFirstWord: phrases,
   };
@@ -75,6 +79,38 @@ function linguistNames(): string[] {
   return [...text.matchAll(/default as '((?:[^'\\]|\\.)+)'/g)]
     .map((match) => (match[1] as string).replace(/\\(.)/g, '$1'))
     .filter(usable);
+}
+
+/**
+ * The slugs of the brands simple-icons has removed (a brand's request, a rename): Iconify's copy of
+ * the set keeps each one, marked `"hidden": true`. Found by that mark, without parsing the 4.7 MB of
+ * SVG paths around them.
+ */
+function removedBrandSlugs(): Set<string> {
+  const bytes = readFileSync(require.resolve('@iconify-json/simple-icons/icons.json'));
+  const slugs = new Set<string>();
+  for (let at = bytes.indexOf('"hidden"'); at !== -1; at = bytes.indexOf('"hidden"', at + 1)) {
+    if (!/^"hidden"\s*:\s*true/u.test(bytes.toString('latin1', at, at + 20))) continue;
+    const open = bytes.lastIndexOf('{', at);
+    const key = bytes.toString('latin1', Math.max(0, open - 100), open);
+    const slug = /"([a-z\d]+)"\s*:\s*$/u.exec(key)?.[1];
+    if (slug !== undefined) slugs.add(slug);
+  }
+  return slugs;
+}
+
+/** A brand's slug as simple-icons makes it from its title: `Microsoft Teams` → `microsoftteams`, `Notepad++` → `notepadplusplus`. */
+function slugOf(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[+.&]/gu, (sign) => ({ '+': 'plus', '.': 'dot', '&': 'and' })[sign] as string)
+    .normalize('NFD')
+    .replace(/[^a-z\d]/gu, '');
+}
+
+/** A name as a brand's title writes it: each word capitalised (`Windows`, `LinkedIn`, `Visual Studio Code`), two letters or more. */
+function titleShaped(name: string): boolean {
+  return name.length > 1 && /^\p{Lu}[\p{L}\p{N}+.&]*(?: \p{Lu}[\p{L}\p{N}+.&]*)*$/u.test(name);
 }
 
 /** One-letter names (`C`, `R`, `V`) and names of no letter are not worth a place in prose. */
