@@ -376,10 +376,18 @@ async function translateSource(
       );
     }
     if (error instanceof QuotaExceededError) {
+      const translated = sentBack();
+      const total = plan.texts.length;
+      const kept =
+        translated === 0
+          ? `none was translated, and the next run sends all ${total}`
+          : `the ${translated} translated are kept in ${memoryPath(options.memory, lang)}, ` +
+            `and the next run sends only the other ${total - translated}`;
       throw new QuotaExceededError(
-        `${lang}: quota exhausted after ${sentBack()} of ${plan.texts.length} units; ` +
-          `the ${sentBack()} are kept in ${memoryPath(options.memory, lang)} and the next run sends only the rest. ${error.message}`,
-        { cause: error },
+        `${lang}: quota exhausted after ${translated} of ${total} units; ${kept}. ${error.message}`,
+        {
+          cause: error,
+        },
       );
     }
     throw error;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
@@ -65,13 +65,45 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
       const result = await runCliHere('translate', ['--lang', 'fr'], project, env());
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(
-        /^readme-i18n: fr: quota exhausted after 0 of 5 units; the 0 are kept in locales\/fr\.po and the next run sends only the rest\. DeepL quota exhausted/,
+        /^readme-i18n: fr: quota exhausted after 0 of 5 units; none was translated, and the next run sends all 5\. DeepL quota exhausted/,
       );
       expect(result.stderr).not.toContain(authKey);
       expect(existsSync(join(project, 'locales', 'README.fr.md'))).toBe(false);
     } finally {
       server.setFaults({});
     }
+  });
+
+  it('says how many units the quota let through, that the PO file keeps them, and how many the next run sends', async () => {
+    const project = tempProject();
+    // 60 paragraphs: two requests (50 texts at most in one), the second refused for the quota.
+    const paragraphs = Array.from(
+      { length: 60 },
+      (_, index) => `Paragraph number ${index + 1} of the guide.`,
+    );
+    writeFileSync(join(project, 'README.md'), `# Guide\n\n${paragraphs.join('\n\n')}\n`);
+    const firstRequest = ['Guide', ...paragraphs.slice(0, 49)].reduce((sum, text) => sum + text.length, 0);
+    server.setFaults({ quotaCharacters: server.billedCharacters + firstRequest });
+    try {
+      const result = await runCliHere('translate', ['--lang', 'fr', '--concurrency', '1'], project, env());
+      expect(result).toEqual({
+        status: 1,
+        stdout: '',
+        stderr:
+          'readme-i18n: fr: quota exhausted after 50 of 61 units; the 50 translated are kept in locales/fr.po, ' +
+          'and the next run sends only the other 11. DeepL quota exhausted while translating 11 texts from en into fr (HTTP 456). ' +
+          'Wait for the next billing period, raise the limit in your DeepL account, or translate the rest with --engine apertium; ' +
+          'everything translated so far is kept.\n',
+      });
+      expect(readFileSync(join(project, 'locales', 'fr.po'), 'utf8').match(/^msgid "/gm)).toHaveLength(51);
+    } finally {
+      server.setFaults({});
+    }
+    const before = server.requests.filter((request) => request.path === '/v2/translate').length;
+    const rerun = await runCliHere('translate', ['--lang', 'fr'], project, env());
+    expect([rerun.status, rerun.stderr]).toEqual([0, '']);
+    const sent = server.requests.filter((request) => request.path === '/v2/translate').slice(before);
+    expect(sent.map((request) => request.texts)).toEqual([11]);
   });
 
   it.each([
@@ -86,7 +118,7 @@ describe('translate with DeepL (the real deepl-node client against a local DeepL
       'a quota used up at the first request (456)',
       { quotaCharacters: 1 },
       authKey,
-      'readme-i18n: fr: quota exhausted after 0 of 5 units; the 0 are kept in locales/fr.po and the next run sends only the rest. ' +
+      'readme-i18n: fr: quota exhausted after 0 of 5 units; none was translated, and the next run sends all 5. ' +
         'DeepL quota exhausted while translating 5 texts from en into fr (HTTP 456). Wait for the next billing period, ' +
         'raise the limit in your DeepL account, or translate the rest with --engine apertium; everything translated so far is kept.\n',
     ],
