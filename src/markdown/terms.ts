@@ -38,7 +38,9 @@ export type TermReason =
   | 'letters and digits'
   | 'quoted code string'
   | 'mention'
-  | 'call signature';
+  | 'call signature'
+  | 'index expression'
+  | 'key=value';
 
 export interface FoundTerm {
   readonly start: number;
@@ -94,9 +96,16 @@ const shapes = {
   camel:
     /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Lu}{2,}\p{Ll}+\p{Lu}?[\p{L}\p{N}]*)(?![\p{L}\p{N}])/gu,
   caps: /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]+(?:[-_][\p{Lu}\p{N}]+)*s?(?![\p{L}\p{N}])/gu,
+  // Capitals joined by slashes: `I/O`, `A/B`.
+  slashedCaps: /(?<![\p{L}\p{N}/])\p{Lu}(?:\/\p{Lu})+(?![\p{L}\p{N}/])/gu,
   // Letters and digits in one word: `xenbr0`, `aarch64`, `audit2allow`, `Domain0`, `4Linux`.
   lettersAndDigits: /(?<![\p{L}\p{N}_.\\-])(?=\p{N}*\p{L})(?=\p{L}*\p{N})[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
   quoted: /(?<=(?<!\\)")[^"\s]*[\\/{}_:][^"\s]*[^"\s\\](?=")/gu,
+  // An identifier and its index, as configuration writes them: `vm.vmx["memsize"]`, `argv[1]`.
+  indexed:
+    /(?<![\p{L}\p{N}_.$])[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*(?:\[(?:"[^"\s\]]*"|'[^'\s\]]*'|\d+)\])+/gu,
+  // A setting and its value: `cap_net_raw=ep`, `bridge=xenbr0`.
+  assignment: /(?<![\p{L}\p{N}_.=-])[\p{L}_][\p{L}\p{N}_.-]*=[\p{L}\p{N}_.:/+-]*[\p{L}\p{N}]/gu,
   // A method and its arguments, as API headings write them: `uuid.v3(name, namespace)`,
   // `axios#request(config)`, `.test(string)`; a method alone after a space: `.matches`.
   call: /(?<![\p{L}\p{N}_.$#])(?:[\p{L}_$][\p{L}\p{N}_$]*)?(?:[.#][\p{L}_$][\p{L}\p{N}_$]*)+\([\p{L}\p{N}_$\s,.[\]{}|:?'"=*…-]{0,80}\)/gu,
@@ -230,6 +239,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
     add(shapes.windowsPath, 'path');
     add(shapes.quoted, 'quoted code string');
+    add(shapes.indexed, 'index expression');
+    add(shapes.assignment, 'key=value');
     add(shapes.call, 'call signature');
     add(shapes.method, 'call signature');
     add(shapes.mention, 'mention');
@@ -246,6 +257,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       isCodeLike(word.replace(/\\_/g, '_'), codeLike, english),
     );
     add(shapes.camel, 'CamelCase');
+    add(shapes.slashedCaps, 'ALL-CAPS name');
     // Not an ordinal (`1st`, `22nd`) nor a quantity with its unit (`5m`, `64GB`), which read as prose.
     add(
       shapes.lettersAndDigits,
@@ -286,6 +298,16 @@ const wordStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+/gu;
 const nameEnd = /[\p{L}\p{N}_-]/u;
 
 /**
+ * Whether a name may end here: not inside a longer word, but before an English word joined by a
+ * hyphen (`Linux-based`, `Docker-like`): the name is kept and the word after it translated.
+ */
+function endsName(line: string, end: number): boolean {
+  if (!nameEnd.test(line.charAt(end))) return true;
+  const suffix = /^-(\p{Ll}{2,})(?![\p{L}\p{N}_-])/u.exec(line.slice(end))?.[1];
+  return suffix !== undefined && isEnglishWord(suffix);
+}
+
+/**
  * Finds the listed names in a line, longest first where two start together. Names are looked up by
  * their first word, so a document with thousands of names costs a lookup per word of prose.
  */
@@ -314,10 +336,7 @@ function listedMatcher(listed: ReadonlyMap<string, unknown>): (line: string) => 
       for (const match of line.matchAll(wordStart)) {
         const name = byFirstWord
           .get(match[0])
-          ?.find(
-            (each) =>
-              line.startsWith(each, match.index) && !nameEnd.test(line.charAt(match.index + each.length)),
-          );
+          ?.find((each) => line.startsWith(each, match.index) && endsName(line, match.index + each.length));
         if (name) found.push([match.index, match.index + name.length]);
       }
     }

@@ -29,6 +29,7 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'net\\_admin',
     'cloud.cfg',
     '4.x',
+    'I/O',
     'configs/network',
     'E:\\\\Servers\\\\VMWare\\\\#{VM_NAME}-instance-1',
     'Amazon Web Services',
