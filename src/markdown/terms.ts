@@ -1,6 +1,7 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import type { Root } from 'mdast';
 import { findDocumentNames, shouted, type NameReason, type PlacedName } from './names/index.js';
+import { englishLike } from './names/english-like.js';
 import { emojiSequences } from './emoji.js';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
@@ -163,20 +164,29 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     new Set([...exact.keys(), ...commands.keys()]),
   );
   // An English word the document writes as code (`memory`, a configuration key) is the ordinary word
-  // where the prose uses it far more often than the code does, unless the prose also names it
-  // (`install Vagrant`); anything else written as code is kept wherever it appears.
-  const ordinaryWord = (word: string, inCode: number, ratio = ordinaryRatio) =>
+  // where the prose uses it as often as the code does, unless the prose names it (`install Vagrant`);
+  // where the prose writes it capitalised mid-sentence in a title (`Remote Memory`, `Built-in Fetch`),
+  // only three prose uses per code use tell (`fetch` stays the function); anything else written as code
+  // is kept wherever it appears.
+  const ordinaryWord = (word: string, inCode: number, ratio = ordinaryRatio, compound = false) =>
     english &&
-    isEnglishWord(word.toLowerCase()) &&
-    !found.midSentence.has(capitalize(word)) &&
-    (inProse.get(word) ?? 0) >= ratio * inCode;
+    (compound || isEnglishWord(word.toLowerCase())) &&
+    !names.has(capitalize(word)) &&
+    (inProse.get(word) ?? 0) >=
+      (found.midSentence.has(capitalize(word)) ? Math.max(ratio, commandRatio) : ratio) * inCode;
   const listed = new Map<string, TermReason>(names);
+  // A lower-case compound of English words written as code (`namespace`, `filename`) is a word too,
+  // unless the code writes it capitalised (`Minimatch`, a class) or it is a brand (`podman`).
+  const ordinaryCode = new Set<string>();
   for (const [word, inCode] of exact) {
-    if (
-      (!english || !commonWords.has(word.toLowerCase())) &&
-      !ordinaryWord(word, inCode) &&
-      !listed.has(word)
-    )
+    const compound =
+      /^\p{Ll}+$/u.test(word) &&
+      !commands.has(word) &&
+      !exact.has(capitalize(word)) &&
+      namesLexicon().sourceOfLowerCase(word) === undefined &&
+      englishLike(word);
+    if (ordinaryWord(word, inCode, ordinaryRatio, compound)) ordinaryCode.add(word);
+    else if ((!english || !commonWords.has(word.toLowerCase())) && !listed.has(word))
       listed.set(word, 'written as code');
   }
   // A command is kept as the code writes it, unless it is an English word the prose uses as such
@@ -193,7 +203,14 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   }
   // Every other word of code that is no English word (`libvirt` of `apt install libvirt-clients`).
   for (const word of found.codeWords) {
-    if (!english || isEnglishWord(word) || commonWords.has(word) || listed.has(word)) continue;
+    if (
+      !english ||
+      isEnglishWord(word) ||
+      commonWords.has(word) ||
+      ordinaryCode.has(word) ||
+      listed.has(word)
+    )
+      continue;
     listed.set(word, 'written as code');
   }
   const findListed = listedMatcher(listed);
