@@ -41,7 +41,8 @@ export type TermReason =
   | 'mention'
   | 'call signature'
   | 'index expression'
-  | 'key=value';
+  | 'key=value'
+  | 'type in braces';
 
 export interface FoundTerm {
   readonly start: number;
@@ -111,6 +112,10 @@ const shapes = {
   // `axios#request(config)`, `.test(string)`; a method alone after a space: `.matches`.
   call: /(?<![\p{L}\p{N}_.$#])(?:[\p{L}_$][\p{L}\p{N}_$]*)?(?:[.#][\p{L}_$][\p{L}\p{N}_$]*)+\([\p{L}\p{N}_$\s,.[\]{}|:?'"=*…-]{0,80}\)/gu,
   method: /(?<=^|\s)\.[\p{L}_$][\p{L}\p{N}_$]*(?![\p{L}\p{N}_$.(])/gu,
+  // A type in braces, as JSDoc and API lists write it: `{String|Array}`, `{Object}`,
+  // `{function(Error, Buffer)}`, `{Array<string>}`, `{?number}`, `{String\|Array}` in a table cell;
+  // words apart only after `,` or `:`.
+  type: /(?<![\p{L}\p{N}_$\\{])\{[?!]?(?:\.{3})?[\p{L}_$*(](?:[\p{L}\p{N}_$.*|<>[\]()=?!#~-]|\\\||[,:;] ?)*\}(?!\})/gu,
   // `@wilsonpage`, `@octokit/core`: a handle or a scoped package, never a word.
   mention: /(?<![\p{L}\p{N}_.@\\-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_.-]+)?/gu,
 } as const;
@@ -258,6 +263,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(shapes.quoted, 'quoted code string');
     add(shapes.indexed, 'index expression');
     add(shapes.assignment, 'key=value');
+    add(shapes.type, 'type in braces');
     add(shapes.call, 'call signature');
     add(shapes.method, 'call signature');
     add(shapes.mention, 'mention');

@@ -3,7 +3,8 @@ import { addressWords } from '../link-names.js';
 import { plainText } from '../tree-walk.js';
 import { englishLike } from './english-like.js';
 import { namesLinkedPage } from './linked-pages.js';
-import type { Token } from './tokens.js';
+import { isTitleCase } from './title-words.js';
+import { sentences, type Token } from './tokens.js';
 import type { AddName } from './types.js';
 
 /**
@@ -22,10 +23,18 @@ export interface LinkAddresses {
   readonly namedBySite: Map<string, string[]>;
   /** Lower-case link texts that start their site's name (`[kata](https://katacontainers.io/)`), which are names too. */
   readonly lowerNames: Set<string>;
+  /** Link texts in title case (`Integrations and Usages of Mermaid`), by each of their words. */
+  readonly titles: Map<string, string[]>;
 }
 
 export function linkAddresses(): LinkAddresses {
-  return { sites: new Map(), spelledByAddress: new Map(), namedBySite: new Map(), lowerNames: new Set() };
+  return {
+    sites: new Map(),
+    spelledByAddress: new Map(),
+    namedBySite: new Map(),
+    lowerNames: new Set(),
+    titles: new Map(),
+  };
 }
 
 /** Reads what a link's text and address say: a path, a linked page, a site named, words spelled. */
@@ -33,6 +42,7 @@ export function readLink(node: Link, links: LinkAddresses, add: AddName, english
   const { sites, spelledByAddress, namedBySite, lowerNames } = links;
   // `[configs/network](configs/network/)`: a path, whatever its words mean.
   const text = plainText(node).trim();
+  if (english) addTitle(text, links.titles);
   if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
   else if (namesLinkedPage(node.url, text)) add(text, 'linked profile or repository');
   const address = addressWords(node.url);
@@ -85,4 +95,22 @@ export function siteSpelled(
     if (named === 'any' || named?.includes(phrase)) found = phrase;
   }
   return found;
+}
+
+/**
+ * `[Integrations and Usages of Mermaid](…)`, `[Beginner's Guide](…)`: a link text in title case is a
+ * title, whose capitals say nothing, in the middle of a sentence too.
+ */
+function addTitle(text: string, titles: Map<string, string[]>): void {
+  const tokens = sentences(text).flat();
+  if (!isTitleCase(tokens)) return;
+  for (const token of tokens) titles.set(token.word, [...(titles.get(token.word) ?? []), text]);
+}
+
+/** Whether a word of a sentence is a word of a link text in title case (see `addTitle`). */
+export function inTitledLink(text: string, token: Token, links: LinkAddresses): boolean {
+  return (links.titles.get(token.word) ?? []).some((title) => {
+    const at = text.indexOf(title, Math.max(0, token.end - title.length));
+    return at !== -1 && at <= token.start;
+  });
 }

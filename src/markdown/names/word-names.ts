@@ -3,7 +3,7 @@ import { namesLexicon } from '../names-lexicon.js';
 import { englishLike } from './english-like.js';
 import { isEverydayName } from './everyday-names.js';
 import type { FoundNames } from './found-names.js';
-import { siteSpelled, type LinkAddresses } from './link-addresses.js';
+import { inTitledLink, siteSpelled, type LinkAddresses } from './link-addresses.js';
 import type { ProseWords } from './prose-words.js';
 import { inListOfWords, labelOrTitle } from './title-words.js';
 import { capitalised, type Token } from './tokens.js';
@@ -106,7 +106,12 @@ function addMidSentence(text: string, tokens: readonly Token[], token: Token, co
   )
     return;
   if (isEnglishWord(lower) && !lexicon.sourceOf(token.word) && !names.has(token.word)) {
-    if (labelOrTitle(text, tokens, token, names) || inListOfWords(text, tokens, token, names)) return;
+    if (
+      labelOrTitle(text, tokens, token, names) ||
+      inListOfWords(text, tokens, token, names) ||
+      inTitledLink(text, token, context.links)
+    )
+      return;
   }
   add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
 }
