@@ -48,8 +48,12 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'GNU Grub',
     'Kata containers',
     'Distro Watch',
+    'Explainshell',
+    'Testcontainers',
+    'Unik',
+    'crun',
   ],
-  'public-apis.md': ['Nager.Date', 'OCR.Space', 'GitHub', 'REST API', 'Ethereum'],
+  'public-apis.md': ['Nager.Date', 'OCR.Space', 'GitHub', 'REST API', 'Ethereum', 'Serpstack'],
   'awesome.md': ['Node.js', 'Markdown'],
   'best-readme-template.md': ['GitHub', 'npm', 'README', "Malven's", 'Img Shields', 'React Icons'],
 };

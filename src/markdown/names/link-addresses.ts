@@ -1,6 +1,8 @@
 import type { Link } from 'mdast';
 import { addressWords } from '../link-names.js';
 import { plainText } from '../tree-walk.js';
+import { isEnglishWord } from '../english-words.js';
+import { namesLexicon } from '../names-lexicon.js';
 import { englishLike } from './english-like.js';
 import { namesLinkedPage } from './linked-pages.js';
 import { isTitleCase } from './title-words.js';
@@ -64,6 +66,19 @@ export function readLink(node: Link, links: LinkAddresses, add: AddName, english
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu))
     if (address.site.has(match[0].toLowerCase()) && english && !englishLike(match[0].toLowerCase()))
       add(match[0], 'named by a link address');
+  // `[Explainshell](https://explainshell.com/)`, `[Unik](…/solo-io/unik/…)`, `[crun](…/introduction-crun)`:
+  // one word of no dictionary that its link's site or one of its folders spells names what it links
+  // to. A site's name may join two words (`Testcontainers`); a folder's may not (`/quickstart/`).
+  // Capitals and known brands are kept already, for what they are.
+  const lower = text.toLowerCase();
+  if (
+    english &&
+    /^\p{L}\p{Ll}[\p{Ll}\p{N}]+$/u.test(text) &&
+    !(namesLexicon().sourceOf(text) !== undefined && !isEnglishWord(lower)) &&
+    ((address.site.has(lower) && !isEnglishWord(lower)) ||
+      (address.folders.has(lower) && !englishLike(lower)))
+  )
+    add(text, 'named by a link address');
   if (site !== undefined && text.toLowerCase().replace(/[\s-]+/gu, '') === site.replace(/-/gu, ''))
     sites.set(site, [...(sites.get(site) ?? []), text]);
   if (site !== undefined && /^\p{Ll}{3,}$/u.test(text) && site.startsWith(text) && site !== text) {
