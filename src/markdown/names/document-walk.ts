@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { plainText, eachNode } from '../tree-walk.js';
 import type { FoundNames } from './found-names.js';
+import { addBrandLinks } from './brand-links.js';
 import { placeBadge, readAltText } from './images.js';
 import { linkAddresses, readLink, type LinkAddresses } from './link-addresses.js';
 import { addHtmlLinkNames, namesLinkedPage } from './linked-pages.js';
@@ -27,7 +28,10 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
   const blocks: Nodes[] = [];
   const links = linkAddresses();
   eachNode(tree, (node) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(node);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      blocks.push(node);
+      if (english) addBrandLinks(node, found);
+    }
     // `[socks-proxy-agent][]`, defined as `…/node-socks-proxy-agent`: a reference names its page too.
     if (node.type === 'linkReference' && node.children.length > 0) {
       const url = definitions.get(node.identifier);

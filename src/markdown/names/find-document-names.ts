@@ -3,6 +3,7 @@ import { plainText } from '../tree-walk.js';
 import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
 import { foundNames } from './found-names.js';
+import { addPeopleNames } from './people.js';
 import { addPhraseNames } from './phrase-names.js';
 import { proseWords } from './prose-words.js';
 import { isTitleCase } from './title-words.js';
@@ -28,6 +29,9 @@ export function findDocumentNames(
     sentences(text).map((tokens) => ({ tokens, titleCase: english && isTitleCase(tokens) })),
   );
   const midSentence = addWordNames(texts, split, { english, found, code, prose, links });
-  if (english) addPhraseNames(texts, split, { found, code, prose, links, midSentence });
+  if (english) {
+    addPhraseNames(texts, split, { found, code, prose, links, midSentence });
+    addPeopleNames(texts, split, found, prose, code);
+  }
   return { names: found.names, placed: found.placed, ...code, midSentence };
 }

@@ -21,13 +21,15 @@ export function namesLinkedPage(url: string, text: string): boolean {
       written.length >= 3 &&
       (written === key(target) || (written.length >= 6 && key(target).includes(written)))
     );
-  // A profile: one word, or up to four capitalised words one of which no English word (a person's name).
+  // A profile: one word, or up to four capitalised words one of which no English word (a person's
+  // name), or which spell the profile's handle (`[Tyler Long](https://github.com/tylerlong)`).
   const words = text.split(' ');
   if (owner === undefined || words.length > 4) return false;
   if (words.length === 1) return /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(text);
   return (
     words.every((word) => /^\p{Lu}/u.test(word)) &&
-    words.some((word) => /^\p{L}{2,}$/u.test(word) && !isEnglishWord(word.toLowerCase()))
+    (written === key(owner) ||
+      words.some((word) => /^\p{L}{2,}$/u.test(word) && !isEnglishWord(word.toLowerCase())))
   );
 }
 

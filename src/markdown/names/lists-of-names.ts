@@ -86,7 +86,14 @@ function keepItem(item: ListItem, others: readonly ListItem[], closing: boolean,
   if (!others.some((other) => names.has(other.text) || other.words.some(signs))) return;
   if (item.words.length === 1) {
     const lower = first.word.toLowerCase();
-    if (first.mid && capitalised(first.word) && (codeWords.has(lower) || !englishLike(lower)))
+    // A known brand that is a dictionary word is the brand among names, first of its sentence too:
+    // `Windows, macOS and Linux`, `(e.g. Brave, Chrome, and Electron)`.
+    const brand = lexicon.sourceOf(first.word) !== undefined;
+    if (
+      (first.mid || brand) &&
+      capitalised(first.word) &&
+      (brand || codeWords.has(lower) || !englishLike(lower))
+    )
       add(item.text, 'item of a list of names');
   } else if (item.words.some((token) => token.word === 'and')) {
     // `Citrix Virtual Apps and Desktops` (a name of several words before `and`), not `England and

@@ -18,7 +18,10 @@ export type NameReason =
   | 'name column of a table'
   | 'named by a link address'
   | 'badge of a known name'
-  | 'linked profile or repository';
+  | 'linked profile or repository'
+  | 'known name in a link'
+  | 'known name before a version'
+  | "person's name";
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {

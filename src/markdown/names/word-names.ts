@@ -65,9 +65,9 @@ function addKnownWord(text: string, tokens: readonly Token[], index: number, con
 
 /**
  * Keeps a capitalised word that opens a sentence where the document says elsewhere that it is a
- * name: its code writes it, or its prose writes it capitalised only.
+ * name (its code writes it, or its prose writes it capitalised only), or where a version follows it.
  */
-function addSentenceStart(token: Token, context: WordContext): void {
+function addSentenceStart(text: string, token: Token, context: WordContext): void {
   const { code, prose } = context;
   const lower = token.word.toLowerCase();
   // `Seccomp` at the start of a heading, in a document that runs `grep Seccomp`: a word of no
@@ -88,6 +88,12 @@ function addSentenceStart(token: Token, context: WordContext): void {
     (prose.capitalisedCounts.get(token.word) ?? 0) >= 2
   )
     context.found.add(token.word, 'not an English word');
+  // `Bun 1.0 or later.`, `Python 3.12 is required`: a known brand before a version is the brand.
+  else if (
+    namesLexicon().sourceOf(token.word) !== undefined &&
+    /^ v?\d+\.\d+(?![\p{L}\p{N}])/u.test(text.slice(token.end))
+  )
+    context.found.add(token.word, 'known name before a version');
 }
 
 /** Keeps a capitalised word in the middle of a sentence that is not in title case, unless its capital says nothing. */
@@ -125,7 +131,7 @@ function addCapitalisedWord(
   context: WordContext,
 ): void {
   const lower = token.word.toLowerCase();
-  if (!token.mid) addSentenceStart(token, context);
+  if (!token.mid) addSentenceStart(text, token, context);
   if (token.mid && !sentence.titleCase) addMidSentence(text, sentence.tokens, token, context);
   else if (token.mid && sentence.titleCase && !englishLike(lower) && /^\p{Lu}\p{Ll}+$/u.test(token.word)) {
     // In a title-cased heading capitals say nothing, but a capitalised word of no dictionary is

@@ -1,0 +1,54 @@
+import { isGivenName, isPartOfPersonName } from '../people-names.js';
+import { englishLike } from './english-like.js';
+import { isEverydayName } from './everyday-names.js';
+import type { FoundNames } from './found-names.js';
+import type { ProseWords } from './prose-words.js';
+import { nameShaped, type Token } from './tokens.js';
+import type { CodeEvidence } from './types.js';
+import type { Sentence } from './word-names.js';
+
+const personWord = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Keeps the names of people written as plain text (`MIT (c) Paul Miller`, a list of authors with
+ * `Andrew Rhyne`), whose words may be English (`Tyler Long`): a given name that the document never
+ * writes in lower case nor as code (not `Read File` where it writes `read`, nor `Man Pages` where
+ * it runs `man`), then one capitalised word that is part of a person's name or no English word (not
+ * `Julia Programming`), one space apart. Neither is a place or a people (`West Australia`, `North
+ * American`), and the two do not go on a run of capitalised words (`IUCN Red List`).
+ */
+export function addPeopleNames(
+  texts: readonly string[],
+  split: ReadonlyArray<readonly Sentence[]>,
+  found: FoundNames,
+  prose: ProseWords,
+  code: CodeEvidence,
+): void {
+  const joined = (text: string, left: Token | undefined, right: Token | undefined) =>
+    left !== undefined &&
+    right !== undefined &&
+    text.slice(left.end, right.start) === ' ' &&
+    nameShaped(left.word) &&
+    nameShaped(right.word);
+  for (const [at, text] of texts.entries())
+    for (const { tokens } of split[at] ?? [])
+      for (const [index, given] of tokens.entries()) {
+        const surname = tokens[index + 1];
+        const lower = given.word.toLowerCase();
+        if (
+          surname === undefined ||
+          text.slice(given.end, surname.start) !== ' ' ||
+          !personWord.test(given.word) ||
+          !personWord.test(surname.word) ||
+          !isGivenName(given.word) ||
+          prose.lowerWords.has(lower) ||
+          code.codeWords.has(lower) ||
+          isEverydayName(given.word) ||
+          isEverydayName(surname.word) ||
+          joined(text, tokens[index - 1], given)
+        )
+          continue;
+        if (isPartOfPersonName(surname.word) || !englishLike(surname.word.toLowerCase()))
+          found.add(text.slice(given.start, surname.end), "person's name");
+      }
+}
