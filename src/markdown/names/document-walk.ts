@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { plainText, eachNode } from '../tree-walk.js';
 import type { FoundNames } from './found-names.js';
 import { addBrandLinks } from './brand-links.js';
+import { placeBranchLinks } from './branch-links.js';
 import { placeBadge, readAltText } from './images.js';
 import { linkAddresses, readLink, type LinkAddresses } from './link-addresses.js';
 import { addHtmlLinkNames, namesLinkedPage } from './linked-pages.js';
@@ -39,6 +40,7 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
       if (url !== undefined && namesLinkedPage(url, text)) add(text, 'linked profile or repository');
     }
     if (node.type === 'link' && node.children.length > 0) readLink(node, links, add, english);
+    placeBranchLinks(node, place, links.branches);
     if (node.type === 'imageReference' && placeBadge(node, place)) return;
     if (node.type === 'html') addHtmlLinkNames(node.value, add);
     if (node.type === 'image' || node.type === 'imageReference') {

@@ -27,6 +27,8 @@ export interface LinkAddresses {
   readonly lowerNames: Set<string>;
   /** Link texts in title case (`Integrations and Usages of Mermaid`), by each of their words. */
   readonly titles: Map<string, string[]>;
+  /** Link texts that name the branch they point to (`Develop` of `[Develop](…/tree/develop)`), kept there only. */
+  readonly branches: Set<string>;
 }
 
 export function linkAddresses(): LinkAddresses {
@@ -36,6 +38,7 @@ export function linkAddresses(): LinkAddresses {
     namedBySite: new Map(),
     lowerNames: new Set(),
     titles: new Map(),
+    branches: new Set(),
   };
 }
 

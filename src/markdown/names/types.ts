@@ -21,7 +21,8 @@ export type NameReason =
   | 'linked profile or repository'
   | 'known name in a link'
   | 'known name before a version'
-  | "person's name";
+  | "person's name"
+  | 'branch named by its link';
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {

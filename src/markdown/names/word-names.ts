@@ -115,7 +115,9 @@ function addMidSentence(text: string, tokens: readonly Token[], token: Token, co
     if (
       labelOrTitle(text, tokens, token, names) ||
       inListOfWords(text, tokens, token, names) ||
-      inTitledLink(text, token, context.links)
+      inTitledLink(text, token, context.links) ||
+      // `See the [Develop](…/tree/develop) branch`: a branch's name, kept in its link only.
+      context.links.branches.has(token.word)
     )
       return;
   }
