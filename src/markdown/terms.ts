@@ -2,6 +2,7 @@ import escapeStringRegexp from 'escape-string-regexp';
 import type { Root } from 'mdast';
 import { findDocumentNames, shouted, type NameReason, type PlacedName } from './names/index.js';
 import { englishLike } from './names/english-like.js';
+import { isCommandWord } from './command-words.js';
 import { emojiSequences } from './emoji.js';
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
@@ -55,21 +56,6 @@ export interface FoundTerm {
  * `offset`, where the line starts in the document's source, finds the names kept at one place only.
  */
 export type TermFinder = (line: string, offset?: number) => readonly FoundTerm[];
-
-/**
- * English words that are also shell commands or keywords: a document that runs `make` or `install`
- * still means the verb when it writes the word in prose.
- */
-const commonWords = new Set(
-  (
-    'a an and are as at be by can case cat cd do done down echo else end file find fix for free from get go has head help ' +
-    'here history how if in install is it kill less link list make man more move name new next no not now of off on ' +
-    'open or out path print read run see set sort source start stop tail test that the then this time to top touch true ' +
-    'false type up update use user wait watch what when which while who with yes you all any build clean copy create ' +
-    'delete edit exit export import init load log mount note only pass push pull remove reset save show sleep split ' +
-    'tree unset view write'
-  ).split(' '),
-);
 
 /**
  * Prose uses per code use from which an English word written as code is taken as the ordinary word:
@@ -191,7 +177,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       namesLexicon().sourceOfLowerCase(word) === undefined &&
       englishLike(word);
     if (ordinaryWord(word, inCode, ordinaryRatio, compound)) ordinaryCode.add(word);
-    else if ((!english || !commonWords.has(word.toLowerCase())) && !listed.has(word))
+    else if ((!english || !isCommandWord(word.toLowerCase())) && !listed.has(word))
       listed.set(word, 'written as code');
   }
   // A command is kept as the code writes it, unless it is an English word the prose uses as such
@@ -199,7 +185,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   // word (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`,
   // at the start of a sentence, is the verb.
   for (const [command, runs] of commands) {
-    if (!/^[a-z][\w.-]{2,}$/.test(command) || (english && commonWords.has(command))) continue;
+    if (!/^[a-z][\w.-]{2,}$/.test(command) || (english && isCommandWord(command))) continue;
     if (ordinaryWord(command, runs + (exact.get(command) ?? 0), commandRatio)) continue;
     if (!listed.has(command)) listed.set(command, 'shell command');
     const name = capitalize(command);
@@ -208,13 +194,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   }
   // Every other word of code that is no English word (`libvirt` of `apt install libvirt-clients`).
   for (const word of found.codeWords) {
-    if (
-      !english ||
-      isEnglishWord(word) ||
-      commonWords.has(word) ||
-      ordinaryCode.has(word) ||
-      listed.has(word)
-    )
+    if (!english || isEnglishWord(word) || isCommandWord(word) || ordinaryCode.has(word) || listed.has(word))
       continue;
     listed.set(word, 'written as code');
   }

@@ -69,6 +69,16 @@ export const expectedTranslated: Readonly<Record<string, readonly string[]>> = {
     'Red Hat Site',
     'Packer Getting Started',
     'TABLE OF CONTENT',
+    // One-word cells and headings the code runs as English commands (`yes`, `type`).
+    'Yes',
+    'Type',
   ],
-  'public-apis.md': ['HTTP Version', 'Ethereum Prices', 'Jiffier GIFs'],
+  'public-apis.md': [
+    'HTTP Version',
+    'Ethereum Prices',
+    'Jiffier GIFs',
+    // A known name that is an English word, written more often in lower case (`text`).
+    'Translate Text',
+    'Text Analytics',
+  ],
 };

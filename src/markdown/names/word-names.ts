@@ -1,3 +1,4 @@
+import { isCommandWord } from '../command-words.js';
 import { isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
 import { englishLike } from './english-like.js';
@@ -96,6 +97,17 @@ function addSentenceStart(text: string, token: Token, context: WordContext): voi
     context.found.add(token.word, 'known name before a version');
 }
 
+/** Whether a word follows another capitalised word of the middle of its sentence, a space away. */
+function afterCapitalised(text: string, tokens: readonly Token[], token: Token): boolean {
+  const previous = tokens[tokens.indexOf(token) - 1];
+  return (
+    previous !== undefined &&
+    previous.mid &&
+    capitalised(previous.word) &&
+    text.slice(previous.end, token.start) === ' '
+  );
+}
+
 /** Keeps a capitalised word in the middle of a sentence that is not in title case, unless its capital says nothing. */
 function addMidSentence(text: string, tokens: readonly Token[], token: Token, context: WordContext): void {
   const { names, add } = context.found;
@@ -104,10 +116,18 @@ function addMidSentence(text: string, tokens: readonly Token[], token: Token, co
   context.midSentence.add(token.word);
   // `Type 1 hypervisors` in a text that also writes `type`: a capitalised word, not a name.
   // (A word of no dictionary written both ways, `Buildah` and `buildah`, is a name both ways.)
+  // A known name that is an English word too counts only where the prose writes it capitalised at
+  // least as often as in lower case (`Docker Swarm`… `swarm`, not `Translate Text`… `the text`), or
+  // after another capitalised word mid-sentence, with which it is judged (`Returns Stranger Things`).
+  const known = lexicon.sourceOf(token.word) !== undefined;
   if (
     context.prose.lowerProse.has(lower) &&
     !context.links.lowerNames.has(lower) &&
-    !lexicon.sourceOf(token.word) &&
+    (!known ||
+      (isEnglishWord(lower) &&
+        !afterCapitalised(text, tokens, token) &&
+        (context.prose.lowerCounts.get(lower) ?? 0) >
+          (context.prose.capitalisedCounts.get(token.word) ?? 0))) &&
     englishLike(lower)
   )
     return;
@@ -139,8 +159,9 @@ function addCapitalisedWord(
     // In a title-cased heading capitals say nothing, but a capitalised word of no dictionary is
     // a name: `Podman, Buildah, Skopeo, OpenVZ, crun & Kata containers`.
     context.found.add(token.word, 'not an English word');
-  } else if (alone && context.code.commands.has(lower)) {
-    // A table cell, heading or link that is the one word `Vagrant`, in a document that runs `vagrant`.
+  } else if (alone && context.code.commands.has(lower) && !(context.english && isCommandWord(lower))) {
+    // A table cell, heading or link that is the one word `Vagrant`, in a document that runs `vagrant`
+    // (not `Yes` or `Type` where it runs `yes` and `type`: English words first).
     context.found.add(token.word, 'shell command');
   }
 }
