@@ -52,8 +52,21 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'Testcontainers',
     'Unik',
     'crun',
+    // A brand that is a dictionary word, in a list of names (`| Ubuntu, Snap, SUSE |`); a person.
+    'Ubuntu',
+    'Marcos Silvestrini',
   ],
-  'public-apis.md': ['Nager.Date', 'OCR.Space', 'GitHub', 'REST API', 'Ethereum', 'Serpstack'],
+  'public-apis.md': [
+    'Nager.Date',
+    'OCR.Space',
+    'GitHub',
+    'REST API',
+    'Ethereum',
+    'Serpstack',
+    'Microsoft',
+    'James Clear',
+    'Harry Potter',
+  ],
   'awesome.md': ['Node.js', 'Markdown'],
   'best-readme-template.md': ['GitHub', 'npm', 'README', "Malven's", 'Img Shields', 'React Icons'],
 };
