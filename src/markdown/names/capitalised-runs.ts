@@ -24,11 +24,29 @@ export interface RunClues {
 
 /** `**Wilson Page** - [@wilsonpage](…)`: the block writes the run's words as one, a handle or a host. */
 function spelledAsOne(text: string, words: readonly Token[]): boolean {
+  if (words.length < 2) return false;
+  // A plain search, not a regular expression built for each run of capitals of a block.
   const joined = words.map((token) => token.word.toLowerCase()).join('');
-  return (
-    words.length >= 2 &&
-    new RegExp(`(?<![\\p{L}\\p{N}])${joined}(?![\\p{L}\\p{N}])`, 'u').test(text.toLowerCase())
-  );
+  const lower = lowerCase(text);
+  for (let at = lower.indexOf(joined); at !== -1; at = lower.indexOf(joined, at + 1)) {
+    const end = at + joined.length;
+    if (
+      !letterOrDigitBefore.test(lower.slice(Math.max(0, at - 2), at)) &&
+      !letterOrDigitAfter.test(lower.slice(end, end + 2))
+    )
+      return true;
+  }
+  return false;
+}
+
+const letterOrDigitBefore = /[\p{L}\p{N}]$/u;
+const letterOrDigitAfter = /^[\p{L}\p{N}]/u;
+
+/** The last block lowered: every run of a block searches the same text, a whole table of links at times. */
+let lowered = { text: '', lower: '' };
+function lowerCase(text: string): string {
+  if (lowered.text !== text) lowered = { text, lower: text.toLowerCase() };
+  return lowered.lower;
 }
 
 /**
