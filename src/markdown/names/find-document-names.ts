@@ -3,6 +3,7 @@ import { plainText } from '../tree-walk.js';
 import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
 import { foundNames } from './found-names.js';
+import { addLowerCaseNames } from './lower-case-names.js';
 import { addPeopleNames } from './people.js';
 import { addPhraseNames } from './phrase-names.js';
 import { proseWords } from './prose-words.js';
@@ -32,6 +33,7 @@ export function findDocumentNames(
   if (english) {
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);
+    addLowerCaseNames(texts, split, found, code);
   }
   return { names: found.names, placed: found.placed, ...code, midSentence };
 }

@@ -1,0 +1,75 @@
+import { isEnglishWord } from '../english-words.js';
+import { namesLexicon } from '../names-lexicon.js';
+import { englishLike } from './english-like.js';
+import { isEverydayName } from './everyday-names.js';
+import type { FoundNames } from './found-names.js';
+import type { CodeEvidence } from './types.js';
+import type { Sentence } from './word-names.js';
+
+/** A word of no dictionary written in lower case, nor derived nor compounded from one: `crun`, `vif`, `macvlan`. */
+function unknownLower(word: string): boolean {
+  return (
+    /^\p{Ll}[\p{Ll}\p{N}]{2,}$/u.test(word) &&
+    !englishLike(word) &&
+    !latin.has(word) &&
+    !isEverydayName(word.charAt(0).toUpperCase() + word.slice(1))
+  );
+}
+
+/** Latin abbreviations that end or open lists: `…, etc.`, `vs`. */
+const latin = new Set(['etc', 'cf', 'vs', 'viz']);
+
+/** Whether the code or a shape keeps a word already: `runc` of `runc spec`, `audit2allow`, `LXD`. */
+export function keptByShapeOrCode(word: string, code: CodeEvidence): boolean {
+  const lower = word.toLowerCase();
+  return (
+    /[\p{N}_.]|\p{Ll}\p{Lu}|^\p{Lu}{2,}/u.test(word) ||
+    code.exact.has(word) ||
+    code.commands.has(word) ||
+    (code.codeWords.has(lower) && !isEnglishWord(lower))
+  );
+}
+
+// Items of a list of single words: `runc and crun`, `audit2allow, semanage, chcon`, `dir, zfs, lvmthin and cephfs`.
+const item = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}])?`;
+const listOfWords = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_./'’-])${item}(?:(?:, |,? (?:and|or|&) )${item})+(?![\p{L}\p{N}_/'’-])`,
+  'gu',
+);
+
+/**
+ * Tools and components that their makers write in lower case and no dictionary knows (`crun`,
+ * `vif`, `macvlan`; not `runtime` nor `backend`, compounds of English words): a name where it stands
+ * alone as a heading, a table cell or a label (`##### vif`, `| macvlan |`, `**crun:**`), and where
+ * it is an item of a list of single words that holds a name or another such word (`runc and crun`,
+ * `audit2allow, semanage, chcon`, `dir, zfs, lvmthin and cephfs`).
+ */
+export function addLowerCaseNames(
+  texts: readonly string[],
+  split: ReadonlyArray<readonly Sentence[]>,
+  found: FoundNames,
+  code: CodeEvidence,
+): void {
+  const lexicon = namesLexicon();
+  const named = (word: string) =>
+    found.names.has(word) ||
+    lexicon.sourceOf(word) !== undefined ||
+    /[\p{N}_.]|\p{Ll}\p{Lu}|^\p{Lu}{2,}/u.test(word) ||
+    (code.codeWords.has(word.toLowerCase()) && !englishLike(word.toLowerCase())) ||
+    unknownLower(word) ||
+    (/^\p{Lu}\p{Ll}+$/u.test(word) && !englishLike(word.toLowerCase()));
+  const add = (word: string, reason: 'not an English word' | 'item of a list of names') => {
+    if (unknownLower(word) && !keptByShapeOrCode(word, code)) found.add(word, reason);
+  };
+  for (const [at, text] of texts.entries()) {
+    const parts = split[at] ?? [];
+    const first = parts[0]?.tokens;
+    // The whole block, or a label that opens it (`crun: fast`), is one word.
+    if (first?.length === 1 && (parts.length === 1 || /^[^\p{L}\p{N}]*:/u.test(text.slice(first[0]?.end))))
+      add(first[0]?.word ?? '', 'not an English word');
+    for (const match of text.matchAll(listOfWords)) {
+      const items = match[0].split(/, |,? (?:and|or|&) /u);
+      if (items.filter(named).length >= 2) for (const each of items) add(each, 'item of a list of names');
+    }
+  }
+}
