@@ -12,6 +12,8 @@ export interface WrittenBlock {
   readonly source: string;
   /** Fingerprints of what it showed. */
   readonly keys: readonly string[];
+  /** The line of the source where its unit stood (`#: README.md:12`). */
+  readonly line?: number;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { TranslationMemory } from '../memory/translation-memory.js';
 import { alignBlocks, type Alignment, type OutputBlock, type SourceBlock } from './align-blocks.js';
 import { alignWritten, type WrittenBlock } from './align-written.js';
 import { refuseTranslation } from './check-translation.js';
+import { placeTableCells, type RowPlacement } from './table-rows.js';
 import { writtenLayout } from './written-layout.js';
 
 export interface HarvestPaths {
@@ -149,9 +150,19 @@ async function harvestEdits(
     .entries()
     .filter((entry) => !inSource.has(entry.source) && entry.translation !== '')
     .map((entry) => ({ text: entry.translation }));
-  const placement = placeEdits(document, memory, paths.sourcePath, outputBlocks, () =>
-    alignBlocks(sourceBlocks, outputBlocks, gone),
-  );
+  const linedSource = sourceBlocks.map((block, i) => ({ ...block, line: (document.blocks[i] as Unit).line }));
+  const linedOutput = outputBlocks.map((block, j) => ({ ...block, line: (output.blocks[j] as Unit).line }));
+  const placement = placeEdits(document, memory, paths.sourcePath, outputBlocks, {
+    byRow: (edited, layout) =>
+      placeTableCells(
+        linedSource,
+        document.blocks.map((unit) => unit.source),
+        linedOutput,
+        edited,
+        layout,
+      ),
+    byContent: () => alignBlocks(sourceBlocks, outputBlocks, gone),
+  });
 
   const warnings: string[] = [];
   const edits = new Map<string, string>();
@@ -229,8 +240,9 @@ async function harvestEdits(
 
 /**
  * Which unit each edited output block belongs to: first by the output's layout as the tool last
- * wrote it (whatever the source did since), then, for edits the layout cannot place (no layout
- * stored, blocks added or split by hand), by `alignBlocks` against the source as it is now. Returns
+ * wrote it (whatever the source did since); then table cells by their row (`alignRows`: cells repeat,
+ * which the layout cannot tell apart); then, for edits still not placed (no layout stored, blocks
+ * added or split by hand), by `alignBlocks` against the source as it is now. Returns
  * `[unit, output index]` pairs in output order; edits the layout gives to a unit the source no longer
  * has, as `[its source, output index]`; and the edits placed nowhere.
  */
@@ -239,7 +251,10 @@ function placeEdits(
   memory: TranslationMemory,
   sourcePath: string,
   outputBlocks: readonly OutputBlock[],
-  byContent: () => Alignment,
+  align: {
+    readonly byRow: (edited: ReadonlySet<number>, layout: readonly WrittenBlock[]) => RowPlacement;
+    readonly byContent: () => Alignment;
+  },
 ): {
   edits: Array<readonly [Unit, number]>;
   orphans: Array<readonly [string, number]>;
@@ -253,25 +268,34 @@ function placeEdits(
   const orphans: Array<readonly [string, number]> = [];
   const unplaced: number[] = [];
   const done = new Set<number>();
-  for (const [k, j] of alignWritten(layout, outputBlocks)) {
-    done.add(j);
-    const { source } = layout[k] as WrittenBlock;
-    const unit = unitOf.get(source);
-    if (unit === undefined) orphans.push([source, j]);
-    else edits.push([unit, j]);
-  }
-  const left = outputBlocks.some((block, j) => !block.known && !done.has(j));
-  if (left) {
-    const alignment = byContent();
-    const taken = new Set(edits.map(([unit]) => unit.source));
-    for (const [i, j] of alignment.paired) {
-      if (done.has(j)) continue;
-      const unit = document.blocks[i] as Unit;
-      // Its unit's block was placed by the layout: this one is no edit of it.
-      if (taken.has(unit.source)) unplaced.push(j);
+  const edited = new Set(outputBlocks.flatMap((block, j) => (block.known ? [] : [j])));
+  const left = () => [...edited].some((j) => !done.has(j));
+  if (left()) {
+    // Table cells in rows that other cells identify: by the rows (the layout's order within a line
+    // is not the row's, and a cell that repeats has one reference per line).
+    const rows = align.byRow(edited, layout);
+    const place = (source: string, j: number) => {
+      done.add(j);
+      const unit = unitOf.get(source);
+      if (unit === undefined) orphans.push([source, j]);
       else edits.push([unit, j]);
+    };
+    for (const [k, j] of alignWritten(layout, outputBlocks))
+      if (!rows.decided(j)) place((layout[k] as WrittenBlock).source, j);
+    for (const { source, j } of rows.placed) place(source, j);
+    if (left()) {
+      const alignment = align.byContent();
+      const taken = new Set(edits.map(([unit]) => unit.source));
+      for (const [i, j] of alignment.paired) {
+        if (done.has(j)) continue;
+        const unit = document.blocks[i] as Unit;
+        // Its unit's block was placed by the layout or by its row: this one is no edit of it. Nor is
+        // a table cell that its row leaves ambiguous (neighbours in a table are often another row's).
+        if (taken.has(unit.source) || !rows.fits(i, j)) unplaced.push(j);
+        else edits.push([unit, j]);
+      }
+      unplaced.push(...alignment.unplaced.filter((j) => !done.has(j)));
     }
-    unplaced.push(...alignment.unplaced.filter((j) => !done.has(j)));
   }
   edits.sort((a, b) => a[1] - b[1]);
   unplaced.sort((a, b) => a - b);

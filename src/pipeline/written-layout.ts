@@ -16,13 +16,12 @@ export function writtenLayout(memory: TranslationMemory, sourcePath: string): Wr
     if (entry.obsolete || entry.translation === '' || (entry.fuzzy && entry.origin === 'human')) return;
     const shown = shownBy(entry);
     if (shown === 'none') return;
-    let block: WrittenBlock | undefined;
+    const keys = [fingerprint(entry.translation), shown];
     for (const reference of entry.references) {
       const colon = reference.lastIndexOf(':');
       const line = Number(reference.slice(colon + 1));
       if (colon <= 0 || reference.slice(0, colon) !== sourcePath || !Number.isSafeInteger(line)) continue;
-      block ??= { source: entry.source, keys: [fingerprint(entry.translation), shown] };
-      placed.push({ line, order, block });
+      placed.push({ line, order, block: { source: entry.source, keys, line } });
     }
   });
   // Units that share a line (table cells, an image's alt text) come in the order the run met them.

@@ -130,4 +130,29 @@ describe('hand edits read back by where the tool wrote them (Apertium)', () => {
     expectFile(expected('reworded-moved-md.es.md'), read(folder, 'locales/README.es.md'));
     expectFile(expected('reworded-moved-md.es.po'), memoryOf(folder));
   });
+
+  // Cells repeat in a table: an edit of one `yes` goes to `yes` (it went to a `no` of the row above
+  // once the rows moved), read back by its row.
+  it('keeps an edit of a repeated table cell with its own unit when the rows move and one is added', async () => {
+    const folder = tempProject();
+    const table = (rows: readonly string[]) =>
+      `# Matrix\n\n| Feature | Linux | macOS | Windows |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n\nThe end of the page.\n`;
+    const install = '| Install | yes | yes | no |';
+    const update = '| Update | no | yes | yes |';
+    const remove = '| Remove | yes | no | yes |';
+    writeFileSync(join(folder, 'README.md'), table([install, update, remove]));
+    expect((await translate(folder)).status).toBe(0);
+    edit(
+      folder,
+      'locales/README.es.md',
+      '| Actualización | Ningún | Sí | Sí |',
+      '| Actualización | Ningún | Sí, siempre | Sí |',
+    );
+    writeFileSync(join(folder, 'README.md'), table([install, remove, '| Purge | no | no | yes |', update]));
+
+    const second = await translate(folder);
+    expect([second.status, second.stderr]).toEqual([0, '']);
+    expectFile(expected('table-cell.es.md'), read(folder, 'locales/README.es.md'));
+    expectFile(expected('table-cell.es.po'), memoryOf(folder));
+  });
 });
