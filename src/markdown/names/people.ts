@@ -15,7 +15,8 @@ const personWord = /^\p{Lu}\p{Ll}+$/u;
  * writes in lower case nor as code (not `Read File` where it writes `read`, nor `Man Pages` where
  * it runs `man`), then one capitalised word that is part of a person's name or no English word (not
  * `Julia Programming`), one space apart. Neither is a place or a people (`West Australia`, `North
- * American`), and the two do not go on a run of capitalised words (`IUCN Red List`).
+ * American`; `Paul Irish` where the block also writes `paulirish`), and the two do not go on a run of
+ * capitalised words (`IUCN Red List`).
  */
 export function addPeopleNames(
   texts: readonly string[],
@@ -44,9 +45,12 @@ export function addPeopleNames(
           prose.lowerWords.has(lower) ||
           code.codeWords.has(lower) ||
           isEverydayName(given.word) ||
-          isEverydayName(surname.word) ||
           joined(text, tokens[index - 1], given)
         )
+          continue;
+        // `North American`, `West Australia`: a place or a people is no surname, unless the block
+        // writes the two words as one, as a handle (`**Paul Irish** - [@paulirish](…)`).
+        if (isEverydayName(surname.word) && !text.toLowerCase().includes(lower + surname.word.toLowerCase()))
           continue;
         if (isPartOfPersonName(surname.word) || !englishLike(surname.word.toLowerCase()))
           found.add(text.slice(given.start, surname.end), "person's name");
