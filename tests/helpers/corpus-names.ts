@@ -65,6 +65,8 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'kubelet',
     'bootcmd',
     'firewalld',
+    'Apparmor',
+    'Openstack',
     // A brand that is a dictionary word, in a list of names (`| Ubuntu, Snap, SUSE |`); a person.
     'Ubuntu',
     'Marcos Silvestrini',
@@ -76,6 +78,9 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'REST API',
     'Ethereum',
     'Serpstack',
+    'Balldontlie',
+    'Hyperliquid',
+    'Transitland',
     'Microsoft',
     'James Clear',
     'Harry Potter',

@@ -4,6 +4,7 @@ import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
 import { foundNames } from './found-names.js';
 import { addLowerCaseNames } from './lower-case-names.js';
+import { addNameVariants } from './name-variants.js';
 import { addPeopleNames } from './people.js';
 import { addPhraseNames } from './phrase-names.js';
 import { proseWords } from './prose-words.js';
@@ -34,6 +35,7 @@ export function findDocumentNames(
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);
     addLowerCaseNames(texts, split, found, code);
+    addNameVariants(split, found, code);
   }
   return { names: found.names, placed: found.placed, ...code, midSentence };
 }

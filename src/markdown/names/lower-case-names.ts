@@ -26,7 +26,8 @@ export function keptByShapeOrCode(word: string, code: CodeEvidence): boolean {
     /[\p{N}_.]|\p{Ll}\p{Lu}|^\p{Lu}{2,}/u.test(word) ||
     code.exact.has(word) ||
     code.commands.has(word) ||
-    (code.codeWords.has(lower) && !isEnglishWord(lower))
+    // The code keeps its words as written in lower case only (`apparmor`, not `Apparmor`).
+    (word === lower && code.codeWords.has(lower) && !isEnglishWord(lower))
   );
 }
 

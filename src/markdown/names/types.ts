@@ -19,6 +19,8 @@ export type NameReason =
   | 'named by a link address'
   | 'badge of a known name'
   | 'linked profile or repository'
+  | 'name written in another case'
+  | 'word of a kept name'
   | 'known name in a link'
   | 'known name before a version'
   | "person's name"
