@@ -3,7 +3,7 @@ import { plainText, eachNode } from '../tree-walk.js';
 import type { FoundNames } from './found-names.js';
 import { addBrandLinks } from './brand-links.js';
 import { placeBranchLinks } from './branch-links.js';
-import { placeBadge, readAltText } from './images.js';
+import { placeBadge, placeBadgeBrand, readAltText } from './images.js';
 import { linkAddresses, readLink, type LinkAddresses } from './link-addresses.js';
 import { addHtmlLinkNames, namesLinkedPage } from './linked-pages.js';
 import { addNameColumn } from './name-column.js';
@@ -40,6 +40,7 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
       if (url !== undefined && namesLinkedPage(url, text)) add(text, 'linked profile or repository');
     }
     if (node.type === 'link' && node.children.length > 0) readLink(node, links, add, english);
+    if ((node.type === 'link' || node.type === 'linkReference') && english) placeBadgeBrand(node, place);
     placeBranchLinks(node, place, links.branches);
     if (node.type === 'imageReference' && placeBadge(node, place)) return;
     if (node.type === 'html') addHtmlLinkNames(node.value, add);

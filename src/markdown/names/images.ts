@@ -1,4 +1,5 @@
-import type { Image, ImageReference, Paragraph } from 'mdast';
+import type { Image, ImageReference, Link, LinkReference, Paragraph } from 'mdast';
+import { isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
 import { nodeRange } from '../node-range.js';
 import type { AddName, PlaceName } from './types.js';
@@ -38,4 +39,34 @@ export function readAltText(node: Image | ImageReference, add: AddName): Paragra
     add(node.alt, source === 'linguist' ? 'known name (linguist)' : 'known name (simple-icons)');
   else return { type: 'paragraph', children: [{ type: 'text', value: node.alt }] };
   return undefined;
+}
+
+/**
+ * `[![Windows Build](…?label=windows)](…)`: a badge (an image that is all of a link) whose short alt
+ * text opens with a known brand that is also a dictionary word, a word of the image's or the link's
+ * address too, names that brand there, and there only (not `Files changed`).
+ */
+export function placeBadgeBrand(link: Link | LinkReference, place: PlaceName): void {
+  const image = link.children.length === 1 ? link.children[0] : undefined;
+  if (image?.type !== 'image' && image?.type !== 'imageReference') return;
+  const alt = image.alt ?? '';
+  const first = /^(\p{Lu}\p{Ll}+) [\p{L}\p{N}]/u.exec(alt)?.[1];
+  if (
+    first === undefined ||
+    !/^[\p{L}\p{N} ]+$/u.test(alt) ||
+    alt.split(' ').length > 4 ||
+    namesLexicon().sourceOf(first) === undefined ||
+    !isEnglishWord(first.toLowerCase())
+  )
+    return;
+  const url = `${image.type === 'image' ? image.url : ''} ${link.type === 'link' ? link.url : ''}`;
+  if (
+    !url
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .includes(first.toLowerCase())
+  )
+    return;
+  const start = nodeRange(image).start + 2;
+  place({ start, end: start + first.length }, 'badge of a known name');
 }
