@@ -71,6 +71,8 @@ export function registerTranslate(program: Command): void {
             for (const warning of report.warnings)
               process.stderr.write(`readme-i18n: warning: ${terminalSafe(warning)}\n`);
             if (!flags.quiet || flags.json) printReport(report, flags.json === true, dryRun);
+            // Why the run exits 1: shown with --quiet too ("nothing but errors").
+            if (!flags.json) printKept(report);
           },
           signal: interruption.signal,
         },
@@ -119,6 +121,9 @@ function printReport(report: LanguageReport, json: boolean, dryRun: boolean): vo
       `${report.tokens === undefined ? '' : `, ${report.tokens.toLocaleString('en')} tokens`}), ` +
       `${(report.ms / 1000).toFixed(1)} s\n`,
   );
+}
+
+function printKept(report: LanguageReport): void {
   for (const kept of report.kept) {
     process.stderr.write(
       `  ${report.lang}: line ${kept.line} kept its source text: ${terminalSafe(kept.reason)}\n`,

@@ -1,4 +1,6 @@
 import type { Yaml } from 'mdast';
+import { parseTOML } from 'toml-eslint-parser';
+import type { Node } from 'unist';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { nodeRange } from './node-range.js';
 import type { Range } from './unit.js';
@@ -7,20 +9,35 @@ export interface FrontMatterValue {
   readonly key: string;
   /** The value's text inside its quotes, if any. */
   readonly range: Range;
-  readonly style: 'plain' | 'double' | 'single';
+  /** YAML's plain, double-quoted or single-quoted scalars; TOML's basic (`"…"`) or literal (`'…'`) strings. */
+  readonly style: 'plain' | 'double' | 'single' | 'basic' | 'literal';
+}
+
+/** The front matter between its fences (`---` for YAML, `+++` for TOML), and where it starts. */
+function inside(text: string, node: Node): { offset: number; body: string } {
+  const { start, end } = nodeRange(node);
+  const raw = text.slice(start, end);
+  // The node's range includes the fences: the front matter is what lies between their lines.
+  const offset = start + raw.indexOf('\n') + 1;
+  return { offset, body: text.slice(offset, start + raw.lastIndexOf('\n') + 1) };
 }
 
 /**
- * The translatable values of YAML front matter: top-level string scalars whose key is in `keys`.
- * Keys, other values and anything that is not a one-line string are never sent.
+ * The translatable values of front matter (a `yaml` or `toml` node): top-level one-line strings whose
+ * key is in `keys`. Keys, other values, tables and anything that is not a one-line string are never
+ * sent; front matter that does not parse gives none.
  */
-export function frontMatterValues(text: string, node: Yaml, keys: readonly string[]): FrontMatterValue[] {
+export function frontMatterValues(
+  text: string,
+  node: Yaml | Node,
+  keys: readonly string[],
+): FrontMatterValue[] {
   if (keys.length === 0) return [];
-  const { start, end } = nodeRange(node);
-  const raw = text.slice(start, end);
-  // The node's range includes the `---` fences: the YAML is what lies between their lines.
-  const offset = start + raw.indexOf('\n') + 1;
-  const yaml = text.slice(offset, start + raw.lastIndexOf('\n') + 1);
+  return node.type === 'toml' ? tomlValues(text, node, keys) : yamlValues(text, node, keys);
+}
+
+function yamlValues(text: string, node: Node, keys: readonly string[]): FrontMatterValue[] {
+  const { offset, body: yaml } = inside(text, node);
   const document = parseDocument(yaml);
   if (!isMap(document.contents)) return [];
   const values: FrontMatterValue[] = [];
@@ -55,12 +72,38 @@ export function frontMatterValues(text: string, node: Yaml, keys: readonly strin
   return values;
 }
 
-/** Escapes a translated value for its YAML style, or undefined when a plain scalar cannot hold it. */
+/** TOML: `key = "value"` or `key = 'value'` before the first table, the key bare or quoted, not dotted. */
+function tomlValues(text: string, node: Node, keys: readonly string[]): FrontMatterValue[] {
+  const { offset, body } = inside(text, node);
+  let ast: ReturnType<typeof parseTOML>;
+  try {
+    ast = parseTOML(body);
+  } catch {
+    return [];
+  }
+  const values: FrontMatterValue[] = [];
+  for (const item of ast.body[0]?.body ?? []) {
+    if (item.type !== 'TOMLKeyValue' || item.key.keys.length !== 1) continue;
+    const [part] = item.key.keys;
+    const key = part?.type === 'TOMLBare' ? part.name : part?.value;
+    const value = item.value;
+    if (key === undefined || !keys.includes(key) || value.type !== 'TOMLValue' || value.kind !== 'string')
+      continue;
+    if (value.multiline) continue;
+    const [start, end] = value.range;
+    values.push({ key, style: value.style, range: { start: offset + start + 1, end: offset + end - 1 } });
+  }
+  return values;
+}
+
+/** Escapes a translated value for its style, or undefined when the value's quotes cannot hold it. */
 export function escapeFrontMatter(value: string, style: FrontMatterValue['style']): string | undefined {
   const line = value.replace(/\s*\n\s*/g, ' ');
   // The unit's text is the value as written, escapes included: escape only what is new.
-  if (style === 'double') return line.replace(/(?<!\\)"/g, '\\"');
+  if (style === 'double' || style === 'basic') return line.replace(/(?<!\\)"/g, '\\"');
   if (style === 'single')
     return line.replace(/'+/g, (quotes) => (quotes.length % 2 === 1 ? `${quotes}'` : quotes));
+  // A TOML literal string has no escapes: it cannot hold an apostrophe.
+  if (style === 'literal') return line.includes("'") ? undefined : line;
   return /: |\s#|^[-?:,[\]{}#&*!|>'"%@`]|:$/.test(line) ? undefined : line;
 }

@@ -1,5 +1,5 @@
 import { parseTagged, type TaggedToken } from '../tagged-text.js';
-import { escapeFrontMatter } from './front-matter.js';
+import { escapeFrontMatter, type FrontMatterValue } from './front-matter.js';
 import { spaceBeforeBreaks, trimAroundBreaks } from './line-break-space.js';
 import { closeReference } from './reference-links.js';
 import { markdownShape } from './structure.js';
@@ -36,7 +36,10 @@ export function rebuildUnit(
     if (token.type === 'text' && value === undefined) {
       return {
         ok: false,
-        reason: 'the translation cannot be written as a plain YAML value; quote the source value',
+        reason:
+          frontMatterStyle(unit, text) === 'literal'
+            ? "the translation has an apostrophe, which a TOML literal string ('…') cannot hold; write the source value in double quotes"
+            : 'the translation cannot be written as a plain YAML value; quote the source value',
       };
     }
     escaped.push(token.type === 'text' ? { type: 'text', text: value as string } : token);
@@ -113,6 +116,15 @@ function render(
   return out;
 }
 
+/** How a front-matter value is written: by its quote, in YAML (`---`) or TOML (`+++`) front matter. */
+function frontMatterStyle(unit: Unit, text: string): FrontMatterValue['style'] {
+  const quote = text[unit.range.start - 1];
+  const toml = /^\uFEFF?\+\+\+/.test(text);
+  if (quote === '"') return toml ? 'basic' : 'double';
+  if (quote === "'") return toml ? 'literal' : 'single';
+  return 'plain';
+}
+
 /** Escapes what a translation may add that the text's place would read as syntax. */
 function escapeFor(unit: Unit, value: string, text: string): string | undefined {
   switch (unit.kind) {
@@ -137,10 +149,8 @@ function escapeFor(unit: Unit, value: string, text: string): string | undefined 
       const delimiter = text[unit.range.start - 1] === '(' ? ')' : (text[unit.range.start - 1] ?? '"');
       return value.split(delimiter).join(`\\${delimiter}`).replace(/\n/g, ' ');
     }
-    case 'frontMatter': {
-      const quote = text[unit.range.start - 1];
-      return escapeFrontMatter(value, quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain');
-    }
+    case 'frontMatter':
+      return escapeFrontMatter(value, frontMatterStyle(unit, text));
     default:
       return value;
   }

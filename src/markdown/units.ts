@@ -75,7 +75,7 @@ export function extractUnits(
   };
 
   walkTree<Nodes>(tree, (node) => {
-    if (node.type === 'yaml') {
+    if (node.type === 'yaml' || (node.type as string) === 'toml') {
       for (const value of frontMatterValues(text, node, frontMatterKeys)) {
         units.push(plainUnit('frontMatter', value.range));
       }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseTOML } from 'toml-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliHere, tempProject } from '../helpers/cli.js';
 import { expectFile, fixturesRoot } from '../helpers/fixtures.js';
@@ -139,6 +140,53 @@ describe('translate command', async () => {
     );
     expect(keys).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8')).toMatch(/^---\ntitle: Ĥéļļó··\n/);
+  });
+
+  it('translates the named keys of TOML front matter (+++) and keeps every other byte', async () => {
+    const project = tempProject();
+    const source =
+      '+++\n# Hugo\ntitle = "Hello \\"world\\""\ndescription = \'Hello\'\nweight = 10\n' +
+      'extra.title = "Hello"\n\n[params]\ntitle = "Hello"\n+++\n';
+    writeFileSync(join(project, 'README.md'), source);
+    const result = await runCliHere(
+      'translate',
+      ['--lang', 'fr', '--engine', 'pseudo', '--quiet', '--front-matter', 'title,description'],
+      project,
+    );
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+    const output = readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8');
+    expect(output).toBe(
+      '+++\n# Hugo\ntitle = "Ĥéļļó \\"ŵóŕļð\\"·····"\ndescription = \'Ĥéļļó··\'\nweight = 10\n' +
+        'extra.title = "Hello"\n\n[params]\ntitle = "Hello"\n+++\n' +
+        '<!-- readme-i18n:switcher:start -->\n🌐 [English](../README.md) · **Français**\n<!-- readme-i18n:switcher:end -->\n\n',
+    );
+    // Still TOML.
+    expect(() => parseTOML(output.slice(4, output.indexOf('+++\n', 4)))).not.toThrow();
+  });
+
+  it('keeps the source of a TOML literal string whose translation has an apostrophe, naming the line and the fix', async () => {
+    const project = tempProject();
+    writeFileSync(join(project, 'README.md'), "+++\ntitle = 'The tool of the project'\n+++\n");
+    const result = await runCliHere(
+      'translate',
+      ['--lang', 'ca', '--engine', 'apertium', '--quiet', '--front-matter', 'title'],
+      project,
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "  ca: line 2 kept its source text: the translation has an apostrophe, which a TOML literal string ('…') " +
+        'cannot hold; write the source value in double quotes\n',
+    );
+    writeFileSync(join(project, 'README.md'), '+++\ntitle = "The tool of the project"\n+++\n');
+    const quoted = await runCliHere(
+      'translate',
+      ['--lang', 'ca', '--engine', 'apertium', '--quiet', '--front-matter', 'title'],
+      project,
+    );
+    expect([quoted.status, quoted.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(project, 'locales', 'README.ca.md'), 'utf8')).toMatch(
+      /^\+\+\+\ntitle = "L'eina del projecte"\n\+\+\+\n/,
+    );
   });
 
   it('sets a broken PO file aside with a warning and rebuilds the memory from the translated README', async () => {
