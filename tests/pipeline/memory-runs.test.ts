@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/markdown/document.js';
@@ -54,13 +54,33 @@ describe.each(documents)('translation memory with DeepL and the real CLI, on %s'
 
   const read = (folder: string, file: string) => readFileSync(join(folder, file), 'utf8');
   const unitsOf = (text: string) => parseDocument(text).allUnits;
-  const uniqueTagged = (text: string) => [...new Set(unitsOf(text).map((unit) => unit.tagged))].sort();
+
+  // A corpus file takes seconds to parse and to translate: the source's units and its first
+  // translation are made once for the tests that start from them.
+  const source = readFileSync(sourceFile, 'utf8');
+  let sourceDocument: ReturnType<typeof parseDocument> | undefined;
+  const parsedSource = () => (sourceDocument ??= parseDocument(source));
+  const unitsOfSource = () => parsedSource().allUnits;
+  const uniqueTaggedOfSource = () => [...new Set(unitsOfSource().map((unit) => unit.tagged))].sort();
+  let translatedOnce: Promise<{ folder: string; first: Awaited<ReturnType<typeof translate>> }> | undefined;
+
+  /** A project as the first `translate --lang fr` left it, in a folder of its own; and what that run did. */
+  async function translatedProject() {
+    translatedOnce ??= (async () => {
+      const folder = project();
+      return { folder, first: await translate(folder) };
+    })();
+    const { folder, first } = await translatedOnce;
+    expect(first.status).toBe(0);
+    const copy = tempProject();
+    cpSync(folder, copy, { recursive: true, preserveTimestamps: true });
+    return { folder: copy, first };
+  }
 
   it('sends every unit once, then nothing on a second run, leaving every file byte-identical', async () => {
-    const folder = project();
-    const first = await translate(folder);
+    const { folder, first } = await translatedProject();
     expect(first.status).toBe(0);
-    expect([...first.sent].sort()).toEqual(uniqueTagged(read(folder, 'README.md')));
+    expect([...first.sent].sort()).toEqual(uniqueTaggedOfSource());
     const files = ['locales/README.fr.md', 'locales/fr.po'].map((file) => read(folder, file));
     execFileSync('msgfmt', ['--check', '-o', '/dev/null', join(folder, 'locales', 'fr.po')]);
     const second = await translate(folder);
@@ -70,10 +90,8 @@ describe.each(documents)('translation memory with DeepL and the real CLI, on %s'
   });
 
   it('sends exactly the edited paragraph, then exactly an inserted one', async () => {
-    const folder = project();
-    expect((await translate(folder)).status).toBe(0);
-    const source = read(folder, 'README.md');
-    const paragraphs = unitsOf(source).filter(
+    const { folder } = await translatedProject();
+    const paragraphs = unitsOfSource().filter(
       (unit) => unit.kind === 'paragraph' && unit.nested.length === 0,
     );
     const target = paragraphs[Math.floor(paragraphs.length / 2)];
@@ -97,13 +115,11 @@ describe.each(documents)('translation memory with DeepL and the real CLI, on %s'
   });
 
   it('keeps a translation edited by hand in README.fr.md, and carries it over as previous when its source changes', async () => {
-    const folder = project();
-    expect((await translate(folder)).status).toBe(0);
-    const source = read(folder, 'README.md');
+    const { folder } = await translatedProject();
     const output = read(folder, 'locales/README.fr.md');
-    const sourceUnits = unitsOf(source);
+    const sourceUnits = unitsOfSource();
     // The output read as the tool reads it: with its source's names, so unit N is the source's unit N.
-    const outputUnits = parseDocument(output, { namesFrom: parseDocument(source).tree }).allUnits;
+    const outputUnits = parseDocument(output, { namesFrom: parsedSource().tree }).allUnits;
     const index = sourceUnits.findIndex(
       (unit) =>
         unit.kind === 'paragraph' &&
@@ -138,7 +154,7 @@ describe.each(documents)('translation memory with DeepL and the real CLI, on %s'
 
   it('after a quota stop at about 40 %, the rerun sends exactly the remaining units', async () => {
     const folder = project();
-    const all = uniqueTagged(read(folder, 'README.md'));
+    const all = uniqueTaggedOfSource();
     const total = all.reduce((sum, text) => sum + text.length, 0);
     // The server counts what it billed since it started: the quota ends 40 % of this document later.
     server.setFaults({ quotaCharacters: server.billedCharacters + Math.floor(total * 0.4) });
@@ -177,7 +193,7 @@ describe.each(documents)('translation memory with DeepL and the real CLI, on %s'
     execFileSync('msgfmt', ['--check', '-o', '/dev/null', memoryFile]);
     expect(existsSync(join(folder, 'locales', 'README.fr.md'))).toBe(false);
     const remembered = new Set(
-      unitsOf(read(folder, 'README.md'))
+      unitsOfSource()
         .filter((unit) => read(folder, 'locales/fr.po').includes(`msgid ${JSON.stringify(unit.source)}`))
         .map((unit) => unit.tagged),
     );
