@@ -67,6 +67,10 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'firewalld',
     'Apparmor',
     'Openstack',
+    'Google Artifact Registry',
+    'Parallels Desktop',
+    'Vagrant VMWare Utility',
+    'Microsoft Hyper-V',
     // A brand that is a dictionary word, in a list of names (`| Ubuntu, Snap, SUSE |`); a person.
     'Ubuntu',
     'Marcos Silvestrini',

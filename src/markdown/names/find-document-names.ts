@@ -3,6 +3,7 @@ import { plainText } from '../tree-walk.js';
 import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
 import { foundNames } from './found-names.js';
+import { addListLabels } from './list-labels.js';
 import { addLowerCaseNames } from './lower-case-names.js';
 import { addNameVariants } from './name-variants.js';
 import { addPeopleNames } from './people.js';
@@ -35,6 +36,7 @@ export function findDocumentNames(
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);
     addLowerCaseNames(texts, split, found, code);
+    addListLabels(tree, found, code);
     addNameVariants(split, found, code);
   }
   return { names: found.names, placed: found.placed, ...code, midSentence };
