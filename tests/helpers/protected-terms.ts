@@ -4,8 +4,11 @@ import { applyEdits, findDestinations } from '../../src/markdown/destinations.js
 import { parseMarkdown } from '../../src/markdown/parse.js';
 
 /** The do-not-translate terms the core protected in a source: placeholders that are terms. */
-export function protectedTerms(source: string, options: DocumentOptions = {}): Set<string> {
-  const document = parseDocument(source, options);
+export function protectedTerms(
+  source: string,
+  options: DocumentOptions = {},
+  document = parseDocument(source, options),
+): Set<string> {
   const protect = createTermProtector(document.tree, options);
   const terms = new Set<string>();
   for (const unit of document.allUnits) {

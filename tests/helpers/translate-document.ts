@@ -8,14 +8,17 @@ import {
   type RenderOptions,
 } from '../../src/markdown/document.js';
 
-/** Translates a whole document in memory with a real engine: the pipeline minus the files. */
+/**
+ * Translates a whole document in memory with a real engine: the pipeline minus the files. A test
+ * that reads the same document itself passes it parsed (`parseDocument(raw, options)`), once.
+ */
 export async function translateText(
   raw: string,
   engine: Engine,
   render: RenderOptions,
   options: DocumentOptions = {},
+  document = parseDocument(raw, options),
 ): Promise<ReturnType<typeof renderDocument>> {
-  const document = parseDocument(raw, options);
   const unique = [...new Set(document.allUnits.map((unit) => unit.tagged))];
   const { texts } = await engine.translate(unique, { from: 'en', to: 'fr' });
   const translations = new Map(unique.map((text, index) => [text, texts[index] as string]));

@@ -22,7 +22,9 @@ describe.skipIf(!hasCorpus)('corpus', () => {
     });
 
     describe('pseudo translation to locales/README.fr.md', async () => {
-      const result = await translateText(source, pseudo, localesFrench, { glossary });
+      // Parsed once for the translation and for the tests that read the source's units and terms.
+      const document = parseDocument(source, { glossary });
+      const result = await translateText(source, pseudo, localesFrench, { glossary }, document);
       const before = markdownFacts(source);
       const after = markdownFacts(result.text);
 
@@ -84,7 +86,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
       });
 
       it('keeps every code-shaped identifier and glossary term as often as the source has it', () => {
-        const terms = protectedTerms(source, { glossary });
+        const terms = protectedTerms(source, { glossary }, document);
         expect(terms.size).toBeGreaterThan(0);
         expect([...terms].filter((term) => countTerm(result.text, term) < countTerm(source, term))).toEqual(
           [],
@@ -93,11 +95,7 @@ describe.skipIf(!hasCorpus)('corpus', () => {
 
       it('leaves no unit untranslated', () => {
         // A block of names alone (`[Studio Ghibli](…)`) is no prose in the source: nothing to translate.
-        const names = new Set(
-          parseDocument(source, { glossary })
-            .blocks.filter((unit) => !unit.prose)
-            .map((unit) => unit.source),
-        );
+        const names = new Set(document.blocks.filter((unit) => !unit.prose).map((unit) => unit.source));
         const untranslated = parseDocument(result.text, { glossary })
           .allUnits.filter(
             (unit) => !/[\u00c0-\u024f\u1e00-\u1eff·]/u.test(unit.tagged) && !names.has(unit.source),

@@ -11,9 +11,13 @@ const now = (): Date => new Date('2026-11-29T05:13:56Z');
 const translate = (source: string): string =>
   `⟦${source.replace(/[a-z]/g, (letter) => letter.toUpperCase())}⟧`;
 
-function units(markdown: string, name: string): Array<{ source: string; reference: string }> {
-  return parseDocument(markdown)
-    .allUnits.filter((unit) => unit.source !== '')
+function units(
+  markdown: string,
+  name: string,
+  document = parseDocument(markdown),
+): Array<{ source: string; reference: string }> {
+  return document.allUnits
+    .filter((unit) => unit.source !== '')
     .map((unit) => ({ source: unit.source, reference: `${name}:${unit.line}` }));
 }
 
@@ -39,9 +43,10 @@ function withParagraph(
   markdown: string,
   paragraph: string,
   name: string,
+  document = parseDocument(markdown),
 ): ReturnType<typeof units> | undefined {
   const lines = markdown.split('\n');
-  const heading = parseDocument(markdown).units.find(
+  const heading = document.units.find(
     (unit) =>
       unit.kind === 'heading' && unit.line > lines.length / 2 && lines[unit.line - 1]?.startsWith('#'),
   );
@@ -57,7 +62,9 @@ describe.skipIf(!hasCorpus)('the memory on the real READMEs of ../shared/corpus'
     async (name) => {
       const file = join(await tempFolder(), 'fr.po');
       const markdown = readCorpus(name);
-      const original = units(markdown, name);
+      // Parsed once: a corpus file takes seconds.
+      const document = parseDocument(markdown);
+      const original = units(markdown, name, document);
       const first = await run(file, original);
       expect(first).toEqual([...new Set(original.map((unit) => unit.source))]);
       expect(msgfmtCheck(file)).toEqual({ status: 0, stderr: '' });
@@ -68,7 +75,7 @@ describe.skipIf(!hasCorpus)('the memory on the real READMEs of ../shared/corpus'
 
       // A new paragraph in the second half of the document: content keys, not positions.
       const paragraph = 'A paragraph inserted by the memory test.';
-      const inserted = withParagraph(markdown, paragraph, name);
+      const inserted = withParagraph(markdown, paragraph, name, document);
       expect(inserted, `${name}: found no heading in its second half`).toBeDefined();
       expect(await run(file, inserted ?? [])).toEqual([paragraph]);
       const memory = await loadMemory(file, 'fr', { now });
