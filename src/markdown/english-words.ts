@@ -52,8 +52,41 @@ export function listHas(list: WordList, word: string): boolean {
   return run !== undefined && list.text.slice(run.start - 1, run.end + 1).includes(`\n${word}\n`);
 }
 
-let lookUp: ((word: string) => boolean) | undefined;
+interface LoadedList {
+  readonly has: (word: string) => boolean;
+  /** The words that start with a string of three letters or more. */
+  readonly startingWith: (start: string) => readonly string[];
+}
+
+let loaded: LoadedList | undefined;
 const seen = new Map<string, boolean>();
+
+function loadList(): LoadedList {
+  if (loaded === undefined) {
+    const list = readPackedFileSync(wordListPath).toString('utf8');
+    const index = indexWordList(list);
+    if (index === undefined) {
+      const words = list.split('\n');
+      const set = new Set(words);
+      loaded = {
+        has: (each) => set.has(each),
+        startingWith: (start) => words.filter((each) => each.startsWith(start)),
+      };
+    } else
+      loaded = {
+        has: (each) => listHas(index, each),
+        startingWith: (start) => {
+          const run = index.runs.get(start.slice(0, 3));
+          if (run === undefined) return [];
+          return index.text
+            .slice(run.start, run.end)
+            .split('\n')
+            .filter((each) => each.startsWith(start));
+        },
+      };
+  }
+  return loaded;
+}
 
 /**
  * Whether a lower-case word is English (274,000 words of the `word-list` package, read on first use):
@@ -62,15 +95,29 @@ const seen = new Map<string, boolean>();
 export function isEnglishWord(word: string): boolean {
   let known = seen.get(word);
   if (known !== undefined) return known;
-  if (lookUp === undefined) {
-    const list = readPackedFileSync(wordListPath).toString('utf8');
-    const index = indexWordList(list);
-    if (index === undefined) {
-      const words = new Set(list.split('\n'));
-      lookUp = (each) => words.has(each);
-    } else lookUp = (each) => listHas(index, each);
-  }
-  known = lookUp(word);
+  known = loadList().has(word);
   seen.set(word, known);
+  return known;
+}
+
+const prefixes = new Map<string, boolean>();
+const prefixWords = 50;
+
+/**
+ * Whether a lower-case string of three letters or more is a prefix of English words, as `multi` of
+ * `multi-user` is: fifty words of the list or more are it and another English word of three letters or
+ * more (`multimedia`, `multiplayer`, `multistage`: 357; `redis` of `redistribute`: 41).
+ */
+export function isEnglishPrefix(start: string): boolean {
+  let known = prefixes.get(start);
+  if (known !== undefined) return known;
+  let count = 0;
+  if (start.length >= 3)
+    for (const word of loadList().startingWith(start)) {
+      const rest = word.slice(start.length);
+      if (rest.length >= 3 && isEnglishWord(rest) && ++count >= prefixWords) break;
+    }
+  known = count >= prefixWords;
+  prefixes.set(start, known);
   return known;
 }

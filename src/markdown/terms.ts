@@ -4,7 +4,7 @@ import { findDocumentNames, shouted, type NameReason, type PlacedName } from './
 import { englishLike } from './names/english-like.js';
 import { isCommandWord } from './command-words.js';
 import { emojiSequences } from './emoji.js';
-import { isEnglishWord } from './english-words.js';
+import { isEnglishPrefix, isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
 import { eachNode } from './tree-walk.js';
 import type { Protector } from './unit-builder.js';
@@ -106,14 +106,22 @@ const shapes = {
   mention: /(?<![\p{L}\p{N}_.@\\-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_.-]+)?/gu,
 } as const;
 
-/** Is the hyphenated word a code shape (`qemu-img`, `x86_64`) rather than prose such as `well-known`? */
+/**
+ * Is the hyphenated word a code shape (`qemu-img`, `x86_64`, `Hyper-V`, `XMLHttpRequest-2`) rather than
+ * prose? In English, prose is made of English words, words derived or compounded from them and their
+ * prefixes, capitalised or not (`well-known`, `multi-user`, `Non-Uniform`, `Copy-on-Write`); a compound
+ * of short words is an identifier (`aa-genprof`).
+ */
 function isCodeLike(word: string, code: ReadonlySet<string>, english: boolean): boolean {
-  if (/[\d_]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || code.has(word)) return true;
-  if (!english) return false;
-  return word
-    .toLowerCase()
-    .split('-')
-    .some((part) => part.length > 1 && /^[a-z]+$/.test(part) && !isEnglishWord(part));
+  if (/[\d_]/u.test(word) || code.has(word) || code.has(word.toLowerCase())) return true;
+  const parts = word.split('-');
+  if (parts.some((part) => /\p{Lu}/u.test(part.slice(1)) || /^\p{Lu}$/u.test(part))) return true;
+  if (!english) return /\p{Lu}/u.test(word.slice(1));
+  if (namesLexicon().sourceOf(word) !== undefined) return true;
+  return parts.some((part) => {
+    const lower = part.toLowerCase();
+    return lower.length > 1 && !englishLike(lower, true, 4) && !isEnglishPrefix(lower);
+  });
 }
 
 /**

@@ -109,6 +109,12 @@ export const expectedTranslated: Readonly<Record<string, readonly string[]>> = {
     // One-word cells and headings the code runs as English commands (`yes`, `type`).
     'Yes',
     'Type',
+    // Hyphenated English words and prefixes, capitalised or not.
+    'Non-Uniform',
+    'Copy-on-Write',
+    'Self-Hosted',
+    'multi-user',
+    'Multi-Stage',
   ],
   'public-apis.md': [
     'HTTP Version',
@@ -117,5 +123,8 @@ export const expectedTranslated: Readonly<Record<string, readonly string[]>> = {
     // A known name that is an English word, written more often in lower case (`text`).
     'Translate Text',
     'Text Analytics',
+    'Real-Time',
+    'Anti-Malware',
   ],
+  'best-readme-template.md': ['Multi-language'],
 };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 import { describe, expect, it } from 'vitest';
-import { indexWordList, isEnglishWord, listHas } from '../../src/markdown/english-words.js';
+import { indexWordList, isEnglishPrefix, isEnglishWord, listHas } from '../../src/markdown/english-words.js';
 
 /** What the index stands for: the list's lines as a set. */
 function setHas(list: string, word: string): boolean {
@@ -41,5 +41,21 @@ describe('the English word list', () => {
       expect(isEnglishWord(word), word).toBe(setHas(list, word));
     expect(isEnglishWord('known')).toBe(true);
     expect(isEnglishWord('manlily')).toBe(true);
+  });
+
+  it('tells prefixes of many English words from names that start a few', () => {
+    const list = readFileSync(wordListPath, 'utf8').split('\n');
+    // As many words as the list has made of the start and another English word of three letters or more.
+    const made = (start: string) =>
+      list.filter(
+        (word) =>
+          word.startsWith(start) &&
+          word.length - start.length >= 3 &&
+          isEnglishWord(word.slice(start.length)),
+      ).length;
+    for (const start of ['multi', 'non', 'anti', 'hyper', 'redis', 'xen', 'kube', 'qemu', 'ab'])
+      expect(isEnglishPrefix(start), start).toBe(start.length >= 3 && made(start) >= 50);
+    expect(['multi', 'non', 'anti'].every(isEnglishPrefix)).toBe(true);
+    expect(['redis', 'xen', 'kube'].some(isEnglishPrefix)).toBe(false);
   });
 });

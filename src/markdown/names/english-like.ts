@@ -28,9 +28,10 @@ const ySuffixes = ['iest', 'ier', 'ies', 'ied', 'ily'];
 
 /**
  * A dictionary word, one with an English suffix (`virtualization`) or a compound of two
- * (`hypervisor`, `namespaces`), as jargon is; `buildah`, `skopeo` and `libvirt` are not.
+ * (`hypervisor`, `namespaces`), as jargon is; `buildah`, `skopeo` and `libvirt` are not. `shortest`
+ * is the fewest letters of each word of a compound (`blockchain`, not `genprof` with four).
  */
-export function englishLike(lower: string, compound = true): boolean {
+export function englishLike(lower: string, compound = true, shortest = 3): boolean {
   if (isEnglishWord(lower)) return true;
   // A contraction (`you'll`, `doesn't`, `we're`) is the word it contracts.
   const contracted = /^(\p{L}+?)(?:n['’]t|['’](?:ll|re|ve|d|m|t))$/u.exec(lower)?.[1];
@@ -44,7 +45,7 @@ export function englishLike(lower: string, compound = true): boolean {
     ySuffixes.some((suffix) => lower.endsWith(suffix) && isEnglishWord(`${lower.slice(0, -suffix.length)}y`));
   if (derived || !compound) return derived;
   // Compounds of two words of three letters or more: `hypervisor`, `runtime`, `filesystem`, `plugins`.
-  for (let at = 3; at <= lower.length - 3; at++)
+  for (let at = shortest; at <= lower.length - shortest; at++)
     if (isEnglishWord(lower.slice(0, at)) && englishLike(lower.slice(at), false)) return true;
   return false;
 }

@@ -1,5 +1,5 @@
 import { isCommandWord } from '../command-words.js';
-import { isEnglishWord } from '../english-words.js';
+import { isEnglishPrefix, isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
 import { englishLike } from './english-like.js';
 import { isEverydayName } from './everyday-names.js';
@@ -82,9 +82,11 @@ function addSentenceStart(text: string, token: Token, context: WordContext): voi
     context.found.add(token.word, 'written as code');
   // `Zorblax watches folders. Zorblax is fast.`: a word of no dictionary, nor derived or compounded
   // from one, that the prose writes capitalised twice or more and never in lower case is a name at
-  // the start of a sentence too (`Inline math`, `Emoji shortcodes` are jargon the list lacks).
+  // the start of a sentence too (`Inline math`, `Emoji shortcodes` are jargon the list lacks; `Multi` of
+  // `Multi-Stage` a prefix).
   else if (
     !englishLike(lower) &&
+    !isEnglishPrefix(lower) &&
     !prose.lowerWords.has(lower) &&
     (prose.capitalisedCounts.get(token.word) ?? 0) >= 2
   )
@@ -153,6 +155,8 @@ function addCapitalisedWord(
   context: WordContext,
 ): void {
   const lower = token.word.toLowerCase();
+  // `Use Multi-Stage Builds`: a prefix before its hyphen is no word, and no name.
+  if (!isEnglishWord(lower) && text.charAt(token.end) === '-' && isEnglishPrefix(lower)) return;
   if (!token.mid) addSentenceStart(text, token, context);
   if (token.mid && !sentence.titleCase) addMidSentence(text, sentence.tokens, token, context);
   else if (token.mid && sentence.titleCase && !englishLike(lower) && /^\p{Lu}\p{Ll}+$/u.test(token.word)) {
