@@ -71,6 +71,7 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'Parallels Desktop',
     'Vagrant VMWare Utility',
     'Microsoft Hyper-V',
+    'Denodo',
     // A brand that is a dictionary word, in a list of names (`| Ubuntu, Snap, SUSE |`); a person.
     'Ubuntu',
     'Marcos Silvestrini',

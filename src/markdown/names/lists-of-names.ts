@@ -87,10 +87,11 @@ function keepItem(item: ListItem, others: readonly ListItem[], closing: boolean,
   if (item.words.length === 1) {
     const lower = first.word.toLowerCase();
     // A known brand that is a dictionary word is the brand among names, first of its sentence too:
-    // `Windows, macOS and Linux`, `(e.g. Brave, Chrome, and Electron)`.
+    // `Windows, macOS and Linux`, `(e.g. Brave, Chrome, and Electron)`; so is a word of no
+    // dictionary (`Denodo, Red Hat JBoss Data Virtualization, IBM InfoSphere`).
     const brand = lexicon.sourceOf(first.word) !== undefined;
     if (
-      (first.mid || brand) &&
+      (first.mid || brand || !englishLike(lower)) &&
       capitalised(first.word) &&
       (brand || codeWords.has(lower) || !englishLike(lower))
     )
