@@ -39,7 +39,7 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
       const text = plainText(node).trim();
       if (url !== undefined && namesLinkedPage(url, text)) add(text, 'linked profile or repository');
     }
-    if (node.type === 'link' && node.children.length > 0) readLink(node, links, add, english);
+    if (node.type === 'link' && node.children.length > 0) readLink(node, links, found, english);
     if ((node.type === 'link' || node.type === 'linkReference') && english) placeBadgeBrand(node, place);
     placeBranchLinks(node, place, links.branches);
     if (node.type === 'imageReference' && placeBadge(node, place)) return;

@@ -7,7 +7,8 @@ import { englishLike } from './english-like.js';
 import { namesLinkedPage } from './linked-pages.js';
 import { isTitleCase } from './title-words.js';
 import { sentences, type Token } from './tokens.js';
-import type { AddName } from './types.js';
+import { childrenRange } from '../node-range.js';
+import type { AddName, NameReason, PlaceName } from './types.js';
 
 /**
  * What the links of a document say about its words. A site named by a word that starts its name is
@@ -43,13 +44,27 @@ export function linkAddresses(): LinkAddresses {
 }
 
 /** Reads what a link's text and address say: a path, a linked page, a site named, words spelled. */
-export function readLink(node: Link, links: LinkAddresses, add: AddName, english: boolean): void {
+export function readLink(
+  node: Link,
+  links: LinkAddresses,
+  found: { readonly add: AddName; readonly place: PlaceName },
+  english: boolean,
+): void {
   const { sites, spelledByAddress, namedBySite, lowerNames } = links;
+  const { add } = found;
   // `[configs/network](configs/network/)`: a path, whatever its words mean.
   const text = plainText(node).trim();
+  // A linked name that is one English word (`[request](…/request/request)`, `[node](http://nodejs.org/)`)
+  // is kept in its link only: elsewhere `a request`, `a text node` are the words.
+  const range = childrenRange(node.children);
+  const addLinked = (reason: NameReason) => {
+    if (english && range !== undefined && /^\p{Ll}+$/u.test(text) && isEnglishWord(text))
+      found.place(range, reason);
+    else add(text, reason);
+  };
   if (english) addTitle(text, links.titles);
   if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
-  else if (namesLinkedPage(node.url, text)) add(text, 'linked profile or repository');
+  else if (namesLinkedPage(node.url, text)) addLinked('linked profile or repository');
   const address = addressWords(node.url);
   const words = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
   // A folder spells a name where it spells one word of the text: a slug (`/best-practices/`,
@@ -87,7 +102,7 @@ export function readLink(node: Link, links: LinkAddresses, add: AddName, english
   if (site !== undefined && /^\p{Ll}{3,}$/u.test(text) && site.startsWith(text) && site !== text) {
     sites.set(site, 'any');
     lowerNames.add(text);
-    add(text, 'named by a link address');
+    addLinked('named by a link address');
   }
 }
 

@@ -21,15 +21,22 @@ export function namesLinkedPage(url: string, text: string): boolean {
       written.length >= 3 &&
       (written === key(target) || (written.length >= 6 && key(target).includes(written)))
     );
-  // A profile: one word, or up to four capitalised words one of which no English word (a person's
-  // name), or which spell the profile's handle (`[Tyler Long](https://github.com/tylerlong)`).
+  // A profile: one word, or up to four capitalised words one of which no English word nor the site's
+  // name (a person's name; not `GitHub Profile`), or which spell the profile's handle
+  // (`[Tyler Long](https://github.com/tylerlong)`).
   const words = text.split(' ');
   if (owner === undefined || words.length > 4) return false;
+  const host = url.replace(/^https?:\/\/(?:www\.)?/iu, '').toLowerCase();
   if (words.length === 1) return /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(text);
   return (
     words.every((word) => /^\p{Lu}/u.test(word)) &&
     (written === key(owner) ||
-      words.some((word) => /^\p{L}{2,}$/u.test(word) && !isEnglishWord(word.toLowerCase())))
+      words.some(
+        (word) =>
+          /^\p{L}{2,}$/u.test(word) &&
+          !isEnglishWord(word.toLowerCase()) &&
+          !host.startsWith(`${word.toLowerCase()}.`),
+      ))
   );
 }
 
