@@ -13,6 +13,14 @@ const inProgress = new Set<string>();
 let removedOnExit = false;
 
 /**
+ * Removes the temporary files of the writes in progress, for a process that exits now (a second
+ * Ctrl-C): called on exit, and by whatever must see their folder as it will be left.
+ */
+export function removeWritesInProgress(): void {
+  for (const path of inProgress) rmSync(path, { force: true });
+}
+
+/**
  * Writes `file` so that a reader (or a run killed at any moment) sees either the old file or the
  * new one, never a part: write a temporary file beside it, flush it, then rename it over.
  */
@@ -21,9 +29,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   if (!removedOnExit) {
     removedOnExit = true;
-    process.on('exit', () => {
-      for (const path of inProgress) rmSync(path, { force: true });
-    });
+    process.on('exit', removeWritesInProgress);
   }
   inProgress.add(temporary);
   try {

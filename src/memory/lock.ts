@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { removeWritesInProgress } from '../atomic-write.js';
 import { MemoryLockedError } from './memory-errors.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 
@@ -21,6 +22,8 @@ const retryStepMs = 250;
  * process exits without releasing them (a second Ctrl-C ends it at once); this removes the notes.
  */
 const heldNotes = new Set<string>();
+/** Their lock folders (`<file>.lock`). */
+const heldLocks = new Set<string>();
 let removedOnExit = false;
 
 /**
@@ -91,6 +94,11 @@ export async function withMemoryLock<T>(
     process.on('exit', () => {
       for (const note of heldNotes) rmSync(note, { force: true });
       for (const lock of takingLocks) rmSync(lock, { recursive: true, force: true });
+      // proper-lockfile removes the locks held after every other exit handler; removed here, with
+      // the temporaries of writes in progress, so that a folder made for them goes too when empty.
+      for (const lock of heldLocks) rmSync(lock, { recursive: true, force: true });
+      removeWritesInProgress();
+      for (const [folder, createdFrom] of createdFolders) removeEmptySync(folder, createdFrom);
     });
   }
   try {
@@ -104,6 +112,7 @@ export async function withMemoryLock<T>(
         throw await lockedError(file, shown.get(file) ?? file, error, waitMs);
       }
       releases.push(release);
+      heldLocks.add(`${file}.lock`);
       heldNotes.add(ownerFile(file));
       // Written at once, not by a worker thread that could write it after the exit handler ran.
       writeFileSync(
@@ -125,6 +134,7 @@ export async function withMemoryLock<T>(
       await rm(ownerFile(ordered[index] ?? ''), { force: true });
       heldNotes.delete(ownerFile(ordered[index] ?? ''));
       await releases[index]?.().catch(() => undefined); // a compromised lock is already gone
+      heldLocks.delete(`${ordered[index] ?? ''}.lock`);
     }
     for (const folder of folders) await leaveFolder(folder);
   }
@@ -140,7 +150,8 @@ async function takeLock(
   waitMs: number,
   onCompromised: (error: Error) => void,
 ): Promise<() => Promise<void>> {
-  noteCreated(dirname(file), await mkdir(dirname(file), { recursive: true }));
+  // Made at once, so that a process that exits meanwhile knows of the folder it made.
+  noteCreated(dirname(file), mkdirSync(dirname(file), { recursive: true }));
   await removeLockOfDeadRun(file);
   try {
     return await lockfile.lock(file, {
@@ -177,6 +188,17 @@ async function leaveFolder(folder: string): Promise<void> {
     if ([...locksIn.keys()].some((held) => held === current || held.startsWith(`${current}/`))) return;
     try {
       await rmdir(current);
+    } catch {
+      return; // not empty: the run wrote something there, or someone else did
+    }
+  }
+}
+
+/** `leaveFolder` for a process that exits now: the folders a lock created, when empty. */
+function removeEmptySync(folder: string, createdFrom: number): void {
+  for (let current = folder; current.length >= createdFrom; current = dirname(current)) {
+    try {
+      rmdirSync(current);
     } catch {
       return; // not empty: the run wrote something there, or someone else did
     }

@@ -370,8 +370,11 @@ async function translateSource(
     await recorder.save(undefined);
     if (error instanceof InterruptedError) {
       throw new InterruptedError(
-        `${lang}: interrupted; the ${sentBack()} units translated by this run are saved in ${memoryPath(options.memory, lang)}, ` +
-          `and running the same command again continues where it stopped`,
+        sentBack() === 0
+          ? `${lang}: interrupted before any of the ${plan.texts.length} units to send was translated; ` +
+              `running the same command again sends them`
+          : `${lang}: interrupted; the ${sentBack()} units translated by this run are saved in ${memoryPath(options.memory, lang)}, ` +
+              `and running the same command again continues where it stopped`,
         { cause: error },
       );
     }

@@ -87,6 +87,32 @@ describe('interruptions, with real child processes', () => {
     );
   });
 
+  it('SIGINT before anything came back says so, and leaves a project without locales/ as it was', async () => {
+    const folder = project();
+    server.setFaults({ delayMs: 2000 });
+    const before = server.requests.length;
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'translate.js'), '--lang', 'fr', '--concurrency', '1'],
+      { cwd: folder, env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Bounded: once the first request is in flight (the memory's lock held, its folder made).
+    const inFlight = () => server.requests.slice(before).some((request) => request.path === '/v2/translate');
+    for (let tries = 0; tries < 2400 && !inFlight(); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    child.kill('SIGINT');
+    const code = await exited;
+    server.setFaults({});
+    expect(code).toBe(130);
+    expect(stderr).toMatch(
+      /readme-i18n: fr: interrupted before any of the 300 units to send was translated; running the same command again sends them\n$/,
+    );
+    expect(existsSync(join(folder, 'locales'))).toBe(false);
+  });
+
   it('takes a SIGINT delivered twice at once (as `timeout` does, to the process and its group) as one', async () => {
     const folder = project();
     const { child, exited, stderr: readStderr } = await translateUntilSaved(folder);
