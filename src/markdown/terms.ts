@@ -95,8 +95,9 @@ const shapes = {
   // A setting and its value: `cap_net_raw=ep`, `bridge=xenbr0`.
   assignment: /(?<![\p{L}\p{N}_.=-])[\p{L}_][\p{L}\p{N}_.-]*=[\p{L}\p{N}_.:/+-]*[\p{L}\p{N}]/gu,
   // A method and its arguments, as API headings write them: `uuid.v3(name, namespace)`,
-  // `axios#request(config)`, `.test(string)`; a method alone after a space: `.matches`.
-  call: /(?<![\p{L}\p{N}_.$#])(?:[\p{L}_$][\p{L}\p{N}_$]*)?(?:[.#][\p{L}_$][\p{L}\p{N}_$]*)+\([\p{L}\p{N}_$\s,.[\]{}|:?'"=*…-]{0,80}\)/gu,
+  // `axios#request(config)`, `.test(string)`, `.add(patterns: Array<string | Ignore>): this` (its
+  // return type too where the text ends there, or two spaces later); a method alone after a space: `.matches`.
+  call: /(?<![\p{L}\p{N}_.$#])(?:[\p{L}_$][\p{L}\p{N}_$]*)?(?:[.#][\p{L}_$][\p{L}\p{N}_$]*)+\([\p{L}\p{N}_$\s,.[\]{}|:?'"=*…<>&;-]{0,80}\)(?::[ \t]*[\p{L}_$][\p{L}\p{N}_$.<>&;[\]| ]*?[\p{L}\p{N}_$>;\]](?=[ \t]*$|[ \t]{2}))?/gu,
   method: /(?<=^|\s)\.[\p{L}_$][\p{L}\p{N}_$]*(?![\p{L}\p{N}_$.(])/gu,
   // A type in braces, as JSDoc and API lists write it: `{String|Array}`, `{Object}`,
   // `{function(Error, Buffer)}`, `{Array<string>}`, `{?number}`, `{String\|Array}` in a table cell;
