@@ -64,7 +64,6 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'skopeo',
     'kubelet',
     'bootcmd',
-    'firewalld',
     'Apparmor',
     'Openstack',
     'Google Artifact Registry',

@@ -42,8 +42,8 @@ const listOfWords = new RegExp(
  * Tools and components that their makers write in lower case and no dictionary knows (`crun`,
  * `vif`, `macvlan`; not `runtime` nor `backend`, compounds of English words): a name where it stands
  * alone as a heading, a table cell or a label (`##### vif`, `| macvlan |`, `**crun:**`), and where
- * it is an item of a list of single words that holds a name or another such word (`runc and crun`,
- * `audit2allow, semanage, chcon`, `dir, zfs, lvmthin and cephfs`).
+ * it is an item of a list of single words that holds another name written in lower case or another
+ * such word (`runc and crun`, `audit2allow, semanage, chcon`, `dir, zfs, lvmthin and cephfs`).
  */
 export function addLowerCaseNames(
   texts: readonly string[],
@@ -70,7 +70,9 @@ export function addLowerCaseNames(
       add(first[0]?.word ?? '', 'not an English word');
     for (const match of text.matchAll(listOfWords)) {
       const items = match[0].split(/, |,? (?:and|or|&) /u);
-      if (items.filter(named).length >= 2) for (const each of items) add(each, 'item of a list of names');
+      // Names written in lower case among them, as tools are (`Latin, CJK, Arabic and emoji` are scripts).
+      if (items.filter((each) => /^\p{Ll}/u.test(each) && named(each)).length >= 2)
+        for (const each of items) add(each, 'item of a list of names');
     }
   }
 }
