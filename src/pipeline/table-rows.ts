@@ -83,8 +83,12 @@ export function placeTableCells(
   const lost = (cell: OutputBlock) => !cell.keys.some((key) => sourceKeys.has(key));
   const writtenLines = new Map<number, Set<string>>();
   const writtenKeys = new Map<string, Set<string>>();
+  const linesOf = new Map<string, number[]>();
   for (const block of written) {
     if (block.line === undefined) continue;
+    const own = linesOf.get(block.source);
+    if (own === undefined) linesOf.set(block.source, [block.line]);
+    else own.push(block.line);
     const line = writtenLines.get(block.line);
     if (line === undefined) writtenLines.set(block.line, new Set([block.source]));
     else line.add(block.source);
@@ -111,11 +115,23 @@ export function placeTableCells(
   const linesFor = (blocks: readonly OutputBlock[], edits: number) => {
     const shown = blocks.map(unitsShown).filter((units) => units.size > 0);
     if (shown.length === 0) return undefined;
-    return [...writtenLines].filter(
-      ([, units]) =>
-        shown.every((each) => [...each].some((unit) => units.has(unit))) &&
-        [...units].filter((unit) => !shown.some((each) => each.has(unit))).length <= edits,
-    );
+    // Only the lines of the block whose units stand on the fewest lines need a look.
+    let rarest = shown[0] as ReadonlySet<string>;
+    let fewest = Infinity;
+    for (const units of shown) {
+      let count = 0;
+      for (const unit of units) count += linesOf.get(unit)?.length ?? 0;
+      if (count < fewest) [rarest, fewest] = [units, count];
+    }
+    return [...new Set([...rarest].flatMap((unit) => linesOf.get(unit) ?? []))]
+      .sort((a, b) => a - b)
+      .flatMap((line) => {
+        const units = writtenLines.get(line) ?? new Set<string>();
+        const fits =
+          shown.every((each) => [...each].some((unit) => units.has(unit))) &&
+          [...units].filter((unit) => !shown.some((each) => each.has(unit))).length <= edits;
+        return fits ? [[line, units] as const] : [];
+      });
   };
   // The output's lines that one written line fits: bounds for the lines between them.
   const outputLines = new Map<number, OutputBlock[]>();
