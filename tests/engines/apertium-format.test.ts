@@ -200,6 +200,27 @@ describe('repairCaseAfterTags', () => {
       '<x id="1"/> NASA lo usa',
     );
   });
+
+  it('does the same after a link or bold that holds only a name, opening a list item', () => {
+    expect(
+      repairCaseAfterTags(
+        '<g id="1"><x id="2"/></g> and <g id="3"><x id="4"/></g> for inspiration.',
+        '<g id="1"><x id="2"/></g> Y <g id="3"><x id="4"/></g> para inspiración.',
+      ),
+    ).toBe('<g id="1"><x id="2"/></g> y <g id="3"><x id="4"/></g> para inspiración.');
+    expect(
+      repairCaseAfterTags(
+        '<g id="1"><x id="2"/></g> for <g id="3">reviving <x id="4"/></g>.',
+        '<g id="1"><x id="2"/></g> Para <g id="3">revivir <x id="4"/></g>.',
+      ),
+    ).toBe('<g id="1"><x id="2"/></g> para <g id="3">revivir <x id="4"/></g>.');
+  });
+
+  it('keeps a capitalised word the source writes so, moved after the tag by the translation', () => {
+    expect(repairCaseAfterTags('<g id="1">Mocha</g> runs on Node', '<g id="1">Mocha</g> Node corre')).toBe(
+      '<g id="1">Mocha</g> Node corre',
+    );
+  });
 });
 
 describe('language names', () => {
