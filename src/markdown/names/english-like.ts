@@ -36,18 +36,24 @@ export function englishLike(lower: string, compound = true, shortest = 3): boole
   // A contraction (`you'll`, `doesn't`, `we're`) is the word it contracts.
   const contracted = /^(\p{L}+?)(?:n['’]t|['’](?:ll|re|ve|d|m|t))$/u.exec(lower)?.[1];
   if (contracted !== undefined) return isEnglishWord(contracted) || isEnglishWord(`${contracted}n`);
-  const derived =
-    suffixes.some((suffix) => {
-      const stem = lower.slice(0, -suffix.length);
-      return lower.endsWith(suffix) && stem.length >= 3 && (isEnglishWord(stem) || isEnglishWord(`${stem}e`));
-    }) ||
-    // A `y` turned `i` before a suffix: `jiffier`, `comfiest`, `replies`.
-    ySuffixes.some((suffix) => lower.endsWith(suffix) && isEnglishWord(`${lower.slice(0, -suffix.length)}y`));
+  const derived = derivedWord(lower);
   if (derived || !compound) return derived;
   // Compounds of two words of three letters or more: `hypervisor`, `runtime`, `filesystem`, `plugins`.
   for (let at = shortest; at <= lower.length - shortest; at++)
     if (isEnglishWord(lower.slice(0, at)) && englishLike(lower.slice(at), false)) return true;
   return false;
+}
+
+/** An English word and a suffix (`internals`, `documentation`, `galleries`), whether listed or not. */
+export function derivedWord(lower: string): boolean {
+  return (
+    suffixes.some((suffix) => {
+      const stem = lower.slice(0, -suffix.length);
+      return lower.endsWith(suffix) && stem.length >= 3 && (isEnglishWord(stem) || isEnglishWord(`${stem}e`));
+    }) ||
+    // A `y` turned `i` before a suffix: `jiffier`, `comfiest`, `replies`.
+    ySuffixes.some((suffix) => lower.endsWith(suffix) && isEnglishWord(`${lower.slice(0, -suffix.length)}y`))
+  );
 }
 
 /** A plural of an English noun, capitalised (`Prices`, `Wallets`) or not, and no known name. */

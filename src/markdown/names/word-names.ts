@@ -1,13 +1,13 @@
 import { isCommandWord } from '../command-words.js';
 import { isEnglishPrefix, isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
-import { englishLike } from './english-like.js';
+import { derivedWord, englishLike } from './english-like.js';
 import { isEverydayName } from './everyday-names.js';
 import type { FoundNames } from './found-names.js';
 import { inTitledLink, siteSpelled, type LinkAddresses } from './link-addresses.js';
 import type { ProseWords } from './prose-words.js';
 import { inListOfWords, labelOrTitle } from './title-words.js';
-import { capitalised, type Token } from './tokens.js';
+import { capitalised, nameShaped, type Token } from './tokens.js';
 import type { CodeEvidence, NameReason } from './types.js';
 
 /** A block's text split in sentences, each marked when written in title case. */
@@ -99,6 +99,18 @@ function addSentenceStart(text: string, token: Token, context: WordContext): voi
     context.found.add(token.word, 'known name before a version');
 }
 
+/** Whether a word follows a name-shaped word and a comma or `and` (`CDN, Workers`, `England and Wales`). */
+function afterListedName(text: string, tokens: readonly Token[], token: Token): boolean {
+  const at = tokens.indexOf(token);
+  const joined = /^(?:and|or)$/u.test(tokens[at - 1]?.word ?? '');
+  const previous = tokens[joined ? at - 2 : at - 1];
+  return (
+    previous !== undefined &&
+    nameShaped(previous.word) &&
+    /^(?:, ?| (?:and|or) | & )$/u.test(text.slice(previous.end, token.start))
+  );
+}
+
 /** Whether a word follows another capitalised word of the middle of its sentence, a space away. */
 function afterCapitalised(text: string, tokens: readonly Token[], token: Token): boolean {
   const previous = tokens[tokens.indexOf(token) - 1];
@@ -139,7 +151,13 @@ function addMidSentence(text: string, tokens: readonly Token[], token: Token, co
       inListOfWords(text, tokens, token, names) ||
       inTitledLink(text, token, context.links) ||
       // `See the [Develop](…/tree/develop) branch`: a branch's name, kept in its link only.
-      context.links.branches.has(token.word)
+      context.links.branches.has(token.word) ||
+      // A noun or adjective made of an English word and a suffix, capitalised once in the whole
+      // document (`Internals`, `Galleries`, `refer to the [Documentation]`), says nothing by its capital,
+      // unless it follows a name in a list (`DNS, CDN, Workers`, `England and Wales`).
+      ((context.prose.capitalisedCounts.get(token.word) ?? 0) <= 1 &&
+        derivedWord(lower) &&
+        !afterListedName(text, tokens, token))
     )
       return;
   }
