@@ -158,8 +158,8 @@ export function placeTableCells(
     // An edit, and at least one cell to know the row by.
     if (columns.length === 0 || columns.length === row.length) continue;
     for (const column of columns) decided.add((row[column] as Cell<OutputBlock>).index);
-    const options = writtenOptions(row, columns);
-    const bySource = sourceUnits(row, columns);
+    const { options, line } = writtenOptions(row, columns);
+    const bySource = sourceUnits(row, columns, line);
     for (const [at, column] of columns.entries()) {
       const fromSource = bySource[at];
       let unit: string | undefined;
@@ -179,35 +179,65 @@ export function placeTableCells(
    * The units the edited cells of a row may be, by the lines the row may have been as written (see
    * `linesFor`), between the lines that the nearest identified lines of the output above and below
    * were. With one edit and one unit missing, it is that one; else any unit of the line. Lines that
-   * allow different units: `'ambiguous'`; no line, or no layout: `undefined`.
+   * allow different units: `'ambiguous'`; no line, or no layout: `undefined`. With them, `line`: every
+   * unit of the written line, where one line alone is left between those bounds.
    */
   function writtenOptions(
     row: ReadonlyArray<Cell<OutputBlock>>,
     columns: readonly number[],
-  ): ReadonlySet<string> | 'ambiguous' | undefined {
+  ): { options: ReadonlySet<string> | 'ambiguous' | undefined; line?: ReadonlySet<string> } {
     const outputLine = output[(row[0] as Cell<OutputBlock>).index]?.line ?? 0;
     const others = row.filter((_, column) => !columns.includes(column)).map((cell) => cell.block);
     const lines = linesFor(others, columns.length);
-    if (lines === undefined || lines.length === 0) return undefined;
-    const above = identified.filter(([line]) => line < outputLine).at(-1)?.[1] ?? -Infinity;
-    const below = identified.find(([line]) => line > outputLine)?.[1] ?? Infinity;
+    if (lines === undefined || lines.length === 0) return { options: undefined };
+    const above = identified.filter(([line]) => line < outputLine).at(-1);
+    const below = identified.find(([line]) => line > outputLine);
+    const between = atOffset(
+      lines.filter(([line]) => line > (above?.[1] ?? -Infinity) && line < (below?.[1] ?? Infinity)),
+      outputLine,
+      above,
+      below,
+    );
     const shown = others.map(unitsShown);
     let options: ReadonlySet<string> | undefined;
-    for (const [line, units] of lines) {
-      if (line <= above || line >= below) continue;
+    for (const [, units] of between) {
       const missing = [...units].filter((unit) => !shown.some((each) => each.has(unit)));
       const these = new Set(missing.length === 1 && columns.length === 1 ? missing : units);
       if (options === undefined) options = these;
       else if (options.size !== these.size || [...these].some((unit) => !options?.has(unit)))
-        return 'ambiguous';
+        return { options: 'ambiguous' };
     }
-    return options ?? 'ambiguous';
+    return { options: options ?? 'ambiguous', line: between.length === 1 ? between[0]?.[1] : undefined };
   }
 
-  /** The unit of each edited column of a row, by the source rows it is and may be. */
+  /**
+   * Of several written lines a row may have been, the one as far from it as its nearest identified
+   * rows above and below are from theirs (the output is the file as written, edited in place): two
+   * rows of edited names between the same neighbours are told apart by where they stand.
+   */
+  function atOffset<T extends readonly [number, unknown]>(
+    lines: readonly T[],
+    outputLine: number,
+    above: readonly [number, number] | undefined,
+    below: readonly [number, number] | undefined,
+  ): readonly T[] {
+    if (lines.length < 2) return lines;
+    const offsets = [above, below].flatMap((pair) => (pair === undefined ? [] : [pair[1] - pair[0]]));
+    if (offsets.length === 0 || offsets.some((offset) => offset !== offsets[0])) return lines;
+    const same = lines.filter(([line]) => line === outputLine + (offsets[0] as number));
+    return same.length === 1 ? same : lines;
+  }
+
+  /**
+   * The unit of each edited column of a row, by the source rows it is and may be: where the written
+   * line it was is known, only the rows made of that line's units (or of cells reworded since, in a column not edited):
+   * `| Install | yes |` with both cells edited is the row of `Install`, not any row of `yes`, and no
+   * row at all once the row of `Install` is gone.
+   */
   function sourceUnits(
     row: ReadonlyArray<Cell<OutputBlock>>,
     columns: readonly number[],
+    line: ReadonlySet<string> | undefined,
   ): Array<string | undefined> {
     const fits = (candidate: ReadonlyArray<Cell<SourceBlock>>, changed: boolean) =>
       candidate.length === row.length &&
@@ -219,9 +249,15 @@ export function placeTableCells(
           (changed && !block.pairable && cell.known && lost(cell))
         );
       });
-    const first = sourceRows.find((candidate) => fits(candidate, false));
+    const writtenFrom = (candidate: ReadonlyArray<Cell<SourceBlock>>) =>
+      candidate.every(
+        ({ index, block }, column) =>
+          line?.has(sourceTexts[index] as string) === true || (!block.pairable && !columns.includes(column)),
+      );
+    const rows = line === undefined ? sourceRows : sourceRows.filter(writtenFrom);
+    const first = rows.find((candidate) => fits(candidate, false));
     if (first === undefined) return columns.map(() => undefined);
-    const fitting = sourceRows.filter((candidate) => fits(candidate, true));
+    const fitting = rows.filter((candidate) => fits(candidate, true));
     return columns.map((column) => {
       const own = first[column] as Cell<SourceBlock>;
       const text = sourceTexts[own.index];
