@@ -52,7 +52,21 @@ export function addPeopleNames(
         // writes the two words as one, as a handle (`**Paul Irish** - [@paulirish](…)`).
         if (isEverydayName(surname.word) && !text.toLowerCase().includes(lower + surname.word.toLowerCase()))
           continue;
-        if (isPartOfPersonName(surname.word) || !englishLike(surname.word.toLowerCase()))
-          found.add(text.slice(given.start, surname.end), "person's name");
+        if (surnamePart(surname.word))
+          found.add(text.slice(given.start, doubleBarrelled(text, tokens, index + 1)), "person's name");
       }
+}
+
+/** A word that may be (part of) a surname: part of a person's name, or no English word. */
+const surnamePart = (word: string) => isPartOfPersonName(word) || !englishLike(word.toLowerCase());
+
+/** Where a surname ends, with the parts hyphenated to it (`Shively-Sanders`, `Smith-Jones`). */
+function doubleBarrelled(text: string, tokens: readonly Token[], surname: number): number {
+  let end = (tokens[surname] as Token).end;
+  for (let at = surname + 1; at < tokens.length; at += 1) {
+    const part = tokens[at] as Token;
+    if (text.slice(end, part.start) !== '-' || !personWord.test(part.word) || !surnamePart(part.word)) break;
+    end = part.end;
+  }
+  return end;
 }
