@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { titleToSlug } from 'simple-icons/sdk';
 
 const require = createRequire(import.meta.url);
 
@@ -51,7 +52,7 @@ function loadLexicon(): NamesLexicon {
       lowerCase.set(name.toLowerCase(), source);
   return {
     sourceOf: (name) =>
-      names.get(name) ?? (removed.has(slugOf(name)) && titleShaped(name) ? 'simple-icons' : undefined),
+      names.get(name) ?? (removed.has(titleToSlug(name)) && titleShaped(name) ? 'simple-icons' : undefined),
     sourceOfLowerCase: (word) => lowerCase.get(word),
     phrasesByFirstWord: phrases,
   };
@@ -97,15 +98,6 @@ function removedBrandSlugs(): Set<string> {
     if (slug !== undefined) slugs.add(slug);
   }
   return slugs;
-}
-
-/** A brand's slug as simple-icons makes it from its title: `Microsoft Teams` → `microsoftteams`, `Notepad++` → `notepadplusplus`. */
-function slugOf(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[+.&]/gu, (sign) => ({ '+': 'plus', '.': 'dot', '&': 'and' })[sign] as string)
-    .normalize('NFD')
-    .replace(/[^a-z\d]/gu, '');
 }
 
 /** A name as a brand's title writes it: each word capitalised (`Windows`, `LinkedIn`, `Visual Studio Code`), two letters or more. */
