@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Removes the temporary folders made outside a test (tests/helpers/temp-dir.ts) after each file.
+    setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Chromium and Apertium are real processes; two cores do not like many at once.

@@ -4,12 +4,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * A small process of its own that outlives `render` if it is killed (SIGKILL cannot be caught):
  * when its standard input closes without the word `closed` first, it kills the browser's process
  * group (told as `pid N` once started) and removes the temporary profile. Started before the
- * browser, so a kill during the launch leaves no profile either. Inline (`node -e`), so the Action's bundle needs no file.
+ * profile folder is made, so a kill at any moment of the launch leaves no profile either (`forget`
+ * when the folder could not be made). Inline (`node -e`), so the Action's bundle needs no file.
  */
 const watchdogSource = `
 const [dir] = process.argv.slice(1);
 let pid = 0;
 let closed = false;
+let forgotten = false;
 let heard = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (text) => {
@@ -17,8 +19,10 @@ process.stdin.on('data', (text) => {
   const started = /pid (\\d+)/.exec(heard);
   if (started) pid = Number(started[1]);
   if (heard.includes('closed')) closed = true;
+  if (heard.includes('forget')) forgotten = true;
 });
 process.stdin.on('close', () => {
+  if (forgotten) return;
   if (!closed && pid > 0) {
     for (const target of [-pid, pid]) { try { process.kill(target, 'SIGKILL'); } catch {} }
   }
@@ -42,6 +46,8 @@ export interface BrowserWatchdog {
   started(pid: number): void;
   /** The browser was closed and its profile removed: the watchdog ends without killing anything. */
   release(): void;
+  /** The profile folder could not be made: the watchdog ends without removing anything. */
+  forget(): void;
 }
 
 /** Watches over a browser's profile folder `dir`, and the browser once started, for as long as this process lives. */
@@ -61,6 +67,9 @@ export function watchBrowser(dir: string): BrowserWatchdog {
     },
     release() {
       child.stdin?.end('closed\n');
+    },
+    forget() {
+      child.stdin?.end('forget\n');
     },
   };
 }

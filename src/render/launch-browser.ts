@@ -1,4 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -32,8 +34,15 @@ export interface SharedBrowser {
 
 export async function launchBrowser(explicitPath?: string): Promise<SharedBrowser> {
   const executablePath = findBrowser(explicitPath);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'readme-i18n-chromium-'));
+  const userDataDir = join(tmpdir(), `readme-i18n-chromium-${randomBytes(8).toString('hex')}`);
+  // The watchdog first, the folder after: a run killed at any moment leaves no profile behind.
   const watchdog = watchBrowser(userDataDir);
+  try {
+    mkdirSync(userDataDir, { mode: 0o700 });
+  } catch (error) {
+    watchdog.forget(); // not ours to remove (a name taken already) or not made
+    throw error;
+  }
   let browser: Browser;
   try {
     browser = await puppeteer.launch({

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { watch } from 'node:fs';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'readme-i18n.js');
 const fixture = new URL('../fixtures/render-site/', import.meta.url).pathname;
@@ -29,10 +30,10 @@ async function eventually<T>(check: () => Promise<T>, holds: (value: T) => boole
   return value;
 }
 
-/** Starts `render --pdf` as a real process with a temporary folder of its own; resolves once Chromium runs. */
-async function renderUntilChromium() {
-  const root = await mkdtemp(join(tmpdir(), 'render-kill-'));
-  const temporary = await mkdtemp(join(tmpdir(), 'render-kill-tmp-'));
+/** Starts `render --pdf` as a real process with a temporary folder of its own. */
+async function startRender() {
+  const root = tempDir('render-kill-');
+  const temporary = tempDir('render-kill-tmp-');
   await cp(fixture, root, { recursive: true });
   const child = spawn(process.execPath, [bin, 'render', '--pdf', '--concurrency', '1'], {
     cwd: root,
@@ -42,12 +43,19 @@ async function renderUntilChromium() {
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, exited, temporary, stderr: () => stderr };
+}
+
+/** `startRender`, resolved once Chromium runs. */
+async function renderUntilChromium() {
+  const run = await startRender();
+  const { temporary } = run;
   const running = await eventually(
     () => processesUsing(temporary),
     (pids) => pids.length > 0,
   );
   expect(running.length).toBeGreaterThan(0);
-  return { child, exited, temporary, stderr: () => stderr };
+  return run;
 }
 
 /** No process uses the run's temporary folder, and the folder is empty (both waited for, bounded). */
@@ -72,6 +80,21 @@ describe('the browser lives no longer than render (real processes)', () => {
     run.child.kill('SIGKILL');
     expect(await run.exited).toBeNull();
     await expectNothingLeft(run.temporary);
+  }, 60_000);
+
+  it('leaves no profile when render is killed with SIGKILL the moment the profile folder appears', async () => {
+    // The folder appears while render may be busy with the Markdown: nothing of its own runs until
+    // it is done, so only a watchdog started before the folder is made can remove it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const run = await startRender();
+      const watcher = watch(run.temporary, () => run.child.kill('SIGKILL'));
+      try {
+        expect(await run.exited).toBeNull();
+      } finally {
+        watcher.close();
+      }
+      await expectNothingLeft(run.temporary);
+    }
   }, 60_000);
 
   it('stops cleanly on SIGTERM: a message, exit 130, no stack trace, nothing left', async () => {
