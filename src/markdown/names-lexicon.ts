@@ -15,6 +15,8 @@ export interface NamesLexicon {
   readonly sourceOfLowerCase: (word: string) => LexiconSource | undefined;
   /** Known names of two words or more, by their first word (`Red` → `Red Hat`, `Red Hat Enterprise Linux`). */
   readonly phrasesByFirstWord: ReadonlyMap<string, readonly string[]>;
+  /** Whether a name is a language's of GitHub Linguist, one-letter names too (`C`, `R`, `Go`). */
+  readonly isLanguage: (name: string) => boolean;
 }
 
 let lexicon: NamesLexicon | undefined;
@@ -33,7 +35,8 @@ export function namesLexicon(): NamesLexicon {
 
 function loadLexicon(): NamesLexicon {
   const names = new Map<string, LexiconSource>();
-  for (const name of linguistNames()) names.set(name, 'linguist');
+  const languages = new Set(linguistNames());
+  for (const name of languages) if (usable(name)) names.set(name, 'linguist');
   for (const name of simpleIconsNames()) names.set(name, 'simple-icons');
   const phrases = new Map<string, string[]>();
   for (const name of names.keys()) {
@@ -55,6 +58,7 @@ function loadLexicon(): NamesLexicon {
       names.get(name) ?? (removed.has(titleToSlug(name)) && titleShaped(name) ? 'simple-icons' : undefined),
     sourceOfLowerCase: (word) => lowerCase.get(word),
     phrasesByFirstWord: phrases,
+    isLanguage: (name) => languages.has(name),
   };
 }
 
@@ -77,9 +81,9 @@ function simpleIconsNames(): string[] {
 function linguistNames(): string[] {
   const entry = require.resolve('linguist-languages');
   const text = readFileSync(join(dirname(entry), 'index.js'), 'utf8');
-  return [...text.matchAll(/default as '((?:[^'\\]|\\.)+)'/g)]
-    .map((match) => (match[1] as string).replace(/\\(.)/g, '$1'))
-    .filter(usable);
+  return [...text.matchAll(/default as '((?:[^'\\]|\\.)+)'/g)].map((match) =>
+    (match[1] as string).replace(/\\(.)/g, '$1'),
+  );
 }
 
 /**

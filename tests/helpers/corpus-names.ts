@@ -74,6 +74,15 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     // A brand that is a dictionary word, in a list of names (`| Ubuntu, Snap, SUSE |`); a person.
     'Ubuntu',
     'Marcos Silvestrini',
+    // A product without its maker (`Guest Agent` of `QEMU Guest Agent`), words before their short form
+    // (`Domain U (DomU)`), an expansion after its acronym, one word of an HTML link, a host's name one
+    // letter off, a one-letter language beside another (`written in C (not Go)`).
+    'Guest Agent',
+    'Domain 0',
+    'Domain U',
+    'Open container Initiative',
+    'Gitbook',
+    'Bugzila',
   ],
   'public-apis.md': [
     'Nager.Date',

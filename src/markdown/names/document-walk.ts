@@ -1,4 +1,5 @@
-import type { Nodes, Root } from 'mdast';
+import type { Html, Link, Nodes, Paragraph, Root } from 'mdast';
+import { nodeRange } from '../node-range.js';
 import { plainText, eachNode } from '../tree-walk.js';
 import type { FoundNames } from './found-names.js';
 import { addBrandLinks } from './brand-links.js';
@@ -43,7 +44,17 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
     if ((node.type === 'link' || node.type === 'linkReference') && english) placeBadgeBrand(node, place);
     placeBranchLinks(node, place, links.branches);
     if (node.type === 'imageReference' && placeBadge(node, place)) return;
-    if (node.type === 'html') addHtmlLinkNames(node.value, add);
+    if (node.type === 'html') {
+      addHtmlLinkNames(node.value, add);
+      // `<a href="https://skynet-8.gitbook.io/…">Gitbook</a>`: an HTML link's one word is read as a
+      // Markdown link's is. (Longer texts stay out: a sponsor `Boost Note` would make `Note` a name.)
+      for (const link of htmlLinks(node)) {
+        const block: Paragraph = { type: 'paragraph', children: [link] };
+        blocks.push(block);
+        if (english) addBrandLinks(block, found);
+        readLink(link, links, found, english);
+      }
+    }
     if (node.type === 'image' || node.type === 'imageReference') {
       const alt = readAltText(node, add);
       if (alt !== undefined) blocks.push(alt);
@@ -51,4 +62,23 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
     if (node.type === 'table') addNameColumn(node, add, place, english);
   });
   return { blocks, links };
+}
+
+/**
+ * The links of an HTML block to other sites whose text is one word, as Markdown links, with their
+ * text's place in the source.
+ */
+function htmlLinks(node: Html): Link[] {
+  const out: Link[] = [];
+  const offset = nodeRange(node).start;
+  for (const match of node.value.matchAll(/(<a\s[^>]*?href="(https?:\/\/[^"]*)"[^>]*>)([^<>\n]*)<\/a>/giu)) {
+    const [, open = '', url = '', inner = ''] = match;
+    const text = inner.trim();
+    if (!/^[\p{L}\p{N}]+$/u.test(text)) continue;
+    const start = offset + match.index + open.length + inner.indexOf(text);
+    const point = (at: number) => ({ line: 0, column: 0, offset: at });
+    const position = { start: point(start), end: point(start + text.length) };
+    out.push({ type: 'link', url, children: [{ type: 'text', value: text, position }], position });
+  }
+  return out;
 }

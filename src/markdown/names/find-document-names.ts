@@ -2,10 +2,13 @@ import type { Root } from 'mdast';
 import { plainText } from '../tree-walk.js';
 import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
-import { foundNames } from './found-names.js';
+import { foundNames, type FoundNames } from './found-names.js';
 import { addListLabels } from './list-labels.js';
 import { addLowerCaseNames } from './lower-case-names.js';
+import { strongLead } from './name-leads.js';
+import { addNameTails } from './name-tails.js';
 import { addNameVariants } from './name-variants.js';
+import { addOneLetterLanguages } from './one-letter-languages.js';
 import { addPeopleNames } from './people.js';
 import { addPhraseNames } from './phrase-names.js';
 import { proseWords } from './prose-words.js';
@@ -13,6 +16,12 @@ import { isTitleCase } from './title-words.js';
 import { sentences } from './tokens.js';
 import type { DocumentNames } from './types.js';
 import { addWordNames } from './word-names.js';
+
+/** A word kept alone for what it names, not for what the code does with it. */
+function makerKept(found: FoundNames, word: string): boolean {
+  const reason = found.names.get(word);
+  return reason !== undefined && reason !== 'written as code' && reason !== 'shell command';
+}
 
 /**
  * The names a document writes, from its own evidence (code, commands, paths in link text, capitals in
@@ -36,7 +45,9 @@ export function findDocumentNames(
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);
     addLowerCaseNames(texts, split, found, code);
+    addOneLetterLanguages(texts, split, found);
     addListLabels(tree, found, code);
+    addNameTails(found, (word) => /^\p{Lu}{2,}$/u.test(word) || strongLead(word) || makerKept(found, word));
     addNameVariants(split, found, code);
   }
   return { names: found.names, placed: found.placed, ...code, midSentence };

@@ -58,9 +58,10 @@ export function readLink(
   // is kept in its link only: elsewhere `a request`, `a text node` are the words.
   const range = childrenRange(node.children);
   const addLinked = (reason: NameReason) => {
-    if (english && range !== undefined && /^\p{Ll}+$/u.test(text) && isEnglishWord(text))
-      found.place(range, reason);
-    else add(text, reason);
+    // (An HTML link's text has no place in the tree: there, the word is kept nowhere.)
+    if (english && /^\p{Ll}+$/u.test(text) && isEnglishWord(text)) {
+      if (range !== undefined) found.place(range, reason);
+    } else add(text, reason);
   };
   if (english) addTitle(text, links.titles);
   if (/^[\w.~-]+(?:\/[\w.-]+)+\/?$/u.test(text)) add(text, 'path in link text');
@@ -94,7 +95,11 @@ export function readLink(
     /^\p{L}\p{Ll}[\p{Ll}\p{N}]+$/u.test(text) &&
     !(namesLexicon().sourceOf(text) !== undefined && !isEnglishWord(lower)) &&
     ((address.site.has(lower) && !isEnglishWord(lower)) ||
-      (address.folders.has(lower) && !englishLike(lower)))
+      (address.folders.has(lower) && !englishLike(lower)) ||
+      // `[Bugzila](https://bugzilla.kernel.org/)`: a name of its host, one letter off.
+      (lower.length >= 5 &&
+        hostLabels(node.url).some((label) => oneLetterOff(lower, label)) &&
+        !isEnglishWord(lower)))
   )
     add(text, 'named by a link address');
   if (site !== undefined && text.toLowerCase().replace(/[\s-]+/gu, '') === site.replace(/-/gu, ''))
@@ -104,6 +109,20 @@ export function readLink(
     lowerNames.add(text);
     addLinked('named by a link address');
   }
+}
+
+/** The labels of an address's host name, lower case (`bugzilla`, `kernel`, `org` of bugzilla.kernel.org). */
+function hostLabels(url: string): string[] {
+  return (/^https?:\/\/([^/?#:]+)/iu.exec(url)?.[1] ?? '').toLowerCase().split('.');
+}
+
+/** Whether two words differ by one letter added, dropped or changed (`bugzila`, `bugzilla`). */
+export function oneLetterOff(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  const rest = (from: string, skip: number) => from.slice(start + skip);
+  return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1);
 }
 
 /**

@@ -24,7 +24,8 @@ export type NameReason =
   | 'known name in a link'
   | 'known name before a version'
   | "person's name"
-  | 'branch named by its link';
+  | 'branch named by its link'
+  | 'product named without its maker';
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {
