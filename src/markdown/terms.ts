@@ -212,6 +212,14 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   const codeLike = new Set([...exact.keys(), ...commands.keys(), ...found.joinedInCode]);
   // Places are offsets of the tree the names come from: of no use in another document read back.
   const placed = options.namesFrom === undefined ? found.placed : new Map<number, PlacedName>();
+  const shoutedPlaces = options.namesFrom === undefined ? found.shouted.places : new Set<number>();
+  // `REMOVED in 3.x`, `is **NOT** used`, `DOESN'T`: English shouted, which the engine translates.
+  const shoutedWord = (line: string, start: number, word: string, offset: number | undefined) =>
+    found.shouted.words.has(word) ||
+    (offset !== undefined && shoutedPlaces.has(offset + start)) ||
+    (/^['’]T(?![\p{L}\p{N}])/u.test(line.slice(start + word.length)) &&
+      !listed.has(word) &&
+      englishLike(`${word.toLowerCase()}'t`, false));
 
   return (line, offset) => {
     const spans: FoundTerm[] = [];
@@ -279,7 +287,9 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(
       shapes.caps,
       'ALL-CAPS name',
-      (word, start) => !english || !isCapsProse(line, start, start + word.length, listed),
+      (word, start) =>
+        !english ||
+        !(isCapsProse(line, start, start + word.length, listed) || shoutedWord(line, start, word, offset)),
     );
     return withPossessives(line, mergeSpans(spans));
   };

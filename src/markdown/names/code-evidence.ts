@@ -29,6 +29,7 @@ export function collectCode(tree: Root): CodeEvidence {
   const run = (command: string) => commands.set(command, (commands.get(command) ?? 0) + 1);
   const codeWords = new Set<string>();
   const capitalisedInCode = new Set<string>();
+  const capsInCode = new Set<string>();
   const lines: string[] = [];
   const joinedInCode = new Set<string>();
   // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
@@ -51,6 +52,7 @@ export function collectCode(tree: Root): CodeEvidence {
       codeWords.add(match[0].toLowerCase());
       // An argument (`grep Seccomp`), not a line of prose in a code block (`Hypervisor`).
       if (capitalised(match[0]) && match.index > 0) capitalisedInCode.add(match[0]);
+      if (/^\p{Lu}+$/u.test(match[0])) capsInCode.add(match[0]);
     }
   };
   eachNode(tree, (node) => {
@@ -72,7 +74,15 @@ export function collectCode(tree: Root): CodeEvidence {
       }
     }
   });
-  return { exact, commands, codeWords, capitalisedInCode, codeText: lines.join('\n'), joinedInCode };
+  return {
+    exact,
+    commands,
+    codeWords,
+    capitalisedInCode,
+    capsInCode,
+    codeText: lines.join('\n'),
+    joinedInCode,
+  };
 }
 
 /** Whether the code writes a phrase's last two words together: `docker swarm`, `qemu-guest-agent`. */

@@ -13,6 +13,7 @@ import { addPeopleNames } from './people.js';
 import { addPhraseNames } from './phrase-names.js';
 import { proseWords } from './prose-words.js';
 import { isTitleCase } from './title-words.js';
+import { findShoutedWords } from './shouted-words.js';
 import { sentences } from './tokens.js';
 import type { DocumentNames } from './types.js';
 import { addWordNames } from './word-names.js';
@@ -50,5 +51,8 @@ export function findDocumentNames(
     addNameTails(found, (word) => /^\p{Lu}{2,}$/u.test(word) || strongLead(word) || makerKept(found, word));
     addNameVariants(split, found, code);
   }
-  return { names: found.names, placed: found.placed, ...code, midSentence };
+  const shouted = english
+    ? findShoutedWords(tree, texts, found, code)
+    : { words: new Set<string>(), places: new Set<number>() };
+  return { names: found.names, placed: found.placed, ...code, midSentence, shouted };
 }

@@ -48,6 +48,8 @@ export interface CodeEvidence {
   readonly codeWords: ReadonlySet<string>;
   /** Capitalised words of inline code and shell commands, as written (`grep Seccomp`). */
   readonly capitalisedInCode: ReadonlySet<string>;
+  /** Words in capitals of inline code and shell commands (`DEBUG=* node app`), as written. */
+  readonly capsInCode: ReadonlySet<string>;
   /** The inline code and shell commands, lower case, one a line. */
   readonly codeText: string;
   /** Hyphenated or underscored words of code, as written (`fast-check` of `npm install fast-check`). */
@@ -64,4 +66,14 @@ export interface DocumentNames extends CodeEvidence {
   readonly placed: ReadonlyMap<number, PlacedName>;
   /** Capitalised words the prose writes mid-sentence (English sources only). */
   readonly midSentence: ReadonlySet<string>;
+  /** English words written in capitals to shout them (English sources only): see `findShoutedWords`. */
+  readonly shouted: ShoutedWords;
+}
+
+/** English words in capitals that are prose: everywhere, or at one place of the source. */
+export interface ShoutedWords {
+  /** Words in capitals that are the ordinary word wherever the prose writes them (`REMOVED`, `NOT`). */
+  readonly words: ReadonlySet<string>;
+  /** Source offsets of words in capitals emphasised in running prose (`is **NOT** used`). */
+  readonly places: ReadonlySet<number>;
 }
