@@ -6,6 +6,7 @@ import { isCommandWord } from './command-words.js';
 import { emojiSequences } from './emoji.js';
 import { isEnglishPrefix, isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
+import { slashPairs } from './slash-pairs.js';
 import { eachNode } from './tree-walk.js';
 import type { Protector } from './unit-builder.js';
 
@@ -43,7 +44,8 @@ export type TermReason =
   | 'call signature'
   | 'index expression'
   | 'key=value'
-  | 'type in braces';
+  | 'type in braces'
+  | 'names joined by a slash';
 
 export interface FoundTerm {
   readonly start: number;
@@ -291,7 +293,17 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
         !english ||
         !(isCapsProse(line, start, start + word.length, listed) || shoutedWord(line, start, word, offset)),
     );
-    return withPossessives(line, mergeSpans(spans));
+    const merged = mergeSpans(spans);
+    const pairs = slashPairs(line, merged);
+    if (pairs.length > 0)
+      return withPossessives(
+        line,
+        mergeSpans([
+          ...pairs.map((pair) => ({ ...pair, reason: 'names joined by a slash' as const })),
+          ...merged,
+        ]),
+      );
+    return withPossessives(line, merged);
   };
 }
 

@@ -97,6 +97,15 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'Microsoft',
     'James Clear',
     'Harry Potter',
+    // Session 7: compounds in a list of products, words a row's link spells, names joined by a slash.
+    'Countrylayer',
+    'Positionstack',
+    'Scrapestack',
+    'Mediawiki',
+    'Fipe',
+    'Marta',
+    'Gurbani',
+    'X/Twitter',
   ],
   'awesome.md': ['Node.js', 'Markdown'],
   'best-readme-template.md': ['GitHub', 'npm', 'README', "Malven's", 'Img Shields', 'React Icons'],
@@ -134,6 +143,8 @@ export const expectedTranslated: Readonly<Record<string, readonly string[]>> = {
     'Text Analytics',
     'Real-Time',
     'Anti-Malware',
+    // `Todo` of `| [Todoist](https://developer.todoist.com) | Todo Lists |`: no link spells it whole.
+    'Todo Lists',
   ],
   'best-readme-template.md': ['Multi-language'],
 };

@@ -7,6 +7,7 @@ import { placeBranchLinks } from './branch-links.js';
 import { placeBadge, placeBadgeBrand, readAltText } from './images.js';
 import { linkAddresses, readLink, type LinkAddresses } from './link-addresses.js';
 import { addHtmlLinkNames, namesLinkedPage } from './linked-pages.js';
+import { addLinkedRowNames } from './linked-rows.js';
 import { addNameColumn } from './name-column.js';
 
 /** The blocks of prose a document writes, and what its links say. */
@@ -59,7 +60,10 @@ export function readDocument(tree: Root, found: FoundNames, english: boolean): D
       const alt = readAltText(node, add);
       if (alt !== undefined) blocks.push(alt);
     }
-    if (node.type === 'table') addNameColumn(node, add, place, english);
+    if (node.type === 'table') {
+      addNameColumn(node, add, place, english);
+      if (english) addLinkedRowNames(node, add);
+    }
   });
   return { blocks, links };
 }

@@ -40,3 +40,16 @@ export function isEverydayName(word: string): boolean {
     if (everydayStems.has(word.slice(0, length))) return true;
   return false;
 }
+
+let timeZoneCities: Set<string> | undefined;
+
+/**
+ * A city that names a time zone (`Toronto` of `America/Toronto`, `Prague`, `Honolulu`): a place an
+ * engine writes in its own language, whatever a link's address spells.
+ */
+export function isTimeZoneCity(word: string): boolean {
+  timeZoneCities ??= new Set(
+    Intl.supportedValuesOf('timeZone').flatMap((zone) => zone.split('/').slice(1).join('_').split('_')),
+  );
+  return timeZoneCities.has(word);
+}

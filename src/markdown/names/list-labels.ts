@@ -1,12 +1,16 @@
 import type { ListItem, Root } from 'mdast';
 import { namesLexicon } from '../names-lexicon.js';
 import { eachNode, plainText } from '../tree-walk.js';
-import { englishLike } from './english-like.js';
+import { isEnglishWord } from '../english-words.js';
+import { derivedWord, englishLike } from './english-like.js';
 import type { FoundNames } from './found-names.js';
 import { keptByShapeOrCode } from './lower-case-names.js';
 import { grammarWords } from './capitalised-runs.js';
 import { nameShaped } from './tokens.js';
 import type { CodeEvidence } from './types.js';
+
+/** A dictionary word or one derived from it (`installation`), not a compound of two (`countrylayer`). */
+const listedOrDerived = (lower: string) => isEnglishWord(lower) || derivedWord(lower);
 
 /** The label of a list item: its text when it is one link or one bold phrase, or the words before its first colon. */
 function itemLabel(item: ListItem): string | undefined {
@@ -58,7 +62,8 @@ function wholeName(label: string, found: FoundNames): boolean {
  * followed by dictionary words is a title about it (`LXD Installation` beside `LXD Canonical`,
  * `GitHub Emoji Cheat Sheet`) unless a whole name of the list ends as it does (`Google Artifact
  * Registry` beside `Azure Container Registry (ACR)`). One word is kept only when a known brand or no
- * dictionary word.
+ * dictionary word: a closed compound no dictionary lists names a product there (`Countrylayer`,
+ * `Positionstack` beside `IPstack`, `Serpstack`), a derived word does not (`Installation`).
  */
 export function addListLabels(tree: Root, found: FoundNames, code: CodeEvidence): void {
   const lexicon = namesLexicon();
@@ -85,7 +90,7 @@ export function addListLabels(tree: Root, found: FoundNames, code: CodeEvidence)
       if (
         words.length === 1 &&
         (keptByShapeOrCode(word, code) ||
-          (lexicon.sourceOf(word) === undefined && englishLike(word.toLowerCase())))
+          (lexicon.sourceOf(word) === undefined && listedOrDerived(word.toLowerCase())))
       )
         continue;
       const title =
