@@ -1,6 +1,6 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import type { Root } from 'mdast';
-import { findDocumentNames, shouted, type NameReason, type PlacedName } from './names/index.js';
+import { findDocumentNames, shouted, uiLabelSpans, type NameReason, type PlacedName } from './names/index.js';
 import { englishLike } from './names/english-like.js';
 import { isCommandWord } from './command-words.js';
 import { emojiSequences } from './emoji.js';
@@ -41,11 +41,13 @@ export type TermReason =
   | 'letters and digits'
   | 'quoted code string'
   | 'mention'
-  | 'call signature'
   | 'index expression'
   | 'key=value'
   | 'type in braces'
-  | 'names joined by a slash';
+  | 'names joined by a slash'
+  | 'manual page'
+  | 'DOI'
+  | 'UI label';
 
 export interface FoundTerm {
   readonly start: number;
@@ -105,6 +107,10 @@ const shapes = {
   // `{function(Error, Buffer)}`, `{Array<string>}`, `{?number}`, `{String\|Array}` in a table cell;
   // words apart only after `,` or `:`.
   type: /(?<![\p{L}\p{N}_$\\{])\{[?!]?(?:\.{3})?[\p{L}_$*(](?:[\p{L}\p{N}_$.*|<>[\]()=?!#~-]|\\\||[,:;] ?)*\}(?!\})/gu,
+  // A DOI, with its prefix or bare: `doi:10.1093/bioinformatics/btv557`, `10.1000/xyz123`.
+  doi: /(?<![\p{L}\p{N}_./-])(?:doi: ?)?10\.\d{4,9}\/[^\s<>"'\]]*[^\s<>"'\].,;:!?)]/giu,
+  // A manual page and its section: `gitignore(5)`, `git-config(1)`, `printf(3p)`.
+  manPage: /(?<![\p{L}\p{N}_.$#-])[\p{L}_][\p{L}\p{N}_.-]*\([1-9][a-z]?\)(?![\p{L}\p{N}])/gu,
   // `@wilsonpage`, `@octokit/core`: a handle or a scoped package, never a word.
   mention: /(?<![\p{L}\p{N}_.@\\-])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_.-]+)?/gu,
 } as const;
@@ -226,7 +232,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   return (line, offset) => {
     const spans: FoundTerm[] = [];
     if (offset !== undefined && placed.size > 0)
-      for (const match of line.matchAll(wordStart)) {
+      for (const match of line.matchAll(placeStart)) {
         const name = placed.get(offset + match.index);
         if (name !== undefined && name.end <= offset + line.length)
           spans.push({ start: match.index, end: name.end - offset, reason: name.reason });
@@ -249,6 +255,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     };
     for (const [start, end] of emojiSequences(line)) spans.push({ start, end, reason: 'emoji sequence' });
     for (const [regex, reason] of alwaysProtected) add(regex, reason);
+    if (english)
+      for (const [start, end] of uiLabelSpans(line)) spans.push({ start, end, reason: 'UI label' });
     for (const [start, end] of findListed(line)) {
       const word = line.slice(start, end);
       const reason = listed.get(word) ?? 'glossary';
@@ -266,6 +274,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(shapes.call, 'call signature');
     add(shapes.method, 'call signature');
     add(shapes.mention, 'mention');
+    add(shapes.manPage, 'manual page');
+    add(shapes.doi, 'DOI');
     add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
     add(shapes.dotted, 'dotted identifier', (word) =>
       word.split('.').some((part) => part.replace(/\\/g, '').length > 1),
@@ -329,6 +339,8 @@ function withPossessives(line: string, spans: FoundTerm[]): FoundTerm[] {
 }
 
 const wordStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+/gu;
+// Where a name kept at one place may start: a word, or anything after a space (`.ignores(`, `): boolean`).
+const placeStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]|(?<!\S)\S/gu;
 const nameEnd = /[\p{L}\p{N}_-]/u;
 
 /**

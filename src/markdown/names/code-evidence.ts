@@ -46,8 +46,9 @@ export function collectCode(tree: Root): CodeEvidence {
         /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}_-])/gu,
       ))
         joinedInCode.add(match[0]);
+    // A dotfile's word counts (`gitignore` of `.gitignore`), an extension or a member does not (`fs.stat`).
     for (const match of withoutUrls.matchAll(
-      /(?<![\p{L}\p{N}_.$=-])\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
+      /(?<![\p{L}\p{N}_$=-])(?<![\p{L}\p{N}_$)\]]\.)\p{L}[\p{L}\p{N}]{2,}(?![\p{L}\p{N}_])/gu,
     )) {
       codeWords.add(match[0].toLowerCase());
       // An argument (`grep Seccomp`), not a line of prose in a code block (`Hypervisor`).

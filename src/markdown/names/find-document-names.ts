@@ -1,5 +1,7 @@
 import type { Root } from 'mdast';
 import { plainText } from '../tree-walk.js';
+import { placeSignatures } from './api-headings.js';
+import { addCitationNames } from './citations.js';
 import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
 import { foundNames, type FoundNames } from './found-names.js';
@@ -16,6 +18,7 @@ import { isTitleCase } from './title-words.js';
 import { findShoutedWords } from './shouted-words.js';
 import { sentences } from './tokens.js';
 import type { DocumentNames } from './types.js';
+import { addProgramNames } from './program-names.js';
 import { addWordNames } from './word-names.js';
 
 /** A word kept alone for what it names, not for what the code does with it. */
@@ -36,12 +39,15 @@ export function findDocumentNames(
   const code = collectCode(tree);
   const found = foundNames(options.glossary ?? [], options.terms ?? []);
   const { blocks, links } = readDocument(tree, found, english);
+  placeSignatures(tree, found.place);
   const texts = blocks.map((block) => plainText(block));
+  addCitationNames(texts, found);
   const prose = proseWords(texts);
   const split = texts.map((text) =>
     sentences(text).map((tokens) => ({ tokens, titleCase: english && isTitleCase(tokens) })),
   );
   const midSentence = addWordNames(texts, split, { english, found, code, prose, links });
+  addProgramNames(texts, found, code);
   if (english) {
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);

@@ -1,3 +1,4 @@
 export { findDocumentNames } from './find-document-names.js';
 export { shouted } from './shouted.js';
 export type { DocumentNames, NameReason, PlacedName } from './types.js';
+export { uiLabelSpans } from './ui-labels.js';

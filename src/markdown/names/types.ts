@@ -25,7 +25,9 @@ export type NameReason =
   | 'known name before a version'
   | "person's name"
   | 'branch named by its link'
-  | 'product named without its maker';
+  | 'product named without its maker'
+  | 'call signature'
+  | 'journal of a citation';
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {

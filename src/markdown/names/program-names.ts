@@ -1,0 +1,52 @@
+import { isCommandWord } from '../command-words.js';
+import { isEnglishWord } from '../english-words.js';
+import { namesLexicon } from '../names-lexicon.js';
+import { codeMark } from '../tree-walk.js';
+import type { FoundNames } from './found-names.js';
+import type { CodeEvidence } from './types.js';
+
+// A word, then a version or a comparison with one, as code or text: `node < 0.10`, `node < `0.10``,
+// `node >= 18`, `Node 20`, `Node 8.x-only`.
+const beforeVersion = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.@/-])(\p{L}[\p{L}\p{N}]*) (?:(?:[<>]=?|[=~^]) ?(?:v?\d+(?:\.\d+)*|${codeMark})|v?\d+(?:\.(?:\d+|x))+|\d+(?![\p{L}\p{N}.,:]))`,
+  'gu',
+);
+// A JavaScript runtime or framework by its full name: `Node.js`, `Deno.js`.
+const fullName = /(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}]*)\.js(?![\p{L}\p{N}_])/giu;
+
+/**
+ * A program by its short name, wherever the prose writes it, in lower case or capitalised (`versions of
+ * node`, `Linux + Node`, `node's underlying spawn`): a word the code runs or writes alone (`node`, no
+ * English command word such as `make`) that the prose writes before a comparison with a version
+ * (`node < 0.10`; before a bare version only if no English word: not `since 5.0.0`) or by its full name
+ * (`Node.js`); or the stem of a known `.js` name before a version (`Node 8.x-only`, `Node 20`).
+ */
+export function addProgramNames(texts: readonly string[], found: FoundNames, code: CodeEvidence): void {
+  const inCode = (lower: string) =>
+    (code.commands.has(lower) || code.exact.has(lower)) && !isCommandWord(lower);
+  const add = (lower: string) => {
+    found.add(lower, 'shell command');
+    found.add(capitalize(lower), 'shell command');
+  };
+  for (const text of texts) {
+    for (const match of text.matchAll(beforeVersion)) {
+      const word = match[1] as string;
+      const lower = word.toLowerCase();
+      // An English word before a bare version is prose (`since 5.0.0`); before a comparison, a program.
+      const compared = /^[<>=~^]/u.test(match[0].slice(word.length + 1));
+      if (
+        (inCode(lower) && (compared || !isEnglishWord(lower))) ||
+        namesLexicon().sourceOf(`${capitalize(word)}.js`) !== undefined
+      )
+        add(lower);
+    }
+    for (const match of text.matchAll(fullName)) {
+      const lower = (match[1] as string).toLowerCase();
+      if (inCode(lower)) add(lower);
+    }
+  }
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
