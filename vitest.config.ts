@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Removes the temporary folders made outside a test (tests/helpers/temp-dir.ts) after each file.
+    // Removes the temporary folders a test file made (tests/helpers/temp-dir.ts) once it is done.
     setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,19 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { actionSettings } from '../../src/action/action-settings.js';
 import { readActionInputs } from '../../src/action/inputs.js';
 import { UsageError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let cwd: string;
 
 beforeEach(async () => {
-  cwd = await mkdtemp(join(tmpdir(), 'readme-i18n-action-settings-'));
-});
-
-afterEach(async () => {
-  await rm(cwd, { recursive: true, force: true });
+  cwd = tempDir('readme-i18n-action-settings-');
 });
 
 const configured = [

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtActionBundle } from '../helpers/action-bundle.js';
@@ -8,6 +7,7 @@ import { runCliHere } from '../helpers/cli.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
 import type { GitHubServer } from '../servers/github-server.js';
 import { actionEnv, gitIn, makeRepository, startRepositoryServer, readOutputs } from './git-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The issue's "Done when" scenarios, run as a runner runs the Action: `node dist/index.js` in a child
 // process with INPUT_* and GITHUB_* variables, against a bare git remote on disk, the DeepL test
@@ -31,7 +31,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server?.close();
   await deepl.close();
-  await rm(repo.root, { recursive: true, force: true });
 });
 
 async function startServer(immutableReleases = false): Promise<GitHubServer> {
@@ -221,66 +220,60 @@ describe('the bundled Action, run as a runner runs it', () => {
     const sent = translateRequests();
 
     // actions/download-artifact with merge-multiple: true puts every job's files in one folder.
-    const merged = await mkdtemp(join(tmpdir(), 'readme-i18n-merged-'));
-    try {
-      for (const handover of handovers) await cp(handover, merged, { recursive: true });
-      const publish = checkout('publish');
-      const run = await runBundle(publish, {
-        languages: 'fr,de',
-        steps: 'publish',
-        'handover-dir': merged,
-        render: 'html,pdf',
-        commit: 'push',
-        'release-tag': 'v1.0.0',
-      });
-      expect(run.annotations).toEqual([]);
-      expect(run.code).toBe(0);
-      expect(run.outputs['units-sent']).toBe('0');
-      expect(translateRequests()).toBe(sent);
-      // Every switcher lists both languages: the translations' and the site's pages'.
-      for (const [lang, other] of [
-        ['fr', 'de'],
-        ['de', 'fr'],
-      ] as const) {
-        expect(gitIn(repo.remote, 'show', `main:locales/README.${lang}.md`)).toContain(
-          `(README.${other}.md)`,
-        );
-        expect(gitIn(repo.remote, 'show', `main:docs/locales/usage.${lang}.md`)).toContain(
-          `(usage.${other}.md)`,
-        );
-      }
-      for (const page of ['index.html', 'fr/index.html', 'de/docs/usage.html', 'docs/usage.html']) {
-        const html = gitIn(repo.remote, 'show', `main:docs/${page}`);
-        const switcher = /<nav class="readme-i18n-switcher"[^]*?<\/nav>/.exec(html)?.[0] ?? '';
-        expect([...switcher.matchAll(/\slang="([^"]+)"/g)].map((match) => match[1])).toEqual([
-          'en',
-          'de',
-          'fr',
-        ]);
-      }
-      // The second source's page leads back to the README in its language, and to the repository's file.
-      const usage = gitIn(repo.remote, 'show', 'main:docs/de/docs/usage.html');
-      expect(usage).toContain('href="../index.html"');
-      expect(usage).toContain('href="https://github.test/octo-org/octo-repo/blob/main/vagrant/Vagrantfile"');
-      expect(server.releases[0]?.assets.map((asset) => asset.name)).toEqual([
-        'README.de.pdf',
-        'README.en.pdf',
-        'README.fr.pdf',
-        'usage.de.pdf',
-        'usage.en.pdf',
-        'usage.fr.pdf',
-      ]);
-      // The job summary links each language's PDFs, the README's first.
-      const summary = await readFile(join(repo.root, 'summary.md'), 'utf8');
-      const download = 'https://github.test/octo-org/octo-repo/releases/download/v1.0.0';
-      expect(summary).toContain(
-        `| [README.fr.pdf](${download}/README.fr.pdf) · [usage.fr.pdf](${download}/usage.fr.pdf) |`,
+    const merged = tempDir('readme-i18n-merged-');
+    for (const handover of handovers) await cp(handover, merged, { recursive: true });
+    const publish = checkout('publish');
+    const run = await runBundle(publish, {
+      languages: 'fr,de',
+      steps: 'publish',
+      'handover-dir': merged,
+      render: 'html,pdf',
+      commit: 'push',
+      'release-tag': 'v1.0.0',
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs['units-sent']).toBe('0');
+    expect(translateRequests()).toBe(sent);
+    // Every switcher lists both languages: the translations' and the site's pages'.
+    for (const [lang, other] of [
+      ['fr', 'de'],
+      ['de', 'fr'],
+    ] as const) {
+      expect(gitIn(repo.remote, 'show', `main:locales/README.${lang}.md`)).toContain(`(README.${other}.md)`);
+      expect(gitIn(repo.remote, 'show', `main:docs/locales/usage.${lang}.md`)).toContain(
+        `(usage.${other}.md)`,
       );
-      const check = await runCliHere('readme-i18n', ['check', '--lang', 'fr,de'], publish);
-      expect(check.stderr).toBe('');
-      expect(check.status).toBe(0);
-    } finally {
-      await rm(merged, { recursive: true, force: true });
     }
+    for (const page of ['index.html', 'fr/index.html', 'de/docs/usage.html', 'docs/usage.html']) {
+      const html = gitIn(repo.remote, 'show', `main:docs/${page}`);
+      const switcher = /<nav class="readme-i18n-switcher"[^]*?<\/nav>/.exec(html)?.[0] ?? '';
+      expect([...switcher.matchAll(/\slang="([^"]+)"/g)].map((match) => match[1])).toEqual([
+        'en',
+        'de',
+        'fr',
+      ]);
+    }
+    // The second source's page leads back to the README in its language, and to the repository's file.
+    const usage = gitIn(repo.remote, 'show', 'main:docs/de/docs/usage.html');
+    expect(usage).toContain('href="../index.html"');
+    expect(usage).toContain('href="https://github.test/octo-org/octo-repo/blob/main/vagrant/Vagrantfile"');
+    expect(server.releases[0]?.assets.map((asset) => asset.name)).toEqual([
+      'README.de.pdf',
+      'README.en.pdf',
+      'README.fr.pdf',
+      'usage.de.pdf',
+      'usage.en.pdf',
+      'usage.fr.pdf',
+    ]);
+    // The job summary links each language's PDFs, the README's first.
+    const summary = await readFile(join(repo.root, 'summary.md'), 'utf8');
+    const download = 'https://github.test/octo-org/octo-repo/releases/download/v1.0.0';
+    expect(summary).toContain(
+      `| [README.fr.pdf](${download}/README.fr.pdf) · [usage.fr.pdf](${download}/usage.fr.pdf) |`,
+    );
+    const check = await runCliHere('readme-i18n', ['check', '--lang', 'fr,de'], publish);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 });

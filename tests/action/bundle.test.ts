@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtActionBundle } from '../helpers/action-bundle.js';
 import { gitIn, readme } from './git-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const dist = new URL('../../dist/', import.meta.url).pathname;
@@ -13,14 +13,10 @@ let root: string;
 let fresh: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'readme-i18n-bundle-'));
+  root = tempDir('readme-i18n-bundle-');
   // Built once for this file and tests/action/bundle-scenarios.test.ts.
   fresh = await builtActionBundle();
 }, 600_000);
-
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });

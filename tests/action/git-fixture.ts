@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { testToken } from '../publish/github-test-client.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 export const readme = [
   '# Demo tool',
@@ -32,7 +32,7 @@ export function gitIn(cwd: string, ...args: string[]): string {
 
 /** A checkout of `main` whose `origin` is a bare repository on disk, so pushes really happen. */
 export async function makeRepository(): Promise<{ root: string; work: string; remote: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'readme-i18n-action-'));
+  const root = tempDir('readme-i18n-action-');
   const remote = join(root, 'remote.git');
   const work = join(root, 'work');
   await mkdir(work);

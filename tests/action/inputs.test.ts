@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActionInputs } from '../../src/action/inputs.js';
 import { runnerFor } from '../../src/action/workflow-commands.js';
 import { UsageError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('readActionInputs', () => {
   it('leaves unset what the configuration file may set, and resolves the rest', () => {
@@ -81,24 +81,20 @@ describe('readActionInputs', () => {
 
 describe('runnerFor', () => {
   it('writes outputs and the summary to the runner files, and annotations escaped', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'readme-i18n-runner-'));
-    try {
-      let written = '';
-      const runner = runnerFor(
-        { GITHUB_OUTPUT: join(folder, 'out'), GITHUB_STEP_SUMMARY: join(folder, 'summary') },
-        (text) => {
-          written += text;
-        },
-      );
-      await runner.setOutput('changed-files', 'a.md\nb.md');
-      await runner.appendSummary('## hi\n');
-      runner.notice('50% done\nnext');
-      const output = await readFile(join(folder, 'out'), 'utf8');
-      expect(output).toMatch(/^changed-files<<(readme-i18n-[0-9a-f]{16})\na\.md\nb\.md\n\1\n$/);
-      expect(await readFile(join(folder, 'summary'), 'utf8')).toBe('## hi\n');
-      expect(written).toBe('::notice title=readme-i18n::50%25 done%0Anext\n');
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    const folder = tempDir('readme-i18n-runner-');
+    let written = '';
+    const runner = runnerFor(
+      { GITHUB_OUTPUT: join(folder, 'out'), GITHUB_STEP_SUMMARY: join(folder, 'summary') },
+      (text) => {
+        written += text;
+      },
+    );
+    await runner.setOutput('changed-files', 'a.md\nb.md');
+    await runner.appendSummary('## hi\n');
+    runner.notice('50% done\nnext');
+    const output = await readFile(join(folder, 'out'), 'utf8');
+    expect(output).toMatch(/^changed-files<<(readme-i18n-[0-9a-f]{16})\na\.md\nb\.md\n\1\n$/);
+    expect(await readFile(join(folder, 'summary'), 'utf8')).toBe('## hi\n');
+    expect(written).toBe('::notice title=readme-i18n::50%25 done%0Anext\n');
   });
 });

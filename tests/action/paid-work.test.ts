@@ -1,6 +1,5 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runActionMain } from '../../src/action/run-action.js';
@@ -9,6 +8,7 @@ import { testClient } from '../publish/github-test-client.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
 import type { GitHubServer } from '../servers/github-server.js';
 import { actionEnv, gitIn, makeRepository, startRepositoryServer, readOutputs } from './git-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const authKey = 'deepl-test-key-0000:fx';
 let repo: { root: string; work: string; remote: string };
@@ -28,7 +28,6 @@ afterEach(async () => {
   vi.unstubAllEnvs();
   await server?.close();
   await deepl.close();
-  await rm(repo.root, { recursive: true, force: true });
 });
 
 async function startServer(immutableReleases = false): Promise<GitHubServer> {
@@ -252,43 +251,39 @@ describe('a matrix of one job per language', () => {
     expect(sent).toBeGreaterThan(0);
 
     // actions/download-artifact with merge-multiple: true puts every job's files in one folder.
-    const merged = await mkdtemp(join(tmpdir(), 'readme-i18n-merged-'));
-    try {
-      for (const job of jobs) await cp(job.handover, merged, { recursive: true });
-      const publish = join(repo.root, 'publish');
-      gitIn(repo.root, 'clone', '--quiet', repo.remote, publish);
-      const env = envWith({
-        languages: 'fr,de',
-        steps: 'publish',
-        'handover-dir': merged,
-        render: 'html,pdf',
-        commit: 'push',
-        'release-tag': 'v1.0.0',
-      });
-      const { code, outputs } = await run(env, publish);
-      expect(annotations()).toEqual([]);
-      expect(code).toBe(0);
-      expect(outputs['units-sent']).toBe('0');
-      expect(translateRequests()).toBe(sent);
-      for (const lang of ['fr', 'de']) {
-        const translation = gitIn(repo.remote, 'show', `main:locales/README.${lang}.md`);
-        const other = lang === 'fr' ? 'de' : 'fr';
-        expect(translation).toContain(`README.${other}.md`);
-        expect(translation).toContain('../README.md');
-      }
-      expect(server.releases[0]?.assets.map((asset) => asset.name)).toEqual([
-        'README.de.pdf',
-        'README.en.pdf',
-        'README.fr.pdf',
-      ]);
-      expect(server.releases[0]?.body).toMatch(
-        /\| de \| 100 % \(4\/4 units\) \|[^\n]*\n\| en \|[^\n]*\n\| fr \| 100 % \(4\/4 units\) \|/,
-      );
-      const check = await runCliHere('readme-i18n', ['check', '--lang', 'fr,de'], publish);
-      expect(check.stderr).toBe('');
-      expect(check.status).toBe(0);
-    } finally {
-      await rm(merged, { recursive: true, force: true });
+    const merged = tempDir('readme-i18n-merged-');
+    for (const job of jobs) await cp(job.handover, merged, { recursive: true });
+    const publish = join(repo.root, 'publish');
+    gitIn(repo.root, 'clone', '--quiet', repo.remote, publish);
+    const env = envWith({
+      languages: 'fr,de',
+      steps: 'publish',
+      'handover-dir': merged,
+      render: 'html,pdf',
+      commit: 'push',
+      'release-tag': 'v1.0.0',
+    });
+    const { code, outputs } = await run(env, publish);
+    expect(annotations()).toEqual([]);
+    expect(code).toBe(0);
+    expect(outputs['units-sent']).toBe('0');
+    expect(translateRequests()).toBe(sent);
+    for (const lang of ['fr', 'de']) {
+      const translation = gitIn(repo.remote, 'show', `main:locales/README.${lang}.md`);
+      const other = lang === 'fr' ? 'de' : 'fr';
+      expect(translation).toContain(`README.${other}.md`);
+      expect(translation).toContain('../README.md');
     }
+    expect(server.releases[0]?.assets.map((asset) => asset.name)).toEqual([
+      'README.de.pdf',
+      'README.en.pdf',
+      'README.fr.pdf',
+    ]);
+    expect(server.releases[0]?.body).toMatch(
+      /\| de \| 100 % \(4\/4 units\) \|[^\n]*\n\| en \|[^\n]*\n\| fr \| 100 % \(4\/4 units\) \|/,
+    );
+    const check = await runCliHere('readme-i18n', ['check', '--lang', 'fr,de'], publish);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 });

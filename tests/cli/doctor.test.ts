@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliHere, tempProject, type CliResult } from '../helpers/cli.js';
 import { startDeeplServer, type DeeplServer } from '../servers/deepl-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** No key, no server and no overrides from the environment of whoever runs the tests. */
 const clean = {
@@ -184,7 +184,7 @@ describe('readme-i18n doctor', () => {
   });
 
   it('reports programs missing from PATH with the packages that install them', async () => {
-    const emptyPath = mkdtempSync(join(tmpdir(), 'readme-i18n-path-'));
+    const emptyPath = tempDir('readme-i18n-path-');
     const result = await doctor(['--lang', 'es'], { PATH: emptyPath });
     expect(result.status).toBe(1);
     expect(linesOf(result.stdout, 'Apertium')).toEqual([

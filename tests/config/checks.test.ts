@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkApertium } from '../../src/config/checks/apertium-check.js';
@@ -7,6 +6,7 @@ import { note, ok, problem } from '../../src/config/checks/check.js';
 import { checkFontFamilies } from '../../src/config/checks/fonts-check.js';
 import { formatReport } from '../../src/config/checks/format-report.js';
 import { checkNode } from '../../src/config/checks/node-check.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('checkNode', () => {
   it.each([
@@ -52,7 +52,7 @@ describe('checkFontFamilies', () => {
 });
 
 describe('checkApertium', () => {
-  const modesDir = mkdtempSync(join(tmpdir(), 'readme-i18n-modes-'));
+  const modesDir = tempDir('readme-i18n-modes-');
   for (const mode of ['eng-spa', 'eng-cat_valencia', 'eng-cat'])
     writeFileSync(join(modesDir, `${mode}.mode`), '');
 

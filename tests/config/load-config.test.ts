@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { fixturesRoot } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const cases = join(fixturesRoot, 'config-load');
 
@@ -75,7 +75,7 @@ describe('loadConfig: files that load', () => {
       file: undefined,
       config: {},
     });
-    expect(await loadConfig(mkdtempSync(join(tmpdir(), 'readme-i18n-config-')))).toEqual({
+    expect(await loadConfig(tempDir('readme-i18n-config-'))).toEqual({
       file: undefined,
       config: {},
     });
@@ -171,7 +171,7 @@ describe('loadConfig: errors name the file, the key, the value and what was expe
   });
 
   it.skipIf(process.getuid?.() === 0)('a file it may not read', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'readme-i18n-config-'));
+    const folder = tempDir('readme-i18n-config-');
     writeFileSync(join(folder, 'readme-i18n.config.json'), '{}');
     chmodSync(join(folder, 'readme-i18n.config.json'), 0o000);
     await expect(loadConfig(folder)).rejects.toThrow(

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../src/config/env.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { mergeLayers, settingsFromConfig, type Settings } from '../../src/config/merge.js';
 import type { Config } from '../../src/config/schema.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('mergeLayers: file, then environment, then flags', () => {
   const file: Config = {
@@ -71,7 +71,7 @@ describe('settingsFromEnv', () => {
 
 describe('loadSettings', () => {
   it('reads the file of the project and layers the environment and the flags over it', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'readme-i18n-settings-'));
+    const folder = tempDir('readme-i18n-settings-');
     writeFileSync(
       join(folder, 'readme-i18n.config.yaml'),
       'languages: [fr]\nengine: apertium\nconcurrency: 2\n',

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/errors.js';
 import { ApertiumPipeline, PipelineDiedError } from '../../src/engines/apertium-pipeline.js';
 import { splitAtHmmTagger } from '../../src/engines/apertium-tagger-stage.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * The null-flush protocol of the pipeline, with small bash programs standing in for Apertium's
@@ -87,14 +87,13 @@ describe('ApertiumPipeline', () => {
     let folder = '';
     const path = process.env.PATH;
     beforeAll(() => {
-      folder = mkdtempSync(join(tmpdir(), 'apertium-tagger-'));
+      folder = tempDir('apertium-tagger-');
       writeFileSync(join(folder, 'apertium-tagger'), `${tagger}\n`);
       chmodSync(join(folder, 'apertium-tagger'), 0o755);
       process.env.PATH = `${folder}:${path ?? ''}`;
     });
     afterAll(() => {
       process.env.PATH = path;
-      rmSync(folder, { recursive: true, force: true });
     });
 
     it('tags the segments after a state change with a fresh tagger, as if each were alone', async () => {

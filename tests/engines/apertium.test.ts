@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -9,6 +8,7 @@ import { EngineError, UsageError } from '../../src/errors.js';
 import { createApertiumEngine, listApertiumDirections } from '../../src/engines/apertium.js';
 import { parseTagged } from '../../src/tagged-text.js';
 import { fixturesRoot, updating } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -362,26 +362,22 @@ describe.skipIf(!hasApertium)('Apertium engine in a bare Node process', () => {
   };
 
   it.each(Object.entries(scripts))('exits by itself when the script is %s', async (name, body) => {
-    const folder = mkdtempSync(join(tmpdir(), 'apertium-bare-'));
-    try {
-      const entry = join(folder, `${name}.ts`);
-      const engineModule = join(import.meta.dirname, '..', '..', 'src', 'engines', 'apertium.ts');
-      writeFileSync(entry, `import { createApertiumEngine } from ${JSON.stringify(engineModule)};\n${body}`);
-      const bundle = join(folder, `${name}.mjs`);
-      await build({
-        entryPoints: [entry],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        outfile: bundle,
-        logLevel: 'silent',
-      });
-      // Bounded: a process kept alive by the pipeline is killed after 20 s and the test fails.
-      const { stdout } = await execFileAsync(process.execPath, [bundle], { timeout: 20_000 });
-      expect(stdout).toBe(name === 'tidy' ? 'La casa.\nclosed\n' : 'La casa.\n');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = tempDir('apertium-bare-');
+    const entry = join(folder, `${name}.ts`);
+    const engineModule = join(import.meta.dirname, '..', '..', 'src', 'engines', 'apertium.ts');
+    writeFileSync(entry, `import { createApertiumEngine } from ${JSON.stringify(engineModule)};\n${body}`);
+    const bundle = join(folder, `${name}.mjs`);
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'silent',
+    });
+    // Bounded: a process kept alive by the pipeline is killed after 20 s and the test fails.
+    const { stdout } = await execFileAsync(process.execPath, [bundle], { timeout: 20_000 });
+    expect(stdout).toBe(name === 'tidy' ? 'La casa.\nclosed\n' : 'La casa.\n');
   });
 });
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp-dir.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -36,9 +36,9 @@ export function runCli(
   });
 }
 
-/** A fresh temporary folder, optionally filled with a copy of a fixture folder. */
+/** A fresh temporary folder (removed after the test file), optionally filled with a copy of a fixture folder. */
 export function tempProject(fixture?: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'readme-i18n-'));
+  const folder = tempDir('readme-i18n-');
   if (fixture) cpSync(fixture, folder, { recursive: true });
   return folder;
 }

@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { removeFileFolders } from './temp-dir.js';
+import { removeTempDirs } from './temp-dir.js';
 
-// A setup file (vitest.config.ts): runs in every test file, so folders made outside a test go with it.
-afterAll(removeFileFolders);
+// A setup file (vitest.config.ts): runs in every test file, so the folders a file made go with it.
+afterAll(removeTempDirs);

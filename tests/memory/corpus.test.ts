@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/markdown/document.js';
 import { loadMemory } from '../../src/memory/load-memory.js';
 import { corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.js';
-import { msgfmtCheck, tempFolder } from './helpers.js';
+import { msgfmtCheck } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const now = (): Date => new Date('2026-11-29T05:13:56Z');
 /** A stand-in translation that changes every letter, keeps the edges, and is easy to check. */
@@ -60,7 +61,7 @@ describe.skipIf(!hasCorpus)('the memory on the real READMEs of ../shared/corpus'
   it.each(corpusFiles())(
     '%s: valid PO, stable, and an inserted paragraph is the only unit sent',
     async (name) => {
-      const file = join(await tempFolder(), 'fr.po');
+      const file = join(tempDir('readme-i18n-memory-'), 'fr.po');
       const markdown = readCorpus(name);
       // Parsed once: a corpus file takes seconds.
       const document = parseDocument(markdown);

@@ -1,23 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { loadMemory } from '../../src/memory/load-memory.js';
 import type { TranslationMemory } from '../../src/memory/translation-memory.js';
-
-const folders: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-/** A fresh folder removed after the test. */
-export async function tempFolder(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'readme-i18n-memory-'));
-  folders.push(folder);
-  return folder;
-}
 
 /** A clock that reads `iso` until moved. */
 export function fixedClock(iso: string): { now: () => Date; set: (next: string) => void } {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadMemory } from '../../src/memory/load-memory.js';
 import { withMemoryLock } from '../../src/memory/lock.js';
 import { bundleChild, startChild } from './child-process.js';
-import { msgfmtCheck, tempFolder } from './helpers.js';
+import { msgfmtCheck } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Pauses after a save before the kill, spread over a save's duration so kills land mid-write too. */
 const killDelaysMs = [0, 1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 22, 26, 30, 35, 40];
@@ -32,7 +33,7 @@ async function expectComplete(file: string, atLeast: number, label: string): Pro
 
 describe('a run killed while saving', () => {
   it('never shows a reader a partial file while it saves', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const file = join(folder, 'locales', 'fr.po');
     const child = startChild(await bundleChild('save-loop', folder), [file, '300']);
     try {
@@ -48,7 +49,7 @@ describe('a run killed while saving', () => {
   });
 
   it('always leaves a valid PO file with every entry it had saved', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const script = await bundleChild('save-loop', folder);
     const locales = join(folder, 'locales');
     const file = join(locales, 'fr.po');
@@ -76,7 +77,7 @@ describe('a run killed while saving', () => {
   });
 
   it('leaves no lock, owner note or temporary file when it ends at once (a second Ctrl-C)', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const script = await bundleChild('exit-while-saving', folder);
     const locales = join(folder, 'locales');
     const file = join(locales, 'fr.po');
@@ -94,7 +95,7 @@ describe('a run killed while saving', () => {
   });
 
   it('leaves no lock folder when it ends at once while taking the lock', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const script = await bundleChild('exit-while-locking', folder);
     const locales = join(folder, 'locales');
     const file = join(locales, 'fr.po');

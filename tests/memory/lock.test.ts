@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { withMemoryLock } from '../../src/memory/lock.js';
 import { MemoryLockedError } from '../../src/memory/memory-errors.js';
 import { bundleChild, startChild } from './child-process.js';
-import { tempFolder } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('withMemoryLock', () => {
   it('stops a second run with a message naming the file, the holder and the fix, then lets it in once free', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const file = join(folder, 'locales', 'fr.po');
     const state = join(folder, 'holder-state');
     const holder = startChild(await bundleChild('hold-lock', folder), [file, state, '20000']);
@@ -33,7 +33,7 @@ describe('withMemoryLock', () => {
   });
 
   it('releases every file, also when the run throws, and leaves nothing behind', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const files = [join(folder, 'locales', 'fr.po'), join(folder, 'locales', 'de.po')];
     await expect(
       withMemoryLock(files, async () => {
@@ -52,7 +52,7 @@ describe('withMemoryLock', () => {
   });
 
   it('removes the folders it made once empty and no lock of this process is in them, and only those', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const nested = join(folder, 'i18n', 'po', 'fr.po');
     await expect(withMemoryLock([nested], () => Promise.reject(new Error('refused')))).rejects.toThrow(
       'refused',
@@ -82,7 +82,7 @@ describe('withMemoryLock', () => {
   });
 
   it('clears the temporary files a killed run left, and only those', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const file = join(folder, 'fr.po');
     for (const name of ['fr.po', '.fr.po.0123456789ab.tmp', '.fr.po.notes.tmp', '.de.po.0123456789ab.tmp']) {
       await writeFile(join(folder, name), 'x');
@@ -92,7 +92,7 @@ describe('withMemoryLock', () => {
   });
 
   it('takes over the lock of a run that died (not refreshed for longer than the stale time)', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const file = join(folder, 'fr.po');
     await mkdir(`${file}.lock`);
     const old = new Date(Date.now() - 5 * 60_000);
@@ -101,7 +101,7 @@ describe('withMemoryLock', () => {
   });
 
   it('names the lock folder age when the holder left no owner note', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     const file = join(folder, 'fr.po');
     await mkdir(`${file}.lock`);
     await expect(withMemoryLock([file], () => Promise.resolve('ran'), { waitMs: 0 })).rejects.toThrow(

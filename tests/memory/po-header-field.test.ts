@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { readHeaderField, withHeaderField, withoutHeaderField } from '../../src/memory/po-header-field.js';
-import { open, tempFolder } from './helpers.js';
+import { open } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const text = [
   'msgid ""',
@@ -43,7 +44,7 @@ describe('one PO header field, in the text', () => {
   });
 
   it('is written as the memory writes it: a memory loaded and saved again leaves the file as it was', async () => {
-    const file = join(await tempFolder(), 'fr.po');
+    const file = join(tempDir('readme-i18n-memory-'), 'fr.po');
     const memory = await open(file);
     memory.record('Create Release', 'Créer une version', { origin: 'human' });
     await memory.save();

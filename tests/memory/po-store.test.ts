@@ -4,7 +4,8 @@ import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { MemoryUsageError } from '../../src/memory/memory-errors.js';
 import { inferSourceChanges } from '../../src/memory/source-changes.js';
-import { fixedClock, msgfmtCheck, open, tempFolder } from './helpers.js';
+import { fixedClock, msgfmtCheck, open } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const header = (revision: string): string =>
   [
@@ -24,7 +25,7 @@ const header = (revision: string): string =>
   ].join('\n');
 
 async function poFile(): Promise<string> {
-  return join(await tempFolder(), 'locales', 'fr.po');
+  return join(tempDir('readme-i18n-memory-'), 'locales', 'fr.po');
 }
 
 describe('the PO file', () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { MemoryEntry, Origin } from '../../src/memory/entry.js';
 import { loadMemory } from '../../src/memory/load-memory.js';
 import { TranslationMemory } from '../../src/memory/translation-memory.js';
-import { msgfmtCheck, tempFolder } from './helpers.js';
+import { msgfmtCheck } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Characters that stress PO quoting and comment syntax, plus non-ASCII text. */
 const character = fc.constantFrom(
@@ -72,7 +73,7 @@ const entry = fc
 
 describe('the PO round trip', () => {
   it('gives back every entry saved, whatever its text', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -106,7 +107,7 @@ describe('the PO round trip', () => {
   });
 
   it('passes msgfmt --check for any text recorded through the API', async () => {
-    const folder = await tempFolder();
+    const folder = tempDir('readme-i18n-memory-');
     let run = 0;
     await fc.assert(
       fc.asyncProperty(

@@ -1,5 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -7,6 +6,7 @@ import { PublishError } from '../../src/publish/publish-error.js';
 import { publishRelease, type PublishReleaseOptions } from '../../src/publish/publish-release.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
 import { targetOf, testClient, testToken } from './github-test-client.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repo = '/repos/octo-org/octo-repo';
 const fr = Buffer.from('%PDF-1.7\nfr: Bonjour\n');
@@ -17,7 +17,7 @@ let cwd: string;
 
 beforeEach(async () => {
   server = await startGitHubServer();
-  cwd = await mkdtemp(join(tmpdir(), 'readme-i18n-release-'));
+  cwd = tempDir('readme-i18n-release-');
   await mkdir(join(cwd, 'docs/pdf'), { recursive: true });
   await writeFile(join(cwd, 'docs/pdf/README.fr.pdf'), fr);
   await writeFile(join(cwd, 'docs/pdf/README.de.pdf'), de);
@@ -25,7 +25,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
-  await rm(cwd, { recursive: true, force: true });
 });
 
 function publish(overrides: Partial<PublishReleaseOptions> = {}, retries = 3) {

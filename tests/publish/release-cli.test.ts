@@ -1,10 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startGitHubServer, type GitHubServer } from '../servers/github-server.js';
 import { testToken } from './github-test-client.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let server: GitHubServer;
 let cwd: string;
@@ -12,7 +12,7 @@ const startDir = process.cwd();
 
 beforeEach(async () => {
   server = await startGitHubServer({ token: testToken });
-  cwd = await mkdtemp(join(tmpdir(), 'readme-i18n-release-cli-'));
+  cwd = tempDir('readme-i18n-release-cli-');
   await mkdir(join(cwd, 'docs/pdf'), { recursive: true });
   await writeFile(join(cwd, 'docs/pdf/README.fr.pdf'), '%PDF fr');
   await writeFile(
@@ -30,7 +30,6 @@ afterEach(async () => {
   process.chdir(startDir);
   vi.unstubAllEnvs();
   await server.close();
-  await rm(cwd, { recursive: true, force: true });
 });
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {

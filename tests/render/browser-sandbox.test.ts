@@ -1,18 +1,14 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSandboxError } from '../../src/render/find-browser.js';
 import { launchBrowser } from '../../src/render/launch-browser.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let folder: string;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'readme-i18n-sandbox-'));
-});
-
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
+  folder = tempDir('readme-i18n-sandbox-');
 });
 
 /** A program that fails as Chromium does where it may not make user namespaces. */

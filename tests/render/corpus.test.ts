@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSite, type RenderReport } from '../../src/render/render-site.js';
 import { PdfObjects, pdfDestinations, pdfFonts, pdfText, pdfWords } from './pdf-inspect.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The corpus sits beside the project (../shared/corpus); it is read there, never copied into the project.
 const lpic = new URL('../../../shared/corpus/lpic-305-300.md', import.meta.url).pathname;
@@ -22,15 +22,12 @@ describe.skipIf(!hasCorpus)('lpic-305-300.md with Arabic and Japanese translatio
   const pdf = (lang: string): string => join(root, 'docs/pdf', `README.${lang}.pdf`);
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'render-lpic-'));
+    root = tempDir('render-lpic-');
     await mkdir(join(root, 'locales'));
     await copyFile(lpic, join(root, 'README.md'));
     await cp(translations, join(root, 'locales'), { recursive: true });
     report = await renderSite({ root });
   }, 120_000);
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
 
   it('prints the headings of the source in order, each in the outline', async () => {
     const markdown = await readFile(lpic, 'utf8');

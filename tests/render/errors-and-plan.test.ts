@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliHere } from '../helpers/cli.js';
 import { BrowserMissingError, TranslationMissingError } from '../../src/render/errors.js';
 import { browserCandidates, findBrowser } from '../../src/render/find-browser.js';
@@ -10,17 +9,15 @@ import { isPrivateAddress } from '../../src/render/private-address.js';
 import { renderSite } from '../../src/render/render-site.js';
 import { planSite } from '../../src/render/site-plan.js';
 import { textDirection } from '../../src/language-tag.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = new URL('../fixtures/render-site/', import.meta.url).pathname;
 
 describe('site plan, errors and the render command', () => {
   let root: string;
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'render-plan-'));
+    root = tempDir('render-plan-');
     await cp(fixture, root, { recursive: true });
-  });
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('finds every translation that matches the pattern, source first', async () => {
@@ -49,25 +46,21 @@ describe('site plan, errors and the render command', () => {
   });
 
   it('refuses an image outside the repository, even through a symbolic link, and writes nothing', async () => {
-    const outside = await mkdtemp(join(tmpdir(), 'render-outside-'));
-    try {
-      await writeFile(join(outside, 'secret.png'), 'SECRET-BYTES');
-      await symlink(join(outside, 'secret.png'), join(root, 'images/linked.png'));
-      await writeFile(join(root, 'linked.md'), '![linked](images/linked.png)\n');
-      await writeFile(join(root, 'climbing.md'), `![climbing](../${basename(outside)}/secret.png)\n`);
-      const hint = `outside the repository ${root}; pass --allow-outside-repo if you really mean a path outside the repository`;
-      await expect(
-        renderSite({ root, source: 'linked.md', langs: [], outDir: 'escape', html: true }),
-      ).rejects.toThrow(
-        `an image of linked.md names images/linked.png, which resolves to ${join(outside, 'secret.png')}, ${hint}`,
-      );
-      await expect(
-        renderSite({ root, source: 'climbing.md', langs: [], outDir: 'escape', html: true }),
-      ).rejects.toThrow(`an image of climbing.md names ../${basename(outside)}/secret.png, ${hint}`);
-      expect(existsSync(join(root, 'escape'))).toBe(false);
-    } finally {
-      await rm(outside, { recursive: true, force: true });
-    }
+    const outside = tempDir('render-outside-');
+    await writeFile(join(outside, 'secret.png'), 'SECRET-BYTES');
+    await symlink(join(outside, 'secret.png'), join(root, 'images/linked.png'));
+    await writeFile(join(root, 'linked.md'), '![linked](images/linked.png)\n');
+    await writeFile(join(root, 'climbing.md'), `![climbing](../${basename(outside)}/secret.png)\n`);
+    const hint = `outside the repository ${root}; pass --allow-outside-repo if you really mean a path outside the repository`;
+    await expect(
+      renderSite({ root, source: 'linked.md', langs: [], outDir: 'escape', html: true }),
+    ).rejects.toThrow(
+      `an image of linked.md names images/linked.png, which resolves to ${join(outside, 'secret.png')}, ${hint}`,
+    );
+    await expect(
+      renderSite({ root, source: 'climbing.md', langs: [], outDir: 'escape', html: true }),
+    ).rejects.toThrow(`an image of climbing.md names ../${basename(outside)}/secret.png, ${hint}`);
+    expect(existsSync(join(root, 'escape'))).toBe(false);
   });
 
   it('names the paths tried, where a named one came from, and the fixes when Chromium is missing', () => {
@@ -201,37 +194,33 @@ describe('site plan, errors and the render command', () => {
   });
 
   it('refuses Markdown that is not UTF-8 text with exit 2, naming the file, the place and the fix, and writes nothing', async () => {
-    const project = await mkdtemp(join(tmpdir(), 'render-bytes-'));
-    try {
-      await cp(fixture, project, { recursive: true });
-      const html = ['render', '--html', '--out', 'site', '--pattern', 'locales/README.{lang}.md'];
-      await writeFile(join(project, 'locales/README.ja.md'), Buffer.from('# T\ncaf\xe9\n', 'latin1'));
-      const latin1 = await runCliHere('readme-i18n', html, project);
-      expect(latin1).toEqual({
-        status: 2,
-        stdout: '',
-        stderr:
-          'readme-i18n: locales/README.ja.md is not valid UTF-8: byte 7 (line 2) is 0xe9; ' +
-          'convert the file to UTF-8, for example with `iconv -f latin1 -t utf-8`\n',
-      });
-      await writeFile(join(project, 'locales/README.ja.md'), '# T\n\n\0\n');
-      const nul = await runCliHere('readme-i18n', html, project);
-      expect(nul.status).toBe(2);
-      expect(nul.stderr).toBe(
-        'readme-i18n: locales/README.ja.md is not text: byte 5 (line 3) is a NUL (0x00); remove what is not text, ' +
-          'or delete the file and write it again with `readme-i18n translate --lang ja`\n',
-      );
-      await writeFile(join(project, 'locales/README.ja.md'), '# T\n');
-      await writeFile(join(project, 'README.md'), Buffer.from('# A\0\n', 'utf8'));
-      const source = await runCliHere('readme-i18n', html, project);
-      expect(source.status).toBe(2);
-      expect(source.stderr).toBe(
-        'readme-i18n: README.md is not text: byte 3 (line 1) is a NUL (0x00); pass a Markdown file with --source\n',
-      );
-      expect(existsSync(join(project, 'site'))).toBe(false);
-    } finally {
-      await rm(project, { recursive: true, force: true });
-    }
+    const project = tempDir('render-bytes-');
+    await cp(fixture, project, { recursive: true });
+    const html = ['render', '--html', '--out', 'site', '--pattern', 'locales/README.{lang}.md'];
+    await writeFile(join(project, 'locales/README.ja.md'), Buffer.from('# T\ncaf\xe9\n', 'latin1'));
+    const latin1 = await runCliHere('readme-i18n', html, project);
+    expect(latin1).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'readme-i18n: locales/README.ja.md is not valid UTF-8: byte 7 (line 2) is 0xe9; ' +
+        'convert the file to UTF-8, for example with `iconv -f latin1 -t utf-8`\n',
+    });
+    await writeFile(join(project, 'locales/README.ja.md'), '# T\n\n\0\n');
+    const nul = await runCliHere('readme-i18n', html, project);
+    expect(nul.status).toBe(2);
+    expect(nul.stderr).toBe(
+      'readme-i18n: locales/README.ja.md is not text: byte 5 (line 3) is a NUL (0x00); remove what is not text, ' +
+        'or delete the file and write it again with `readme-i18n translate --lang ja`\n',
+    );
+    await writeFile(join(project, 'locales/README.ja.md'), '# T\n');
+    await writeFile(join(project, 'README.md'), Buffer.from('# A\0\n', 'utf8'));
+    const source = await runCliHere('readme-i18n', html, project);
+    expect(source.status).toBe(2);
+    expect(source.stderr).toBe(
+      'readme-i18n: README.md is not text: byte 3 (line 1) is a NUL (0x00); pass a Markdown file with --source\n',
+    );
+    expect(existsSync(join(project, 'site'))).toBe(false);
   });
 
   it.each([

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageTimeoutError } from '../../src/render/errors.js';
@@ -9,6 +8,7 @@ import { pageOrigin } from '../../src/render/request-guard.js';
 import { renderSite } from '../../src/render/render-site.js';
 import { pdfText } from './pdf-inspect.js';
 import { startCountingServer, type CountingServer } from './request-counter.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const template = new URL('../fixtures/render-hostile/README.template.md', import.meta.url);
 const passwdLine = (await readFile('/etc/passwd', 'utf8')).split('\n')[0] ?? 'root:x:0:0';
@@ -19,7 +19,7 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
 
   beforeAll(async () => {
     server = await startCountingServer();
-    root = await mkdtemp(join(tmpdir(), 'render-hostile-'));
+    root = tempDir('render-hostile-');
     const markdown = (await readFile(template, 'utf8')).replaceAll('{{ORIGIN}}', server.origin);
     // Images that climb out of the repository stop the render (next test); the rest is rendered.
     await writeFile(
@@ -32,7 +32,6 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
   });
   afterAll(async () => {
     await server.close();
-    await rm(root, { recursive: true, force: true });
   });
 
   it.each([false, true])('runs no script and reaches nothing (allowRemote: %s)', async (allowRemote) => {
@@ -64,19 +63,15 @@ describe('hostile Markdown (real Chromium, loopback server counting requests)', 
   });
 
   it('refuses an image that climbs out of the repository, writing nothing', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'render-escape-'));
-    try {
-      await writeFile(
-        join(folder, 'README.md'),
-        '# Escape\n\n![escaping image](../../../../../../etc/passwd)\n',
-      );
-      await expect(renderSite({ root: folder, outDir: 'docs', allowRemote: false })).rejects.toThrow(
-        /^an image of README\.md names (\.\.\/)+etc\/passwd, outside the repository /,
-      );
-      await expect(readFile(join(folder, 'docs', 'index.html'))).rejects.toThrow(/ENOENT/);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    const folder = tempDir('render-escape-');
+    await writeFile(
+      join(folder, 'README.md'),
+      '# Escape\n\n![escaping image](../../../../../../etc/passwd)\n',
+    );
+    await expect(renderSite({ root: folder, outDir: 'docs', allowRemote: false })).rejects.toThrow(
+      /^an image of README\.md names (\.\.\/)+etc\/passwd, outside the repository /,
+    );
+    await expect(readFile(join(folder, 'docs', 'index.html'))).rejects.toThrow(/ENOENT/);
   });
 
   describe('the browser lock alone, with sanitising bypassed', () => {

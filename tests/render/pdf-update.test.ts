@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appendPdfUpdate, pdfKey, type OutlineEntry } from '../../src/render/pdf-update.js';
 import { qpdfCheck, qpdfOutline } from './pdf-inspect.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 
@@ -49,10 +49,7 @@ describe('appendPdfUpdate', () => {
     return qpdfOutline(file);
   };
   beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'pdf-outline-'));
-  });
-  afterAll(async () => {
-    await rm(folder, { recursive: true, force: true });
+    folder = tempDir('pdf-outline-');
   });
 
   it('records the language as the catalog’s /Lang, with or without bookmarks', async () => {

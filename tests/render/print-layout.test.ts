@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type SharedBrowser } from '../../src/render/launch-browser.js';
 import { pageCss } from '../../src/render/page-css.js';
 import { printPdf } from '../../src/render/print-pdf.js';
 import { pdfText } from './pdf-inspect.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Prints `body` with our stylesheet and returns the text of each page. */
 async function printPages(shared: SharedBrowser, folder: string, body: string): Promise<string[]> {
@@ -27,11 +27,10 @@ describe('print layout (real Chromium)', () => {
   let folder: string;
   beforeAll(async () => {
     shared = await launchBrowser();
-    folder = await mkdtemp(join(tmpdir(), 'render-layout-'));
+    folder = tempDir('render-layout-');
   });
   afterAll(async () => {
     await shared.close();
-    await rm(folder, { recursive: true, force: true });
   });
 
   it('moves a heading that would end a page to the next one, with its paragraph', async () => {

@@ -1,7 +1,6 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/launch-browser.js';
 import { pageCss } from '../../src/render/page-css.js';
 import { renderSite, type RenderReport } from '../../src/render/render-site.js';
@@ -15,6 +14,7 @@ import {
   pdfText,
   pdfWords,
 } from './pdf-inspect.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = new URL('../fixtures/render-site/', import.meta.url).pathname;
 
@@ -38,13 +38,10 @@ describe('renderSite on the three-language fixture (real Chromium)', () => {
   const read = (path: string): Promise<string> => readFile(join(docs, path), 'utf8');
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'render-site-'));
+    root = tempDir('render-site-');
     await cp(fixture, root, { recursive: true });
     report = await renderSite({ root });
     docs = join(root, 'docs');
-  });
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('writes one page and one PDF per language, and the assets they use', async () => {
@@ -256,12 +253,9 @@ describe('renderSite again on an unchanged or partly changed site (real Chromium
   let root: string;
   const pdfOf = (lang: string): string => join(root, `docs/pdf/README.${lang}.pdf`);
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'render-again-'));
+    root = tempDir('render-again-');
     await cp(fixture, root, { recursive: true });
     await renderSite({ root });
-  });
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('reprints only the PDFs whose document changed, and starts no browser when none did', async () => {

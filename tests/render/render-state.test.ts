@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSite } from '../../src/render/render-site.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixture = new URL('../fixtures/render-site/', import.meta.url).pathname;
 
@@ -22,12 +22,9 @@ async function snapshot(dir: string): Promise<Map<string, { mtimeMs: number; byt
 describe('renderSite when nothing changed (real Chromium for the first run only)', () => {
   let root: string;
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'render-state-'));
+    root = tempDir('render-state-');
     await cp(fixture, root, { recursive: true });
     await renderSite({ root });
-  });
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
   });
 
   it('writes nothing and starts no browser, then rebuilds a page whose Markdown changed', async () => {
