@@ -1,5 +1,6 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import type { Html, Link, Nodes } from 'mdast';
+import { Tokenizer, type TokenHandler } from 'parse5';
 import { nodeRange } from '../node-range.js';
 import type { PlaceName } from './types.js';
 
@@ -28,15 +29,52 @@ export function namesBranch(url: string, title: string, text: string): boolean {
   );
 }
 
-/** An attribute's value in an HTML start tag. */
-function attribute(tag: string, name: string): string {
-  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'iu').exec(tag)?.[1] ?? '';
+/** An `<a>` of raw HTML: its `href` and `title` as HTML reads them (any quoting, entities decoded). */
+interface HtmlLink {
+  readonly href: string;
+  readonly title: string;
+  /** Where its text starts and ends in the HTML; undefined when it holds more than text or is not closed there. */
+  readonly text?: { readonly start: number; readonly end: number };
 }
 
-/** Places the text of an HTML link that names its branch: `<a href="…" title="…">Develop</a>`. */
-function placeHtmlLink(tag: string, text: string, start: number, placed: PlacedBranches): void {
+const ignored = (): void => undefined;
+
+/** The `<a>` start tags of raw HTML, read by parse5's tokenizer, each with its text when that is all it holds. */
+function htmlLinks(html: string): HtmlLink[] {
+  const links: Array<{ href: string; title: string; text?: { start: number; end: number } }> = [];
+  let open: (typeof links)[number] | undefined;
+  let textStart = 0;
+  const handler: TokenHandler = {
+    onStartTag: (token) => {
+      open = undefined; // markup inside a link: its text is not one word of prose
+      if (token.tagName !== 'a' || !token.location) return;
+      const value = (name: string) => token.attrs.find((attribute) => attribute.name === name)?.value ?? '';
+      open = { href: value('href'), title: value('title') };
+      links.push(open);
+      textStart = token.location.endOffset;
+    },
+    onEndTag: (token) => {
+      if (token.tagName === 'a' && open && token.location)
+        open.text = { start: textStart, end: token.location.startOffset };
+      open = undefined;
+    },
+    onComment: () => {
+      open = undefined;
+    },
+    onDoctype: ignored,
+    onEof: ignored,
+    onCharacter: ignored,
+    onNullCharacter: ignored,
+    onWhitespaceCharacter: ignored,
+  };
+  new Tokenizer({ sourceCodeLocationInfo: true }, handler).write(html, true);
+  return links;
+}
+
+/** Places the text of an HTML link that names its branch: `<a href='…' title=…>Develop</a>`. */
+function placeHtmlLink(link: HtmlLink, text: string, start: number, placed: PlacedBranches): void {
   const trimmed = text.trim();
-  if (!namesBranch(attribute(tag, 'href'), attribute(tag, 'title'), trimmed)) return;
+  if (!namesBranch(link.href, link.title, trimmed)) return;
   const at = start + text.indexOf(trimmed);
   placed.place({ start: at, end: at + trimmed.length }, 'branch named by its link');
   placed.branches.add(trimmed);
@@ -56,22 +94,25 @@ interface PlacedBranches {
 export function placeBranchLinks(node: Nodes, place: PlaceName, branches: Set<string>): void {
   const placed = { place, branches };
   if (node.type === 'link') placeMarkdownLink(node, placed);
-  if (node.type === 'html') {
+  // Only HTML with a link is read: most is not.
+  if (node.type === 'html' && /<a[\s>]/iu.test(node.value)) {
     const start = nodeRange(node).start;
-    for (const match of node.value.matchAll(/(<a\s[^>]*>)([^<]*)<\/a>/giu))
-      placeHtmlLink(
-        match[1] as string,
-        match[2] as string,
-        start + match.index + (match[1] as string).length,
-        placed,
-      );
+    for (const link of htmlLinks(node.value))
+      if (link.text)
+        placeHtmlLink(
+          link,
+          node.value.slice(link.text.start, link.text.end),
+          start + link.text.start,
+          placed,
+        );
   }
   if ('children' in node)
     for (const [at, child] of node.children.entries()) {
       const text = node.children[at + 1];
       const end = node.children[at + 2];
-      if (isTag(child, /^<a\s[^>]*>$/iu) && text?.type === 'text' && isTag(end, /^<\/a>$/iu))
-        placeHtmlLink(child.value, text.value, nodeRange(text).start, placed);
+      if (!isTag(child, /^<a[\s>]/iu) || text?.type !== 'text' || !isTag(end, /^<\/a\s*>$/iu)) continue;
+      const [link] = htmlLinks(child.value);
+      if (link) placeHtmlLink(link, text.value, nodeRange(text).start, placed);
     }
 }
 
