@@ -229,10 +229,15 @@ async function harvestEdits(
     );
     orphans.push({ source, at: where(j) });
   }
-  for (const j of placement.unplaced) {
+  // One warning per line, with the count: the cells of a table row share their line.
+  const unplacedAt = new Map<string, number>();
+  for (const j of placement.unplaced) unplacedAt.set(where(j), (unplacedAt.get(where(j)) ?? 0) + 1);
+  for (const [at, count] of unplacedAt) {
+    const one = count === 1;
     warnings.push(
-      `${where(j)}: a change made by hand could not be matched to a block of ${paths.sourcePath} ` +
-        `(its source changed, moved or was removed in the same run); it is not kept: make it again, or in ${paths.memoryPath ?? 'the PO file'}`,
+      `${at}: ${one ? 'a change' : `${count} changes`} made by hand could not be matched to a block of ${paths.sourcePath} ` +
+        `(${one ? 'its' : 'their'} source changed, moved or was removed in the same run); ${one ? 'it is' : 'they are'} not kept: ` +
+        `make ${one ? 'it' : 'them'} again, or in ${paths.memoryPath ?? 'the PO file'}`,
     );
   }
   return { warnings, orphans };

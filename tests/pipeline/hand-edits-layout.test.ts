@@ -155,4 +155,33 @@ describe('hand edits read back by where the tool wrote them (Apertium)', () => {
     expectFile(expected('table-cell.es.md'), read(folder, 'locales/README.es.md'));
     expectFile(expected('table-cell.es.po'), memoryOf(folder));
   });
+
+  // Both edited cells of the row are dropped (the row is gone from the source): one warning, counted.
+  it('names the edits of one table row it cannot place once, with their count', async () => {
+    const folder = tempProject();
+    const table = (rows: readonly string[]) =>
+      `# Matrix\n\n| Feature | Linux | Windows | BSD |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n\nThe end.\n`;
+    writeFileSync(
+      join(folder, 'README.md'),
+      table(['| Install | yes | no | yes |', '| Update | yes | no | yes |']),
+    );
+    expect((await translate(folder)).status).toBe(0);
+    edit(
+      folder,
+      'locales/README.es.md',
+      '| Instala | Sí | Ningún | Sí |',
+      '| Instala | Sí, siempre | No | Sí |',
+    );
+    writeFileSync(
+      join(folder, 'README.md'),
+      table(['| Update | yes | no | yes |', '| Setup | yes | no | yes |']),
+    );
+
+    const second = await translate(folder);
+    expect([second.status, second.stderr]).toEqual([
+      0,
+      'readme-i18n: warning: locales/README.es.md:9: 2 changes made by hand could not be matched to a block of README.md ' +
+        '(their source changed, moved or was removed in the same run); they are not kept: make them again, or in locales/es.po\n',
+    ]);
+  });
 });
