@@ -3,22 +3,11 @@ import { close, fsync, openSync, rmSync, writeFile } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { promisify } from 'node:util';
+import { onExit } from './exit-cleanup.js';
 
 const writeTo = promisify(writeFile);
 const flush = promisify(fsync);
 const closeFile = promisify(close);
-
-/** Temporary files being written: a process that exits mid-write (a second Ctrl-C) removes them. */
-const inProgress = new Set<string>();
-let removedOnExit = false;
-
-/**
- * Removes the temporary files of the writes in progress, for a process that exits now (a second
- * Ctrl-C): called on exit, and by whatever must see their folder as it will be left.
- */
-export function removeWritesInProgress(): void {
-  for (const path of inProgress) rmSync(path, { force: true });
-}
 
 /**
  * Writes `file` so that a reader (or a run killed at any moment) sees either the old file or the
@@ -27,11 +16,8 @@ export function removeWritesInProgress(): void {
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  if (!removedOnExit) {
-    removedOnExit = true;
-    process.on('exit', removeWritesInProgress);
-  }
-  inProgress.add(temporary);
+  // A process that exits mid-write (a second Ctrl-C) removes it.
+  const forget = onExit(() => rmSync(temporary, { force: true }));
   try {
     // Created at once, not by a worker thread that could create it after the exit handler ran.
     const descriptor = openSync(temporary, 'w');
@@ -46,6 +32,6 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rm(temporary, { force: true });
     throw error;
   } finally {
-    inProgress.delete(temporary);
+    forget();
   }
 }

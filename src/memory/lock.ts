@@ -4,7 +4,7 @@ import { readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { removeWritesInProgress } from '../atomic-write.js';
+import { onExit } from '../exit-cleanup.js';
 import { MemoryLockedError } from './memory-errors.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
 
@@ -18,53 +18,53 @@ export interface MemoryLockOptions {
 const retryStepMs = 250;
 
 /**
- * Owner notes of the locks this process holds. proper-lockfile removes its lock folders when the
- * process exits without releasing them (a second Ctrl-C ends it at once); this removes the notes.
+ * Folders a lock of this process created for its memory (`locales/` in a project that had none):
+ * `from` is the length of the first one made, `forget` cancels its removal at exit. The last lock out
+ * removes them when still empty, so that a run refused at once leaves the project as it was.
  */
-const heldNotes = new Set<string>();
-/** Their lock folders (`<file>.lock`). */
-const heldLocks = new Set<string>();
-let removedOnExit = false;
-
-/**
- * Folders a lock of this process created for its memory (`locales/` in a project that had none),
- * each with the number of locks of this process in it: the last one out removes the folder when
- * still empty, so that a run refused at once leaves the project as it was.
- */
-const createdFolders = new Map<string, number>();
-
-/**
- * Lock folders this process made whose lock is not yet held (proper-lockfile still checking the
- * folder's time precision): a process that ends then removes them, as proper-lockfile does for the
- * locks it holds. Made synchronously, so that no folder is made that this process does not know of.
- */
-const takingLocks = new Set<string>();
-const lockFs = {
-  ...fs,
-  mkdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void): void {
-    try {
-      try {
-        mkdirSync(path);
-      } catch (error) {
-        // Another run that made the memory's folder removed it as it ended, empty: make it again.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        noteCreated(dirname(path), mkdirSync(dirname(path), { recursive: true }));
-        mkdirSync(path);
-      }
-    } catch (error) {
-      process.nextTick(callback, error as NodeJS.ErrnoException);
-      return;
-    }
-    takingLocks.add(path);
-    process.nextTick(callback, null);
-  },
-};
+const createdFolders = new Map<string, { from: number; forget: () => void }>();
 
 /** Records that making `folder` made the folders from `created` (the first one made) down. */
 function noteCreated(folder: string, created: string | undefined): void {
   if (created === undefined) return;
   const before = createdFolders.get(folder);
-  createdFolders.set(folder, Math.min(before ?? created.length, created.length));
+  if (before) {
+    before.from = Math.min(before.from, created.length);
+    return;
+  }
+  const forget = onExit(() => {
+    const from = createdFolders.get(folder)?.from;
+    if (from !== undefined) removeEmptySync(folder, from);
+  });
+  createdFolders.set(folder, { from: created.length, forget });
+}
+
+/**
+ * proper-lockfile's file system, whose `mkdir` makes the lock folder synchronously (so that no folder
+ * is made that this process does not know of) and tells `made`, for a process that ends before the
+ * lock is held to remove it, as proper-lockfile does for the locks it holds.
+ */
+function lockFs(made: (path: string) => void) {
+  return {
+    ...fs,
+    mkdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void): void {
+      try {
+        try {
+          mkdirSync(path);
+        } catch (error) {
+          // Another run that made the memory's folder removed it as it ended, empty: make it again.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          noteCreated(dirname(path), mkdirSync(dirname(path), { recursive: true }));
+          mkdirSync(path);
+        }
+      } catch (error) {
+        process.nextTick(callback, error as NodeJS.ErrnoException);
+        return;
+      }
+      made(path);
+      process.nextTick(callback, null);
+    },
+  };
 }
 
 const locksIn = new Map<string, number>();
@@ -86,21 +86,12 @@ export async function withMemoryLock<T>(
   const shown = new Map(files.map((file) => [resolve(file), file]));
   const ordered = [...shown.keys()].sort();
   const releases: Array<() => Promise<void>> = [];
+  // Each lock held, removed with its owner note by a process that exits now (proper-lockfile would
+  // remove the lock after every other exit handler: too late for a folder made for it to go too).
+  const forgets: Array<() => void> = [];
   let compromised: Error | undefined;
   const folders = [...new Set(ordered.map((file) => dirname(file)))];
   for (const folder of folders) locksIn.set(folder, (locksIn.get(folder) ?? 0) + 1);
-  if (!removedOnExit) {
-    removedOnExit = true;
-    process.on('exit', () => {
-      for (const note of heldNotes) rmSync(note, { force: true });
-      for (const lock of takingLocks) rmSync(lock, { recursive: true, force: true });
-      // proper-lockfile removes the locks held after every other exit handler; removed here, with
-      // the temporaries of writes in progress, so that a folder made for them goes too when empty.
-      for (const lock of heldLocks) rmSync(lock, { recursive: true, force: true });
-      removeWritesInProgress();
-      for (const [folder, createdFrom] of createdFolders) removeEmptySync(folder, createdFrom);
-    });
-  }
   try {
     for (const file of ordered) {
       let release: () => Promise<void>;
@@ -112,8 +103,12 @@ export async function withMemoryLock<T>(
         throw await lockedError(file, shown.get(file) ?? file, error, waitMs);
       }
       releases.push(release);
-      heldLocks.add(`${file}.lock`);
-      heldNotes.add(ownerFile(file));
+      forgets.push(
+        onExit(() => {
+          rmSync(ownerFile(file), { force: true });
+          rmSync(`${file}.lock`, { recursive: true, force: true });
+        }),
+      );
       // Written at once, not by a worker thread that could write it after the exit handler ran.
       writeFileSync(
         ownerFile(file),
@@ -132,9 +127,8 @@ export async function withMemoryLock<T>(
   } finally {
     for (let index = releases.length - 1; index >= 0; index--) {
       await rm(ownerFile(ordered[index] ?? ''), { force: true });
-      heldNotes.delete(ownerFile(ordered[index] ?? ''));
       await releases[index]?.().catch(() => undefined); // a compromised lock is already gone
-      heldLocks.delete(`${ordered[index] ?? ''}.lock`);
+      forgets[index]?.();
     }
     for (const folder of folders) await leaveFolder(folder);
   }
@@ -153,9 +147,13 @@ async function takeLock(
   // Made at once, so that a process that exits meanwhile knows of the folder it made.
   noteCreated(dirname(file), mkdirSync(dirname(file), { recursive: true }));
   await removeLockOfDeadRun(file);
+  let forgetTaking: (() => void) | undefined;
   try {
     return await lockfile.lock(file, {
-      fs: lockFs,
+      fs: lockFs((path) => {
+        forgetTaking?.();
+        forgetTaking = onExit(() => rmSync(path, { recursive: true, force: true }));
+      }),
       realpath: false,
       stale: staleMs,
       update: Math.max(1000, Math.floor(staleMs / 2)),
@@ -168,8 +166,8 @@ async function takeLock(
       onCompromised,
     });
   } finally {
-    // Held (proper-lockfile removes it at exit from now on) or given up (and removed by it).
-    takingLocks.delete(`${file}.lock`);
+    // Held (removed at exit as a lock held from now on) or given up (and removed by proper-lockfile).
+    forgetTaking?.();
   }
 }
 
@@ -181,10 +179,11 @@ async function leaveFolder(folder: string): Promise<void> {
     return;
   }
   locksIn.delete(folder);
-  const createdFrom = createdFolders.get(folder);
-  if (createdFrom === undefined) return;
+  const created = createdFolders.get(folder);
+  if (created === undefined) return;
   createdFolders.delete(folder);
-  for (let current = folder; current.length >= createdFrom; current = dirname(current)) {
+  created.forget();
+  for (let current = folder; current.length >= created.from; current = dirname(current)) {
     if ([...locksIn.keys()].some((held) => held === current || held.startsWith(`${current}/`))) return;
     try {
       await rmdir(current);
