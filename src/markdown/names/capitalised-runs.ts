@@ -20,6 +20,23 @@ export interface RunClues {
   readonly named: (token: Token, phrase: string) => boolean;
   /** A plural noun the prose also writes in lower case. */
   readonly commonPlural: (word: string) => boolean;
+  /**
+   * Whether the last word of a run is a common word of a title after a name (`Docker Images`,
+   * `Vagrant Plugins`), not part of it: see `ordinaryTail` of `phrase-names.ts`.
+   */
+  readonly ordinaryTail: (previous: Token, last: Token, phrase: string, runLength: number) => boolean;
+}
+
+/** The run less the common words of a title that end it (`Docker Images`, `IoT Devices`). */
+function withoutOrdinaryTail(text: string, words: readonly Token[], clues: RunClues): readonly Token[] {
+  let kept = words;
+  while (kept.length > 1) {
+    const last = kept.at(-1) as Token;
+    const previous = kept.at(-2) as Token;
+    if (!clues.ordinaryTail(previous, last, text.slice(kept[0]?.start, last.end), kept.length)) break;
+    kept = kept.slice(0, -1);
+  }
+  return kept;
 }
 
 /** `**Wilson Page** - [@wilsonpage](…)`: the block writes the run's words as one, a handle or a host. */
@@ -67,8 +84,10 @@ function runWords(
   const { names, clues, titleCase, covered } = sentence;
   let words = run;
   const first = words[0];
-  if (first === undefined || (first.mid && !titleCase)) return { words, handle: false };
-  if (!leadsName(words, names)) return titleCase ? undefined : { words: words.slice(1), handle: false };
+  if (first === undefined) return { words, handle: false };
+  if (first.mid && !titleCase) return { words: withoutOrdinaryTail(text, words, clues), handle: false };
+  if (!leadsName(words, names))
+    return titleCase ? undefined : { words: withoutOrdinaryTail(text, words.slice(1), clues), handle: false };
   if (spelledAsOne(text, words)) return { words, handle: true };
   if (titleCase || (tokens.indexOf(first) === 0 && tokens.length - words.length <= 2)) {
     // A title's capitals say nothing: its last words join the name only where they are names
@@ -79,14 +98,19 @@ function runWords(
     while (words.length > 1) {
       const last = words.at(-1) as Token;
       const phrase = text.slice(first.start, last.end);
-      if (titleCase ? clues.spelled(last, phrase) : covered.has(last) || clues.evidence(last, phrase)) break;
+      const previous = words.at(-2) as Token;
+      if (
+        !clues.ordinaryTail(previous, last, phrase, words.length) &&
+        (titleCase ? clues.spelled(last, phrase) : covered.has(last) || clues.evidence(last, phrase))
+      )
+        break;
       words = words.slice(0, -1);
     }
     const all = text.slice(first.start, words.at(-1)?.end);
     if (titleCase && (words.length < 2 || !words.slice(1).every((token) => clues.spelled(token, all))))
       return undefined;
   }
-  return { words, handle: false };
+  return { words: withoutOrdinaryTail(text, words, clues), handle: false };
 }
 
 /** The name a run of capitalised words writes, if any. */

@@ -12,8 +12,27 @@ import type { Token } from './tokens.js';
 import type { CodeEvidence } from './types.js';
 import type { Sentence } from './word-names.js';
 
+/** How often the prose writes each pair of words, as written (`Docker images`, `Docker Images`). */
+function wordPairs(texts: readonly string[]): Map<string, number> {
+  const pairs = new Map<string, number>();
+  for (const text of texts)
+    for (const match of text.matchAll(
+      /(?<![\p{L}\p{N}_.-])(?=([\p{L}\p{N}]+ [\p{L}\p{N}]+)(?![\p{L}\p{N}_-]))/gu,
+    )) {
+      const pair = match[1] as string;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    }
+  return pairs;
+}
+
 /** What the document says about a word of a run of capitalised words. */
-function runClues(found: FoundNames, code: CodeEvidence, prose: ProseWords, links: LinkAddresses): RunClues {
+function runClues(
+  texts: readonly string[],
+  found: FoundNames,
+  code: CodeEvidence,
+  prose: ProseWords,
+  links: LinkAddresses,
+): RunClues {
   const lexicon = namesLexicon();
   // Whether the text of a link that holds `phrase` has the word in its address (`named`: in its site's name).
   const spelled = (token: Token, phrase: string) =>
@@ -37,7 +56,29 @@ function runClues(found: FoundNames, code: CodeEvidence, prose: ProseWords, link
   };
   // A plural noun the prose also writes in lower case (`prices`; not `Jails`, written only so).
   const commonPlural = (word: string) => isCommonPlural(word) && prose.lowerProse.has(word.toLowerCase());
-  return { evidence, spelled, named, commonPlural };
+  // A capitalised English word after a name, which the prose writes after that name in lower case
+  // at least half as often (`Docker Images`… `Docker images`, `Docker Daemon`… `Docker daemon`), or a
+  // plural noun the prose writes in lower case, after a name alone (`Vagrant Plugins`, `UNC Paths`,
+  // `IoT Devices`; not `BSD Jails`, written only so, nor `Microsoft Remote Desktop Services`): a word
+  // of a title, whatever the code runs (`docker images`) or its link's path says (`[Vagrant Plugins](…/plugins)`).
+  // Never a name, a brand, a word of its link's site (`[React Icons](https://react-icons.github.io/…)`).
+  let pairs: Map<string, number> | undefined;
+  const ordinaryTail = (previous: Token, last: Token, phrase: string, runLength: number) => {
+    const lower = last.word.toLowerCase();
+    if (
+      !/^\p{Lu}\p{Ll}+$/u.test(last.word) ||
+      found.names.has(last.word) ||
+      lexicon.sourceOf(last.word) !== undefined ||
+      named(last, phrase) ||
+      !englishLike(lower)
+    )
+      return false;
+    pairs ??= wordPairs(texts);
+    const inLower = pairs.get(`${previous.word} ${lower}`) ?? 0;
+    if (inLower > 0 && inLower * 2 >= (pairs.get(`${previous.word} ${last.word}`) ?? 0)) return true;
+    return runLength === 2 && /[^s]s$/u.test(lower) && prose.lowerWords.has(lower);
+  };
+  return { evidence, spelled, named, commonPlural, ordinaryTail };
 }
 
 /**
@@ -56,7 +97,7 @@ export function addPhraseNames(
   },
 ): void {
   const { found, code, midSentence } = evidence;
-  const clues = runClues(found, code, evidence.prose, evidence.links);
+  const clues = runClues(texts, found, code, evidence.prose, evidence.links);
   for (const [at, text] of texts.entries())
     for (const { tokens, titleCase } of split[at] ?? []) {
       addRuns(text, tokens, found.names, found.add, clues, titleCase);
