@@ -192,6 +192,19 @@ export class TranslationMemory implements MemoryView {
   }
 
   /**
+   * Adds a translator comment (`# …`) to an entry, once, changing nothing else: a note for the
+   * person who reviews it in the PO file.
+   */
+  addComment(source: string, comment: string): void {
+    const entry = this.#entries.get(source);
+    if (!entry || entry.comment?.split('\n').includes(comment)) return;
+    this.#entries.set(source, {
+      ...entry,
+      comment: entry.comment ? `${entry.comment}\n${comment}` : comment,
+    });
+  }
+
+  /**
    * Notes what a Markdown output now shows for a unit, once it is written: the base against which
    * the next run tells an edit of that output apart.
    */

@@ -163,9 +163,12 @@ export function createTermsFollower(
         : grownAndWritten(stored, was === undefined ? undefined : spansOf(was, previous), now, after);
       if (change === 'unchanged') continue;
       if (!isEngineOrigin(entry.origin)) {
+        const change = describe(now, before, after);
         warnings.push(
-          `${source.path}:${unit.line}: ${describe(now, before, after)}; the translation by hand of this unit is kept as it is: change it in ${options.outputOf(source.path)} or ${options.memoryPath}`,
+          `${source.path}:${unit.line}: ${change}; the translation by hand of this unit is kept as it is: change it in ${options.outputOf(source.path)} or ${options.memoryPath}`,
         );
+        // Told once: the entry keeps the note for whoever reviews it later.
+        memory.addComment(unit.source, `readme-i18n: ${change}; this translation by hand was kept as it is`);
         continue;
       }
       // The new wording put in place of the old by the core, as the engine's text.

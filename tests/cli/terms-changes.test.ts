@@ -26,6 +26,14 @@ function report(stdout: string) {
   return { unitsSent, requests, charsBilled };
 }
 
+/** The PO entry whose msgstr is `translation`, from its first comment to its msgstr, its day replaced. */
+const entryOf = (po: string, translation: string) =>
+  po
+    .split('\n\n')
+    .find((block) => block.includes(`msgstr "${translation}"`))
+    ?.replace(/date=\d{4}-\d\d-\d\d/, 'date=(day)')
+    .replace(/\n?$/, '\n');
+
 const handEdit = [
   'THE MANAGER KEEPS THE STATE OF THE Enjambre.',
   'El gestor guarda el estado del Enjambre.',
@@ -81,6 +89,13 @@ describe('a changed `terms:` or `glossary:` updates exactly the units that keep 
     expect(read(folder, 'locales/es.po')).toContain(
       '"X-Readme-I18n-Terms: {\\"terms\\":{\\"Swarm\\":\\"Colmena\\"}}\\n"\n',
     );
+    // Told once, and noted in the entry for whoever reviews it later.
+    const humanNote = '#. readme-i18n: human date=(day) sum=be2ceee22a50\n';
+    const colmenaNote =
+      '# readme-i18n: terms: now writes "Colmena" for "Swarm" (was "Enjambre"); this translation by hand was kept as it is\n';
+    expect(entryOf(read(folder, 'locales/es.po'), handEdit[1])).toBe(
+      `${colmenaNote}#: README.md:5\n${humanNote}msgid "The manager keeps the state of the Swarm."\nmsgstr "${handEdit[1]}"\n`,
+    );
 
     // A glossary word the engine translated: only the paragraph that has it is sent again.
     write(
@@ -108,6 +123,10 @@ describe('a changed `terms:` or `glossary:` updates exactly the units that keep 
     expectFile(expected('4-dropped.md'), read(folder, 'locales/README.es.md'));
     expect(read(folder, 'locales/es.po')).toContain(
       '"X-Readme-I18n-Terms: {\\"glossary\\":[\\"ship\\"]}\\n"\n',
+    );
+    expect(entryOf(read(folder, 'locales/es.po'), handEdit[1])).toBe(
+      `${colmenaNote}# readme-i18n: terms: no longer translates "Swarm" (was "Colmena"); this translation by hand was kept as it is\n` +
+        `#: README.md:5\n${humanNote}msgid "The manager keeps the state of the Swarm."\nmsgstr "${handEdit[1]}"\n`,
     );
 
     // Settled: the next run sends and says nothing.
