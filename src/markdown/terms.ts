@@ -32,6 +32,7 @@ export type TermReason =
   | 'emoji shortcode'
   | 'emoji sequence'
   | 'path'
+  | 'tagged reference'
   | 'file name'
   | 'dotted identifier'
   | 'version'
@@ -81,6 +82,13 @@ const w = String.raw`(?:[\p{L}\p{N}]|\\?_)`;
 const shapes = {
   path: /(?<![\p{L}\p{N}_./\\-])(?:~|\.{1,2})?\/[\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]*)*/gu,
   windowsPath: /(?<![\p{L}\p{N}])[A-Za-z]:(?:\\{1,2}[^\\\s"'<>|*?`]+)+\\{0,2}/gu,
+  // Words joined by a backslash, a path as Windows writes it (`meta-data\vendor-data`); a backslash
+  // before a sign is a Markdown escape (`net\_admin`, `\*`), and no path.
+  backslashed:
+    /(?<![\p{L}\p{N}_.\\-])[\p{L}\p{N}][\p{L}\p{N}_.-]*(?:\\[\p{L}\p{N}][\p{L}\p{N}_.-]*)+(?<![.])(?![\p{L}\p{N}_\\])/gu,
+  // An image or package and its tag, as registries name them: `acme/my-final-image:1.0`, `library/nginx:latest`.
+  taggedReference:
+    /(?<![\p{L}\p{N}_./:-])[\p{L}\p{N}][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}][\p{L}\p{N}_.-]*)+:[\p{L}\p{N}][\p{L}\p{N}_.-]*(?<![.])(?![\p{L}\p{N}_/])/gu,
   file: /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]{2,}(?:\.[a-z\d]{1,6})+(?![\p{L}\p{N}_/])/gu,
   dotted: new RegExp(String.raw`(?<![\p{L}\p{N}_./\\-])\p{L}${w}*(?:\.${w}+)+\.?(?![\p{L}\p{N}_/])`, 'gu'),
   version: /(?<![\p{L}\p{N}_.-])v?\d+(?:\.(?:\d+|x|X|\*)){1,3}(?:[-+][\p{L}\p{N}.]+)?(?![\p{L}\p{N}_])/gu,
@@ -202,7 +210,9 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   // word (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`,
   // at the start of a sentence, is the verb.
   for (const [command, runs] of commands) {
-    if (!/^[a-z][\w.-]{2,}$/.test(command) || (english && isCommandWord(command))) continue;
+    // Two letters are a command where they are no English word (`ip`, `xl`, `ls`; not `go`, `sh`).
+    const short = /^[a-z]{2}$/.test(command) && !isEnglishWord(command);
+    if ((!/^[a-z][\w.-]{2,}$/.test(command) && !short) || (english && isCommandWord(command))) continue;
     if (ordinaryWord(command, runs + (exact.get(command) ?? 0), commandRatio)) continue;
     if (!listed.has(command)) listed.set(command, 'shell command');
     const name = capitalize(command);
@@ -267,6 +277,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     }
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
     add(shapes.windowsPath, 'path');
+    add(shapes.backslashed, 'path');
+    add(shapes.taggedReference, 'tagged reference');
     add(shapes.quoted, 'quoted code string');
     add(shapes.indexed, 'index expression');
     add(shapes.assignment, 'key=value');

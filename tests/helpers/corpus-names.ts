@@ -83,6 +83,19 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'Open container Initiative',
     'Gitbook',
     'Bugzila',
+    // Lower-case tools: in a list beside two names, a daemon (`firewalld`), a tool's library, a column
+    // of drivers, a link's site; a closing item led by a brand; two-letter commands as headings; shapes.
+    'rkt',
+    'firewalld',
+    'libguestfish',
+    'devicemapper',
+    'windowsfilter',
+    'osboxes',
+    'GitHub container Registry',
+    'ip',
+    'xl',
+    'acme/my-final-image:1.0',
+    'meta-data\\vendor-data',
   ],
   'public-apis.md': [
     'Nager.Date',

@@ -70,7 +70,9 @@ export function collectCode(tree: Root): CodeEvidence {
         if (/^\s*#/.test(line) || (prompted && !/^\s*[$>]\s/.test(line))) continue;
         const command = line.replace(/^\s*(?:[$>]\s+)?(?:sudo\s+)?/, '');
         const first = command.split(/\s+/)[0] ?? '';
-        if (/^[a-z][\w.-]{2,}$/.test(first)) run(first);
+        // Two letters only where no English word: `xl list`, `ip addr` (not `go build`'s `go`).
+        if (/^[a-z][\w.-]{2,}$/.test(first) || (/^[a-z]{2}$/.test(first) && !isEnglishWord(first)))
+          run(first);
         addWords(command);
       }
     }

@@ -6,6 +6,7 @@ import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
 import { foundNames, type FoundNames } from './found-names.js';
 import { addListLabels } from './list-labels.js';
+import { addLowerCaseColumns } from './lower-case-column.js';
 import { addLowerCaseNames } from './lower-case-names.js';
 import { strongLead } from './name-leads.js';
 import { addNameTails } from './name-tails.js';
@@ -52,6 +53,7 @@ export function findDocumentNames(
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);
     addLowerCaseNames(texts, split, found, code);
+    addLowerCaseColumns(tree, found);
     addOneLetterLanguages(texts, split, found);
     addListLabels(tree, found, code);
     addNameTails(found, (word) => /^\p{Lu}{2,}$/u.test(word) || strongLead(word) || makerKept(found, word));

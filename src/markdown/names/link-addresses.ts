@@ -85,6 +85,11 @@ export function readLink(
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu))
     if (address.site.has(match[0].toLowerCase()) && english && !englishLike(match[0].toLowerCase()))
       add(match[0], 'named by a link address');
+  // `[Download Images osboxes](https://www.osboxes.org/)`: a word written in lower case that is its link's
+  // site's whole name, no dictionary word nor derived from one (a compound too), names that site.
+  if (english && words.length > 1)
+    for (const match of text.matchAll(/(?<![\p{L}\p{N}_.-])\p{Ll}{3,}(?![\p{L}\p{N}_.-])/gu))
+      if (match[0] === site && !englishLike(match[0], false)) add(match[0], 'named by a link address');
   // `[Explainshell](https://explainshell.com/)`, `[Unik](…/solo-io/unik/…)`, `[crun](…/introduction-crun)`:
   // one word of no dictionary that its link's site or one of its folders spells names what it links
   // to. A site's name may join two words (`Testcontainers`); a folder's may not (`/quickstart/`).

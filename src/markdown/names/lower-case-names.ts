@@ -7,7 +7,7 @@ import type { CodeEvidence } from './types.js';
 import type { Sentence } from './word-names.js';
 
 /** A word of no dictionary written in lower case, nor derived nor compounded from one: `crun`, `vif`, `macvlan`. */
-function unknownLower(word: string): boolean {
+export function unknownLower(word: string): boolean {
   return (
     /^\p{Ll}[\p{Ll}\p{N}]{2,}$/u.test(word) &&
     !englishLike(word) &&
@@ -70,9 +70,24 @@ export function addLowerCaseNames(
       add(first[0]?.word ?? '', 'not an English word');
     for (const match of text.matchAll(listOfWords)) {
       const items = match[0].split(/, |,? (?:and|or|&) /u);
-      // Names written in lower case among them, as tools are (`Latin, CJK, Arabic and emoji` are scripts).
-      if (items.filter((each) => /^\p{Ll}/u.test(each) && named(each)).length >= 2)
-        for (const each of items) add(each, 'item of a list of names');
+      // Names written in lower case among them, as tools are (`Latin, CJK, Arabic and emoji` are scripts),
+      // or two names of any case beside the word (`rkt, OpenVZ, systemd-nspawn or BSD Jails`).
+      const lowerNames = items.filter((each) => /^\p{Ll}/u.test(each) && named(each)).length;
+      for (const each of items)
+        if (lowerNames >= 2 || items.filter((other) => other !== each && named(other)).length >= 2)
+          add(each, 'item of a list of names');
     }
+    for (const { tokens } of parts)
+      for (const token of tokens) {
+        const word = token.word;
+        // `firewalld`, `mountd`: a daemon, named as Unix names them, an English word and `d`.
+        const daemon =
+          /^\p{Ll}{3,}d$/u.test(word) && isEnglishWord(word.slice(0, -1)) && !englishLike(word, false);
+        // `libguestfish`, `libcurl`: the library of a tool the document names or runs.
+        const tool = /^lib(\p{Ll}{3,})$/u.exec(word)?.[1];
+        const library =
+          tool !== undefined && (named(tool) || code.commands.has(tool)) && !isEnglishWord(word);
+        if ((daemon || library) && !keptByShapeOrCode(word, code)) found.add(word, 'not an English word');
+      }
   }
 }

@@ -5,6 +5,7 @@ import { isCommonPlural, englishLike } from './english-like.js';
 import { addExpansions } from './expansions.js';
 import type { FoundNames } from './found-names.js';
 import type { LinkAddresses } from './link-addresses.js';
+import { addClosingItem } from './closing-items.js';
 import { addListItems } from './list-items.js';
 import { addListOfNames } from './lists-of-names.js';
 import type { ProseWords } from './prose-words.js';
@@ -103,6 +104,7 @@ export function addPhraseNames(
       addRuns(text, tokens, found.names, found.add, clues, titleCase);
       if (titleCase) addListItems(text, tokens, found.add);
       addListOfNames(text, tokens, found.names, code.codeWords, found.add, clues.commonPlural);
+      addClosingItem(text, tokens, found.names, found.add);
     }
   for (const text of texts) addExpansions(text, midSentence, found.add);
 }
