@@ -63,3 +63,22 @@ export function isCommonPlural(word: string): boolean {
     return false;
   return isEnglishWord(lower.slice(0, -1)) || (lower.endsWith('es') && isEnglishWord(lower.slice(0, -2)));
 }
+
+/**
+ * One letter off a dictionary word (a letter added, dropped, changed, or two swapped): `govornment`,
+ * `liqour`. A typo as often as a name (`Quran`, `Covid`), so it proves nothing either way.
+ */
+export function nearEnglishWord(lower: string): boolean {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let at = 0; at <= lower.length; at++) {
+    const before = lower.slice(0, at);
+    if (at < lower.length && isEnglishWord(before + lower.slice(at + 1))) return true;
+    if (at + 1 < lower.length && isEnglishWord(before + lower[at + 1] + lower[at] + lower.slice(at + 2)))
+      return true;
+    for (const letter of letters) {
+      if (at < lower.length && isEnglishWord(before + letter + lower.slice(at + 1))) return true;
+      if (isEnglishWord(before + letter + lower.slice(at))) return true;
+    }
+  }
+  return false;
+}

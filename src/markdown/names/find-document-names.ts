@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { plainText } from '../tree-walk.js';
 import { placeSignatures } from './api-headings.js';
+import { addCellLeads } from './cell-leads.js';
 import { addCitationNames } from './citations.js';
 import { collectCode } from './code-evidence.js';
 import { readDocument } from './document-walk.js';
@@ -58,6 +59,7 @@ export function findDocumentNames(
     addListLabels(tree, found, code);
     addNameTails(found, (word) => /^\p{Lu}{2,}$/u.test(word) || strongLead(word) || makerKept(found, word));
     addNameVariants(split, found, code);
+    addCellLeads(tree, found, code);
   }
   const shouted = english
     ? findShoutedWords(tree, texts, found, code)
