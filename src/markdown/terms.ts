@@ -90,6 +90,8 @@ const shapes = {
   taggedReference:
     /(?<![\p{L}\p{N}_./:-])[\p{L}\p{N}][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}][\p{L}\p{N}_.-]*)+:[\p{L}\p{N}][\p{L}\p{N}_.-]*(?<![.])(?![\p{L}\p{N}_/])/gu,
   file: /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]{2,}(?:\.[a-z\d]{1,6})+(?![\p{L}\p{N}_/])/gu,
+  // A dotfile with an extension or more: `.verb.md`, `.eslintrc.json`, `.env.local`.
+  dotFile: /(?<![\p{L}\p{N}_./\\-])\.\p{L}[\p{L}\p{N}_-]*(?:\.[\p{L}\p{N}_-]+)+(?![\p{L}\p{N}_/])/gu,
   dotted: new RegExp(String.raw`(?<![\p{L}\p{N}_./\\-])\p{L}${w}*(?:\.${w}+)+\.?(?![\p{L}\p{N}_/])`, 'gu'),
   version: /(?<![\p{L}\p{N}_.-])v?\d+(?:\.(?:\d+|x|X|\*)){1,3}(?:[-+][\p{L}\p{N}.]+)?(?![\p{L}\p{N}_])/gu,
   hyphenated: new RegExp(String.raw`(?<![\p{L}\p{N}_\\-])${w}+(?:(?:-|\\?_)${w}+)+(?![\p{L}\p{N}_-])`, 'gu'),
@@ -288,6 +290,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     add(shapes.mention, 'mention');
     add(shapes.manPage, 'manual page');
     add(shapes.doi, 'DOI');
+    add(shapes.dotFile, 'file name');
     add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
     add(shapes.dotted, 'dotted identifier', (word) =>
       word.split('.').some((part) => part.replace(/\\/g, '').length > 1),

@@ -119,6 +119,7 @@ export const expectedNames: Readonly<Record<string, readonly string[]>> = {
     'Marta',
     'Gurbani',
     'X/Twitter',
+    'Smithsonian',
   ],
   'awesome.md': ['Node.js', 'Markdown'],
   'best-readme-template.md': ['GitHub', 'npm', 'README', "Malven's", 'Img Shields', 'React Icons'],

@@ -4,6 +4,7 @@ import { placeSignatures } from './api-headings.js';
 import { addCellLeads } from './cell-leads.js';
 import { addCitationNames } from './citations.js';
 import { collectCode } from './code-evidence.js';
+import { placeCodeLinks } from './code-links.js';
 import { readDocument } from './document-walk.js';
 import { foundNames, type FoundNames } from './found-names.js';
 import { addListLabels } from './list-labels.js';
@@ -42,6 +43,7 @@ export function findDocumentNames(
   const found = foundNames(options.glossary ?? [], options.terms ?? []);
   const { blocks, links } = readDocument(tree, found, english);
   placeSignatures(tree, found.place);
+  if (english) placeCodeLinks(tree, found, code);
   const texts = blocks.map((block) => plainText(block));
   addCitationNames(texts, found);
   const prose = proseWords(texts);
