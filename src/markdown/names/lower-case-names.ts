@@ -59,6 +59,11 @@ export function addLowerCaseNames(
     (code.codeWords.has(word.toLowerCase()) && !englishLike(word.toLowerCase())) ||
     unknownLower(word) ||
     (/^\p{Lu}\p{Ll}+$/u.test(word) && !englishLike(word.toLowerCase()));
+  // A name by its shape or the lexicon, not by a capital that may be a language's or a people's (`Latin`).
+  const shaped = (word: string) =>
+    /[\p{N}_.-]|\p{Ll}\p{Lu}|^\p{Lu}{2,}/u.test(word) ||
+    (lexicon.sourceOf(word) !== undefined && !isEnglishWord(word.toLowerCase())) ||
+    unknownLower(word);
   const add = (word: string, reason: 'not an English word' | 'item of a list of names') => {
     if (unknownLower(word) && !keptByShapeOrCode(word, code)) found.add(word, reason);
   };
@@ -71,10 +76,11 @@ export function addLowerCaseNames(
     for (const match of text.matchAll(listOfWords)) {
       const items = match[0].split(/, |,? (?:and|or|&) /u);
       // Names written in lower case among them, as tools are (`Latin, CJK, Arabic and emoji` are scripts),
-      // or two names of any case beside the word (`rkt, OpenVZ, systemd-nspawn or BSD Jails`).
+      // or two names by their shape beside the word (`rkt, OpenVZ, systemd-nspawn or BSD Jails`; not
+      // `emoji` of `Latin, CJK, Arabic and emoji`, where only `CJK` is one).
       const lowerNames = items.filter((each) => /^\p{Ll}/u.test(each) && named(each)).length;
       for (const each of items)
-        if (lowerNames >= 2 || items.filter((other) => other !== each && named(other)).length >= 2)
+        if (lowerNames >= 2 || items.filter((other) => other !== each && shaped(other)).length >= 2)
           add(each, 'item of a list of names');
     }
     for (const { tokens } of parts)
