@@ -209,8 +209,9 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   }
   // A command is kept as the code writes it, unless it is an English word the prose uses as such
   // (`version` of `version range`, a phrase in code). Capitalised, it is kept too when it is no English
-  // word (`Qemu`), or when the prose names it mid-sentence (`install Vagrant`): `Translate a README`,
-  // at the start of a sentence, is the verb.
+  // word (`Qemu`), a known brand (`Git`), or when the prose names it mid-sentence (`install Vagrant`):
+  // `Translate a README`, at the start of a sentence, is the verb.
+  const brandCommands = new Set<string>();
   for (const [command, runs] of commands) {
     // Two letters are a command where they are no English word (`ip`, `xl`, `ls`; not `go`, `sh`).
     const short = /^[a-z]{2}$/.test(command) && !isEnglishWord(command);
@@ -218,7 +219,11 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     if (ordinaryWord(command, runs + (exact.get(command) ?? 0), commandRatio)) continue;
     if (!listed.has(command)) listed.set(command, 'shell command');
     const name = capitalize(command);
-    if ((!english || !isEnglishWord(command) || found.midSentence.has(name)) && !listed.has(name))
+    // A known brand that the code runs is the brand capitalised (`**Option 2: Git**`, `Yarn`), but the
+    // verb before an object (`Render the notes`, where the code runs `render`).
+    const brand = english && isEnglishWord(command) && namesLexicon().sourceOf(name) !== undefined;
+    if (brand && !listed.has(name)) brandCommands.add(name);
+    if ((!english || !isEnglishWord(command) || found.midSentence.has(name) || brand) && !listed.has(name))
       listed.set(name, 'shell command');
   }
   // Every other word of code that is no English word (`libvirt` of `apt install libvirt-clients`).
@@ -275,6 +280,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       // `To translate your own repository`: after `to`, a command that is a dictionary word is the verb.
       if (english && commands.has(word) && isEnglishWord(word) && /\bto $/iu.test(line.slice(0, start)))
         continue;
+      if (brandCommands.has(word) && objectAfter.test(line.slice(end))) continue;
       spans.push({ start, end, reason });
     }
     add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
@@ -331,6 +337,10 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
     return withPossessives(line, merged);
   };
 }
+
+// What follows a verb rather than a name: its object (`Render the notes`, `Yarn your dependencies`).
+const objectAfter =
+  /^ (?:the|a|an|your|our|my|this|these|those|that|it|them|all|each|every|some|any)(?![\p{L}\p{N}])/iu;
 
 /** Spans that are not names, which a following `'s` is not part of. */
 const notNames = new Set<TermReason>([

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { plainText } from '../tree-walk.js';
 import { placeSignatures } from './api-headings.js';
+import { placeBrandsInContext } from './brand-context.js';
 import { addCellLeads } from './cell-leads.js';
 import { addCitationNames } from './citations.js';
 import { collectCode } from './code-evidence.js';
@@ -53,6 +54,7 @@ export function findDocumentNames(
   const midSentence = addWordNames(texts, split, { english, found, code, prose, links });
   addProgramNames(texts, found, code);
   if (english) {
+    placeBrandsInContext(tree, found.place);
     addPhraseNames(texts, split, { found, code, prose, links, midSentence });
     addPeopleNames(texts, split, found, prose, code);
     addLowerCaseNames(texts, split, found, code);

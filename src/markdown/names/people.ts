@@ -31,7 +31,13 @@ export function addPeopleNames(
     text.slice(left.end, right.start) === ' ' &&
     nameShaped(left.word) &&
     nameShaped(right.word);
-  for (const [at, text] of texts.entries())
+  for (const [at, text] of texts.entries()) {
+    // `Nicholas C. Zakas`: a middle initial's full stop splits the sentence, so the name is read whole.
+    for (const match of text.matchAll(withInitial)) {
+      const [whole, given = '', surname = ''] = match;
+      if (isGivenName(given) && !isEverydayName(given) && surname.split('-').every(surnamePart))
+        found.add(whole, "person's name");
+    }
     for (const { tokens } of split[at] ?? [])
       for (const [index, given] of tokens.entries()) {
         const surname = tokens[index + 1];
@@ -55,7 +61,12 @@ export function addPeopleNames(
         if (surnamePart(surname.word))
           found.add(text.slice(given.start, doubleBarrelled(text, tokens, index + 1)), "person's name");
       }
+  }
 }
+
+// A given name, a middle initial and a surname: `Nicholas C. Zakas`, `Jean Q. Smith-Jones`.
+const withInitial =
+  /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+) \p{Lu}\. (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}])/gu;
 
 /** A word that may be (part of) a surname: part of a person's name, or no English word. */
 const surnamePart = (word: string) => isPartOfPersonName(word) || !englishLike(word.toLowerCase());

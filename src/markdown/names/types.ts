@@ -27,7 +27,8 @@ export type NameReason =
   | 'branch named by its link'
   | 'product named without its maker'
   | 'call signature'
-  | 'journal of a citation';
+  | 'journal of a citation'
+  | 'named by the word next to it';
 
 /** A name kept where the document writes it, and there only. */
 export interface PlacedName extends Range {
