@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { close, fsync, openSync, rmSync, writeFile } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { onExit } from './exit-cleanup.js';
+import { removeTemporariesOfDeadRuns, temporaryFor } from './temporary-files.js';
 
 const writeTo = promisify(writeFile);
 const flush = promisify(fsync);
@@ -11,11 +11,13 @@ const closeFile = promisify(close);
 
 /**
  * Writes `file` so that a reader (or a run killed at any moment) sees either the old file or the
- * new one, never a part: write a temporary file beside it, flush it, then rename it over.
+ * new one, never a part: write a temporary file beside it, flush it, then rename it over. The
+ * temporary files a killed run left beside it (see src/temporary-files.ts) go first.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await removeTemporariesOfDeadRuns(file);
+  const temporary = temporaryFor(file);
   // A process that exits mid-write (a second Ctrl-C) removes it.
   const forget = onExit(() => rmSync(temporary, { force: true }));
   try {

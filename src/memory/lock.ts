@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { onExit } from '../exit-cleanup.js';
 import { MemoryLockedError } from './memory-errors.js';
-import { removeStaleTemporaries } from './stale-temporaries.js';
+import { removeStaleTemporaries } from '../temporary-files.js';
 
 export interface MemoryLockOptions {
   /** How long to wait for another run to finish, in ms (default: `10_000`). */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { removeStaleTemporaries } from '../temporary-files.js';
 import type { Engine } from '../engines/engine.js';
 import { InterruptedError, QuotaExceededError } from '../errors.js';
 import {
@@ -148,7 +149,11 @@ export async function translateLanguage(run: LanguageRun): Promise<LanguageRepor
     for (const [index, done] of translated.entries()) {
       const started = performance.now();
       const output = rendered[index] as RenderedDocument;
-      await writeFileAtomic(resolve(options.cwd, done.report.file), output.text);
+      const file = resolve(options.cwd, done.report.file);
+      // Under the memory's lock, so no other run writes this output: also the temporary files of
+      // an older version, which name no pid (writeFileAtomic removes those of dead runs).
+      if (!options.dryRun) await removeStaleTemporaries(file);
+      await writeFileAtomic(file, output.text);
       noteShown(memory, done.source, output, done.translationOf);
       const report: LanguageReport = {
         ...done.report,
