@@ -68,7 +68,9 @@ describe('a run killed while saving', () => {
       // At least the three saves reported, each adding one unit of the 40 the loop cycles through.
       await expectComplete(file, 3, `killed ${delay} ms after save 2`);
       // A kill mid-write may leave the temporary file beside it, never a partial PO file.
-      const others = (await readdir(locales)).filter((name) => !/^\.fr\.po\.[0-9a-f]{12}\.tmp$/.test(name));
+      const others = (await readdir(locales)).filter(
+        (name) => !/^\.fr\.po\.\d+\.[0-9a-f]{12}\.tmp$/.test(name),
+      );
       expect(others).toEqual(['fr.po']);
       // The next run, once it holds the lock, clears them.
       await withMemoryLock([file], () => Promise.resolve());

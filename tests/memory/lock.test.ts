@@ -84,11 +84,13 @@ describe('withMemoryLock', () => {
   it('clears the temporary files a killed run left, and only those', async () => {
     const folder = tempDir('readme-i18n-memory-');
     const file = join(folder, 'fr.po');
-    for (const name of ['fr.po', '.fr.po.0123456789ab.tmp', '.fr.po.notes.tmp', '.de.po.0123456789ab.tmp']) {
-      await writeFile(join(folder, name), 'x');
-    }
+    // A pid no process has (above Linux's pid_max), and this live process's.
+    const dead = '.fr.po.4194305.0123456789ab.tmp';
+    const live = `.fr.po.${process.pid}.0123456789ab.tmp`;
+    const kept = [live, '.de.po.0123456789ab.tmp', '.fr.po.notes.tmp', 'fr.po'];
+    for (const name of [...kept, '.fr.po.0123456789ab.tmp', dead]) await writeFile(join(folder, name), 'x');
     await withMemoryLock([file], () => Promise.resolve());
-    expect((await readdir(folder)).sort()).toEqual(['.de.po.0123456789ab.tmp', '.fr.po.notes.tmp', 'fr.po']);
+    expect((await readdir(folder)).sort()).toEqual(kept.sort());
   });
 
   it('takes over the lock of a run that died (not refreshed for longer than the stale time)', async () => {
