@@ -2,18 +2,11 @@
 // floors measured in the same run. Every command runs the built CLI (`npm run build` first) as a user would.
 // `node bench/everyday.mjs --check` measures only the floor and the `check` rows, and replaces only those rows.
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { corpusFolder, median, writeSection } from './sections.mjs';
+import { benchFolder } from './temp-folder.mjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'readme-i18n.js');
@@ -85,7 +78,8 @@ for (const [name, args] of checkOnly
 // A run with nothing to do, on lpic-305-300.md, against one parse of it by our parser in a process.
 const corpusFile = join(corpusFolder, 'lpic-305-300.md');
 if (existsSync(corpusFile)) {
-  const project = mkdtempSync(join(tmpdir(), 'readme-i18n-bench-'));
+  const scratch = benchFolder('everyday');
+  const project = scratch.path;
   try {
     copyFileSync(corpusFile, join(project, 'README.md'));
     execFileSync('git', ['init', '-q'], { cwd: project });
@@ -110,7 +104,7 @@ if (existsSync(corpusFile)) {
     checkRows(project, parse, parseFloor, po);
     if (!checkOnly) sideBySideRows(first);
   } finally {
-    rmSync(project, { recursive: true, force: true });
+    scratch.remove();
   }
 } else {
   console.log(`corpus folder ${corpusFolder} absent: only the start-up figures`);
@@ -206,14 +200,15 @@ function sideBySideRows(first) {
   // Languages side by side: the cost of each language after the first, against one after the other.
   const added = (engine, many) => {
     const time = (langs, extra = []) => {
-      const folder = mkdtempSync(join(tmpdir(), 'readme-i18n-bench-'));
+      const scratch = benchFolder(`${engine}-${langs.length}`);
+      const folder = scratch.path;
       try {
         copyFileSync(corpusFile, join(folder, 'README.md'));
         execFileSync('git', ['init', '-q'], { cwd: folder });
         const args = ['translate', '--engine', engine, '--lang', langs.join(','), '--quiet', ...extra];
         return measure([bin, ...args], folder, 1);
       } finally {
-        rmSync(folder, { recursive: true, force: true });
+        scratch.remove();
       }
     };
     const one = time(many.slice(0, 1));

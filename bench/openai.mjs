@@ -8,11 +8,11 @@
  *
  *   node bench/openai.mjs
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBundled } from './bundle.mjs';
 import { corpusFolder, writeSection } from './sections.mjs';
+import { benchFolder } from './temp-folder.mjs';
 
 const file = 'lpic-305-300.md';
 const langs = ['fr', 'de', 'ja'];
@@ -72,7 +72,8 @@ try {
 
 async function run(lang, serverFaults) {
   const server = await bundle.modules.server.startOpenaiServer({ faults: serverFaults });
-  const project = mkdtempSync(join(tmpdir(), 'readme-i18n-bench-openai-'));
+  const scratch = benchFolder('openai');
+  const project = scratch.path;
   process.env.OPENAI_BASE_URL = server.url;
   process.env.OPENAI_API_KEY = 'sk-bench';
   try {
@@ -98,6 +99,6 @@ async function run(lang, serverFaults) {
     };
   } finally {
     await server.close();
-    rmSync(project, { recursive: true, force: true });
+    scratch.remove();
   }
 }

@@ -2,10 +2,10 @@
 // the real CLI in a child process (output must equal input, or exit 2 with a message), its CPU time
 // against one micromark parse of the same file, and how both grow. Linear is a ratio of 2.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSection } from './sections.mjs';
+import { benchFolder } from './temp-folder.mjs';
 
 const root = join(import.meta.dirname, '..');
 const timeoutMs = 300_000;
@@ -88,7 +88,8 @@ function parseOnly(file) {
 }
 
 function translate(text) {
-  const folder = mkdtempSync(join(tmpdir(), 'pathological-'));
+  const scratch = benchFolder('pathological');
+  const folder = scratch.path;
   try {
     writeFileSync(join(folder, 'README.md'), text);
     const result = spawnSync(process.execPath, [import.meta.filename, '--child', folder], {
@@ -106,7 +107,7 @@ function translate(text) {
     const parse = run.status === 2 ? undefined : parseOnly(join(folder, 'README.md'));
     return { ms: run.ms, outcome, parse, message: run.stderr.trim() };
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    scratch.remove();
   }
 }
 

@@ -2,8 +2,8 @@
 // same run, alternating), then the cost of each added language when all share one browser.
 // Run after `npm run build`: `node bench/render.mjs [--runs 3]`. Writes the `## Render` section.
 import { existsSync } from 'node:fs';
-import { appendFile, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { appendFile, copyFile, mkdir } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mdToPdf } from 'md-to-pdf';
@@ -11,6 +11,7 @@ import { browserArgs } from '../build/render/launch-browser.js';
 import { findBrowser } from '../build/render/find-browser.js';
 import { renderSite } from '../build/render/render-site.js';
 import { corpusFolder, median, writeSection } from './sections.mjs';
+import { benchFolder } from './temp-folder.mjs';
 
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag === -1 ? 3 : Number(process.argv[runsFlag + 1]);
@@ -20,7 +21,8 @@ if (!existsSync(source)) {
   process.exit(0);
 }
 
-const root = await mkdtemp(join(tmpdir(), 'bench-render-'));
+const scratch = benchFolder('render');
+const root = scratch.path;
 const extra = ['fr', 'de', 'es'];
 try {
   await copyFile(source, join(root, 'README.md'));
@@ -109,5 +111,5 @@ try {
   console.log(body);
   writeSection('Render', body);
 } finally {
-  await rm(root, { recursive: true, force: true });
+  scratch.remove();
 }

@@ -7,7 +7,9 @@ const only = process.argv.slice(2);
 // Billed on a real account (about 150,000 DeepL characters): run only when named, `npm run bench deepl-names`.
 const paid = ['deepl-names.mjs'];
 const scripts = readdirSync(import.meta.dirname)
-  .filter((name) => name.endsWith('.mjs') && !['sections.mjs', 'bundle.mjs'].includes(name))
+  .filter(
+    (name) => name.endsWith('.mjs') && !['sections.mjs', 'bundle.mjs', 'temp-folder.mjs'].includes(name),
+  )
   .filter((name) =>
     only.length === 0 ? !paid.includes(name) : only.some((wanted) => name.startsWith(wanted)),
   )

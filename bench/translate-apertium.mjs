@@ -1,10 +1,10 @@
 // lpic-305-300.md to Spanish with Apertium, end to end through the CLI: wall time and peak memory of
 // the first run (everything sent) and of a second run (everything from the translation memory).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusFolder, writeSection } from './sections.mjs';
+import { benchFolder } from './temp-folder.mjs';
 
 const source = join(corpusFolder, 'lpic-305-300.md');
 if (
@@ -41,10 +41,15 @@ function run(folder) {
   };
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'readme-i18n-bench-'));
-copyFileSync(source, join(folder, 'README.md'));
-const first = run(folder);
-const second = run(folder);
+const scratch = benchFolder('apertium');
+let first, second;
+try {
+  copyFileSync(source, join(scratch.path, 'README.md'));
+  first = run(scratch.path);
+  second = run(scratch.path);
+} finally {
+  scratch.remove();
+}
 const row = (name, { seconds, rssMiB, report }) =>
   `| ${name} | ${report.units} | ${report.unitsSent} | ${report.requests} | ${report.keptSource} | ${seconds.toFixed(1)} s | ${rssMiB.toFixed(0)} MiB |`;
 const table = [
