@@ -1,4 +1,3 @@
-import escapeStringRegexp from 'escape-string-regexp';
 import type { Nodes, Root } from 'mdast';
 import { nodeRange } from '../node-range.js';
 import { eachNode } from '../tree-walk.js';
@@ -75,14 +74,20 @@ function signatureSpan(
   return [0, keywords + name.length + rest.length];
 }
 
-/** Whether the document's code, inline or in blocks, calls a function by that name: `ignore()`, `$('li')`. */
+// A function the code calls: a name not inside a longer one nor after `.` or `#`, then `(`.
+const codeCall = /(?<![\p{L}\p{N}_$.#])([\p{L}_$][\p{L}\p{N}_$]*)[ \t]*\(/gu;
+
+/**
+ * Whether the document's code, inline or in blocks, calls a function by that name: `ignore()`, `$('li')`.
+ * The names called are gathered in one pass over the code, not searched again per name.
+ */
 function codeCalls(tree: Root): (name: string) => boolean {
-  const code: string[] = [];
+  const called = new Set<string>();
   eachNode(tree, (node) => {
-    if (node.type === 'inlineCode' || node.type === 'code') code.push(node.value);
+    if (node.type === 'inlineCode' || node.type === 'code')
+      for (const match of node.value.matchAll(codeCall)) called.add(match[1] as string);
   });
-  const text = code.join('\n');
-  return (name) => new RegExp(`(?<![\\p{L}\\p{N}_$.#])${escapeStringRegexp(name)}[ \\t]*\\(`, 'u').test(text);
+  return (name) => called.has(name);
 }
 
 /** Places one block's signature span, piece by piece. */

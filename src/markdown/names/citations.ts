@@ -10,6 +10,7 @@ const oneAuthor = new RegExp(author, 'gu');
 // `Nucleic Acids Res. (2019) 47`.
 const journalBeforeYear =
   /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}&-]*\.? ){0,5}\p{Lu}[\p{L}&-]*\.?) (?:\((?:19|20)\d\d\) \d+|(?:19|20)\d\d;\d+)/gu;
+const year = /(?:19|20)\d\d/u;
 
 /**
  * Names a citation writes: the authors of a reference (`Franz M, Lopes CT, Huck G`, a surname and
@@ -19,9 +20,12 @@ const journalBeforeYear =
  */
 export function addCitationNames(texts: readonly string[], found: FoundNames): void {
   for (const text of texts) {
-    for (const match of text.matchAll(authors))
-      for (const each of match[0].matchAll(oneAuthor)) found.add(each[0], "person's name");
-    for (const match of text.matchAll(journalBeforeYear))
-      found.add((match[1] as string).replace(/\.$/u, ''), 'journal of a citation');
+    // Three authors need two commas, a journal's volume a year: most texts have neither.
+    if (text.includes(', '))
+      for (const match of text.matchAll(authors))
+        for (const each of match[0].matchAll(oneAuthor)) found.add(each[0], "person's name");
+    if (year.test(text))
+      for (const match of text.matchAll(journalBeforeYear))
+        found.add((match[1] as string).replace(/\.$/u, ''), 'journal of a citation');
   }
 }

@@ -9,6 +9,10 @@ const menuPath = new RegExp(
   'gu',
 );
 
+// What a menu path's separator and a quoted label need somewhere in the line.
+const separatorSign = /[>→›»]/u;
+const quoteSign = /['‘"“]/u;
+
 // A short quoted phrase: `'Run workflow'`, `"Save"`, `“Re-run failed jobs”`.
 const quoted = /(?<![\p{L}\p{N}])(['‘"“])(\p{L}[^'‘’"“”\n]{0,40}?)(['’"”])(?![\p{L}\p{N}])/gu;
 const closing: Readonly<Record<string, string>> = { "'": "'", '‘': '’', '"': '"', '“': '”' };
@@ -28,7 +32,10 @@ const control =
  */
 export function uiLabelSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const match of line.matchAll(menuPath)) spans.push([match.index, match.index + match[0].length]);
+  // Most lines have no separator nor quote: the patterns are not tried on them.
+  if (separatorSign.test(line))
+    for (const match of line.matchAll(menuPath)) spans.push([match.index, match.index + match[0].length]);
+  if (!quoteSign.test(line)) return spans;
   for (const match of line.matchAll(quoted)) {
     const [whole, open = '', label = ''] = match;
     if (whole.at(-1) !== closing[open]) continue;
