@@ -71,10 +71,11 @@ const ordinaryRatio = 1;
 const commandRatio = 3;
 
 // Spans that are never prose whatever the document: character references, emoji shortcodes, URLs.
-const alwaysProtected: ReadonlyArray<[RegExp, TermReason]> = [
-  [/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]+);/giu, 'character reference'],
-  [/:[a-z\d_+-]+:/gu, 'emoji shortcode'],
-  [/\b(?:https?|ftp):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/giu, 'URL'],
+// Each with a sign it cannot match without: a line without it is not searched.
+const alwaysProtected: ReadonlyArray<[RegExp, TermReason, string]> = [
+  [/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]+);/giu, 'character reference', '&'],
+  [/:[a-z\d_+-]+:/gu, 'emoji shortcode', ':'],
+  [/\b(?:https?|ftp):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/giu, 'URL', '://'],
 ];
 
 // A Markdown escape inside an identifier (`net\_admin`) is part of it.
@@ -271,7 +272,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       }
     };
     for (const [start, end] of emojiSequences(line)) spans.push({ start, end, reason: 'emoji sequence' });
-    for (const [regex, reason] of alwaysProtected) add(regex, reason);
+    for (const [regex, reason, sign] of alwaysProtected) if (line.includes(sign)) add(regex, reason);
     if (english)
       for (const [start, end] of uiLabelSpans(line)) spans.push({ start, end, reason: 'UI label' });
     for (const [start, end] of findListed(line)) {
@@ -283,34 +284,40 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
       if (brandCommands.has(word) && objectAfter.test(line.slice(end))) continue;
       spans.push({ start, end, reason });
     }
-    add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
-    add(shapes.windowsPath, 'path');
-    add(shapes.backslashed, 'path');
-    add(shapes.taggedReference, 'tagged reference');
-    add(shapes.quoted, 'quoted code string');
-    add(shapes.indexed, 'index expression');
-    add(shapes.assignment, 'key=value');
-    add(shapes.type, 'type in braces');
-    add(shapes.call, 'call signature');
-    add(shapes.method, 'call signature');
-    add(shapes.mention, 'mention');
-    add(shapes.manPage, 'manual page');
-    add(shapes.doi, 'DOI');
-    add(shapes.dotFile, 'file name');
-    add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
-    add(shapes.dotted, 'dotted identifier', (word) =>
-      word.split('.').some((part) => part.replace(/\\/g, '').length > 1),
-    );
-    add(
-      shapes.version,
-      'version',
-      (word) => /[.][\dxX*]+[.]|[xX*]$|^v/u.test(word) || /\.\d+\.\d+/u.test(word),
-    );
+    // A shape is searched for only in a line that holds a sign it cannot match without.
+    const slash = line.includes('/');
+    const dot = line.includes('.');
+    const bracket = line.includes('(');
+    if (slash) add(shapes.path, 'path', (word) => word.length > 1 && word !== '/');
+    if (line.includes(':')) add(shapes.windowsPath, 'path');
+    if (line.includes('\\')) add(shapes.backslashed, 'path');
+    if (slash && line.includes(':')) add(shapes.taggedReference, 'tagged reference');
+    if (line.includes('"')) add(shapes.quoted, 'quoted code string');
+    if (line.includes('[')) add(shapes.indexed, 'index expression');
+    if (line.includes('=')) add(shapes.assignment, 'key=value');
+    if (line.includes('{')) add(shapes.type, 'type in braces');
+    if (bracket) add(shapes.call, 'call signature');
+    if (dot) add(shapes.method, 'call signature');
+    if (line.includes('@')) add(shapes.mention, 'mention');
+    if (bracket) add(shapes.manPage, 'manual page');
+    if (line.includes('10.')) add(shapes.doi, 'DOI');
+    if (dot) {
+      add(shapes.dotFile, 'file name');
+      add(shapes.file, 'file name', (word) => !/^\p{L}\.\p{L}/u.test(word) && /\p{L}/u.test(word));
+      add(shapes.dotted, 'dotted identifier', (word) =>
+        word.split('.').some((part) => part.replace(/\\/g, '').length > 1),
+      );
+      add(
+        shapes.version,
+        'version',
+        (word) => /[.][\dxX*]+[.]|[xX*]$|^v/u.test(word) || /\.\d+\.\d+/u.test(word),
+      );
+    }
     add(shapes.hyphenated, 'hyphenated or underscored identifier', (word) =>
       isCodeLike(word.replace(/\\_/g, '_'), codeLike, english),
     );
     add(shapes.camel, 'CamelCase');
-    add(shapes.slashedCaps, 'ALL-CAPS name');
+    if (slash) add(shapes.slashedCaps, 'ALL-CAPS name');
     // Not an ordinal (`1st`, `22nd`) nor a quantity with its unit (`5m`, `64GB`), which read as prose.
     add(
       shapes.lettersAndDigits,
