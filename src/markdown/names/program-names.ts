@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import { isCommandWord } from '../command-words.js';
 import { isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
@@ -19,7 +20,7 @@ const fullName = /(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}]*)\.js(?![\p{L}\p{N}_])/
  * node`, `Linux + Node`, `node's underlying spawn`): a word the code runs or writes alone (`node`, no
  * English command word such as `make`) that the prose writes before a comparison with a version
  * (`node < 0.10`; before a bare version only if no English word: not `since 5.0.0`) or by its full name
- * (`Node.js`); or the stem of a known `.js` name before a version (`Node 8.x-only`, `Node 20`).
+ * (`Node.js`) where the prose never uses it as a common noun (`nodes`, `a node`: an AST's); or the stem of a known `.js` name before a version (`Node 8.x-only`, `Node 20`).
  */
 export function addProgramNames(texts: readonly string[], found: FoundNames, code: CodeEvidence): void {
   const inCode = (lower: string) =>
@@ -42,9 +43,22 @@ export function addProgramNames(texts: readonly string[], found: FoundNames, cod
     }
     for (const match of text.matchAll(fullName)) {
       const lower = (match[1] as string).toLowerCase();
-      if (inCode(lower)) add(lower);
+      if (inCode(lower) && !usedAsNoun(lower, texts)) add(lower);
     }
   }
+}
+
+/**
+ * Whether the prose uses a word as a common noun, which a program's name is not: in the plural, or
+ * after an article or a quantifier (`nodes that have a location`, `a node`, `each node`, `the given node`).
+ */
+function usedAsNoun(lower: string, texts: readonly string[]): boolean {
+  const word = escapeStringRegexp(lower);
+  const noun = new RegExp(
+    `(?<![\\p{L}\\p{N}_-])(?:${word}s|(?:a|an|each|every|another|any|given|other) ${word})(?![\\p{L}\\p{N}_-])`,
+    'iu',
+  );
+  return texts.some((text) => noun.test(text));
 }
 
 function capitalize(word: string): string {
