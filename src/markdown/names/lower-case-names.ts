@@ -16,6 +16,9 @@ export function unknownLower(word: string): boolean {
   );
 }
 
+/** Words that call the word before them a program: `the xm utility`. */
+const programNouns = new Set(['utility', 'command', 'tool', 'daemon', 'binary', 'program', 'CLI']);
+
 /** Latin abbreviations that end or open lists: `…, etc.`, `vs`. */
 const latin = new Set(['etc', 'cf', 'vs', 'viz']);
 
@@ -84,8 +87,14 @@ export function addLowerCaseNames(
           add(each, 'item of a list of names');
     }
     for (const { tokens } of parts)
-      for (const token of tokens) {
+      for (const [index, token] of tokens.entries()) {
         const word = token.word;
+        // `the xm utility`, `the ls command`: a word no dictionary has, called a program by the next word.
+        const program =
+          /^\p{Ll}[\p{Ll}\p{N}]+$/u.test(word) &&
+          programNouns.has(tokens[index + 1]?.word ?? '') &&
+          !englishLike(word) &&
+          !isEnglishWord(word);
         // `firewalld`, `mountd`: a daemon, named as Unix names them, an English word and `d`.
         const daemon =
           /^\p{Ll}{3,}d$/u.test(word) && isEnglishWord(word.slice(0, -1)) && !englishLike(word, false);
@@ -93,7 +102,8 @@ export function addLowerCaseNames(
         const tool = /^lib(\p{Ll}{3,})$/u.exec(word)?.[1];
         const library =
           tool !== undefined && (named(tool) || code.commands.has(tool)) && !isEnglishWord(word);
-        if ((daemon || library) && !keptByShapeOrCode(word, code)) found.add(word, 'not an English word');
+        if ((daemon || library || program) && !keptByShapeOrCode(word, code))
+          found.add(word, 'not an English word');
       }
   }
 }
