@@ -135,6 +135,13 @@ const shapes = {
 function isCodeLike(word: string, code: ReadonlySet<string>, english: boolean): boolean {
   if (/[\d_]/u.test(word) || code.has(word) || code.has(word.toLowerCase())) return true;
   const parts = word.split('-');
+  // `HTML-escaped`, `JSON-encoded`: an acronym (kept as a name) before English words (translated).
+  if (
+    english &&
+    /^\p{Lu}{2,}$/u.test(parts[0] ?? '') &&
+    parts.slice(1).every((part) => /^\p{Ll}{2,}$/u.test(part) && englishLike(part, true, 4))
+  )
+    return false;
   if (parts.some((part) => /\p{Lu}/u.test(part.slice(1)) || /^\p{Lu}$/u.test(part))) return true;
   if (!english) return /\p{Lu}/u.test(word.slice(1));
   if (namesLexicon().sourceOf(word) !== undefined) return true;

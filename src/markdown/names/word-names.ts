@@ -23,6 +23,8 @@ interface WordContext {
   readonly prose: ProseWords;
   readonly links: LinkAddresses;
   readonly midSentence: Set<string>;
+  /** A sentence's first two words, as written (`Often referred`): see `missingFullStop`. */
+  readonly openers: ReadonlySet<string>;
 }
 
 /** Why a word of the names lexicon is kept, if it is: in English, a dictionary word is no brand by itself. */
@@ -122,6 +124,40 @@ function afterCapitalised(text: string, tokens: readonly Token[], token: Token):
   );
 }
 
+/**
+ * Whether a capitalised word mid-sentence opens a sentence whose full stop is missing: it follows a
+ * lower-case word and a space, and the document opens a sentence with it and the word after it too
+ * (`…this address' subnet Often referred to as…` where another line has `subnet. Often referred to`).
+ */
+function missingFullStop(
+  text: string,
+  tokens: readonly Token[],
+  token: Token,
+  openers: ReadonlySet<string>,
+): boolean {
+  const at = tokens.indexOf(token);
+  const previous = tokens[at - 1];
+  const next = tokens[at + 1];
+  return (
+    previous !== undefined &&
+    next !== undefined &&
+    /^\p{Ll}/u.test(previous.word) &&
+    text.slice(previous.end, token.start) === ' ' &&
+    openers.has(`${token.word} ${next.word}`)
+  );
+}
+
+/**
+ * A plural's singulars, in lower case (`cryptocurrency` of `cryptocurrencies`); none for a singular,
+ * whose plural in lower case says nothing of it (`Array`, a class, beside `arrays`).
+ */
+function singulars(lower: string): string[] {
+  if (lower.endsWith('ies')) return [`${lower.slice(0, -3)}y`];
+  if (lower.endsWith('es')) return [lower.slice(0, -2), lower.slice(0, -1)];
+  if (lower.endsWith('s') && !lower.endsWith('ss')) return [lower.slice(0, -1)];
+  return [];
+}
+
 /** Keeps a capitalised word in the middle of a sentence that is not in title case, unless its capital says nothing. */
 function addMidSentence(text: string, tokens: readonly Token[], token: Token, context: WordContext): void {
   const { names, add } = context.found;
@@ -134,8 +170,12 @@ function addMidSentence(text: string, tokens: readonly Token[], token: Token, co
   // least as often as in lower case (`Docker Swarm`… `swarm`, not `Translate Text`… `the text`), or
   // after another capitalised word mid-sentence, with which it is judged (`Returns Stranger Things`).
   const known = lexicon.sourceOf(token.word) !== undefined;
+  // `Cryptocurrencies` where the prose writes `cryptocurrency`: the word in lower case, in the singular.
+  const inLower =
+    context.prose.lowerProse.has(lower) ||
+    (!known && singulars(lower).some((variant) => context.prose.lowerProse.has(variant)));
   if (
-    context.prose.lowerProse.has(lower) &&
+    inLower &&
     !context.links.lowerNames.has(lower) &&
     (!known ||
       (isEnglishWord(lower) &&
@@ -161,6 +201,13 @@ function addMidSentence(text: string, tokens: readonly Token[], token: Token, co
     )
       return;
   }
+  if (
+    !lexicon.sourceOf(token.word) &&
+    !names.has(token.word) &&
+    englishLike(lower) &&
+    missingFullStop(text, tokens, token, context.openers)
+  )
+    return;
   add(token.word, isEnglishWord(lower) ? 'capitalised mid-sentence' : 'not an English word');
 }
 
@@ -195,9 +242,21 @@ function addCapitalisedWord(
 export function addWordNames(
   texts: readonly string[],
   split: ReadonlyArray<readonly Sentence[]>,
-  context: Omit<WordContext, 'midSentence'>,
+  context: Omit<WordContext, 'midSentence' | 'openers'>,
 ): Set<string> {
-  const full: WordContext = { ...context, midSentence: new Set<string>() };
+  const openers = new Set<string>();
+  for (const [at, text] of texts.entries())
+    for (const { tokens } of split[at] ?? []) {
+      const [first, second] = tokens;
+      if (
+        first !== undefined &&
+        second !== undefined &&
+        !first.mid &&
+        text.slice(first.end, second.start) === ' '
+      )
+        openers.add(`${first.word} ${second.word}`);
+    }
+  const full: WordContext = { ...context, midSentence: new Set<string>(), openers };
   for (const [at, text] of texts.entries()) {
     const parts = split[at] ?? [];
     const alone = parts.length === 1 && parts[0]?.tokens.length === 1;
