@@ -31,14 +31,27 @@ function makerKept(found: FoundNames, word: string): boolean {
   return reason !== undefined && reason !== 'written as code' && reason !== 'shell command';
 }
 
+type NameOptions = { glossary?: readonly string[]; terms?: readonly string[]; english: boolean };
+
+// A tree's names per settings: the source's names are read once per run, though the source's terms are
+// found again for `terms`, the openai prompt and the output read back for edits (`namesFrom`).
+const known = new WeakMap<Root, Map<string, DocumentNames>>();
+
 /**
  * The names a document writes, from its own evidence (code, commands, paths in link text, capitals in
  * the middle of a sentence) and the names lexicon. English heuristics apply to English sources only.
+ * Found once per tree and settings; the tree must not change after.
  */
-export function findDocumentNames(
-  tree: Root,
-  options: { glossary?: readonly string[]; terms?: readonly string[]; english: boolean },
-): DocumentNames {
+export function findDocumentNames(tree: Root, options: NameOptions): DocumentNames {
+  const key = JSON.stringify([options.glossary ?? [], options.terms ?? [], options.english]);
+  let byOptions = known.get(tree);
+  if (byOptions === undefined) known.set(tree, (byOptions = new Map()));
+  let names = byOptions.get(key);
+  if (names === undefined) byOptions.set(key, (names = readNames(tree, options)));
+  return names;
+}
+
+function readNames(tree: Root, options: NameOptions): DocumentNames {
   const { english } = options;
   const code = collectCode(tree);
   const found = foundNames(options.glossary ?? [], options.terms ?? []);
