@@ -53,9 +53,16 @@ function loadLexicon(): NamesLexicon {
   for (const [name, source] of names)
     if (!name.includes(' ') && name.length >= 4 && /\p{Ll}/u.test(name))
       lowerCase.set(name.toLowerCase(), source);
+  // A brand simple-icons removed is looked up by its slug: made once per word, not per look-up.
+  const removedSeen = new Map<string, LexiconSource | undefined>();
+  const removedSource = (name: string) => {
+    if (removedSeen.has(name)) return removedSeen.get(name);
+    const source = removed.has(titleToSlug(name)) && titleShaped(name) ? 'simple-icons' : undefined;
+    removedSeen.set(name, source);
+    return source;
+  };
   return {
-    sourceOf: (name) =>
-      names.get(name) ?? (removed.has(titleToSlug(name)) && titleShaped(name) ? 'simple-icons' : undefined),
+    sourceOf: (name) => names.get(name) ?? removedSource(name),
     sourceOfLowerCase: (word) => lowerCase.get(word),
     phrasesByFirstWord: phrases,
     isLanguage: (name) => languages.has(name),

@@ -245,6 +245,8 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
   const codeLike = new Set([...exact.keys(), ...commands.keys(), ...found.joinedInCode]);
   // Places are offsets of the tree the names come from: of no use in another document read back.
   const placed = options.namesFrom === undefined ? found.placed : new Map<number, PlacedName>();
+  // In order: a line looks up the places inside it, not every word it has.
+  const placedAt = [...placed.keys()].sort((a, b) => a - b);
   const shoutedPlaces = options.namesFrom === undefined ? found.shouted.places : new Set<number>();
   // `REMOVED in 3.x`, `is **NOT** used`, `DOESN'T`: English shouted, which the engine translates.
   const shoutedWord = (line: string, start: number, word: string, offset: number | undefined) =>
@@ -256,11 +258,12 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
 
   return (line, offset) => {
     const spans: FoundTerm[] = [];
-    if (offset !== undefined && placed.size > 0)
-      for (const match of line.matchAll(placeStart)) {
-        const name = placed.get(offset + match.index);
-        if (name !== undefined && name.end <= offset + line.length)
-          spans.push({ start: match.index, end: name.end - offset, reason: name.reason });
+    if (offset !== undefined)
+      for (const at of placesWithin(placedAt, offset, offset + line.length)) {
+        const name = placed.get(at);
+        const start = at - offset;
+        if (name !== undefined && startsPlace(line, start) && name.end <= offset + line.length)
+          spans.push({ start, end: name.end - offset, reason: name.reason });
       }
     const add = (
       regex: RegExp,
@@ -379,7 +382,30 @@ function withPossessives(line: string, spans: FoundTerm[]): FoundTerm[] {
 
 const wordStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+/gu;
 // Where a name kept at one place may start: a word, or anything after a space (`.ignores(`, `): boolean`).
-const placeStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]|(?<!\S)\S/gu;
+const placeStart = /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]|(?<!\S)\S/uy;
+
+/** Whether a name kept at one place may start at `index` of the line (never inside a surrogate pair). */
+function startsPlace(line: string, index: number): boolean {
+  const unit = line.charCodeAt(index);
+  if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) {
+    const before = line.charCodeAt(index - 1);
+    if (before >= 0xd800 && before <= 0xdbff) return false;
+  }
+  placeStart.lastIndex = index;
+  return placeStart.test(line);
+}
+
+/** The offsets of `sorted` from `from` (included) to `to` (excluded). */
+function* placesWithin(sorted: readonly number[], from: number, to: number): Generator<number> {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < from) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low; at < sorted.length && (sorted[at] as number) < to; at++) yield sorted[at] as number;
+}
 const nameEnd = /[\p{L}\p{N}_-]/u;
 
 /**

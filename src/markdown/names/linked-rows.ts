@@ -51,6 +51,13 @@ export function addLinkedRowNames(table: Table, add: AddName): void {
   for (const row of table.children.slice(1)) {
     const urls = row.children.flatMap(linkAddresses);
     if (urls.length === 0) continue;
+    // Read once per row, not per word: the names its addresses spell, whole or also split at hyphens.
+    const spelled = new Map<boolean, string[]>();
+    const namesOf = (whole: boolean) => {
+      let names = spelled.get(whole);
+      if (names === undefined) spelled.set(whole, (names = urls.flatMap((url) => addressNames(url, whole))));
+      return names;
+    };
     for (const cell of row.children) {
       for (const match of plainText(cell).matchAll(
         /(?<![\p{L}\p{N}_.-])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}_.-])/gu,
@@ -61,7 +68,7 @@ export function addLinkedRowNames(table: Table, add: AddName): void {
           continue;
         // A compound of English words (`Mediawiki`, `Geolocation`) only where the site's name or a
         // whole folder spells it (not `geolocation` of `/ip-geolocation-api`).
-        const names = urls.flatMap((url) => addressNames(url, englishLike(lower)));
+        const names = namesOf(englishLike(lower));
         if (names.some((name) => spells(name, lower))) add(word, 'named by a link address');
       }
     }
