@@ -11,7 +11,7 @@ import type { PlaceName } from './types.js';
 // What a program makes or is made of, named after it: `Mocha tests`, `Chrome extension`, `Sketch plugin`.
 const kind = String.raw`(?:plugin|extension|add-?on|task|test|app|integration|module|package|binding|wrapper|loader|preset|theme|binary|binarie)s?`;
 const beforeKind = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.-])(\p{Lu}\p{Ll}+) ${kind}(?![\p{L}\p{N}_-])`,
+  String.raw`(?<![\p{L}\p{N}_.-])((?:\p{Lu}\p{Ll}+ ){0,2}\p{Lu}\p{Ll}+) ${kind}(?![\p{L}\p{N}_-])`,
   'gu',
 );
 // A platform an app belongs to: `Preview on macOS`, `Photos for Windows`.
@@ -22,12 +22,16 @@ const beforeGroup =
   /(?<=\bthe )(\p{Ll}[\p{Ll}\p{N}-]+) (?:collective|organi[sz]ation|org)(?![\p{L}\p{N}_-])/gu;
 
 /**
- * Whether a capitalised dictionary word is a known brand, alone or after its maker (`Chrome` of
+ * Whether capitalised words are a known brand: a known name of two or three words (`Visual Studio
+ * Code`), or one word known as written, in lower case (`Gulp` of `gulp`) or after its maker (`Chrome` of
  * `Google Chrome`); no English command (`Make`, `Note`).
  */
 function knownBrand(word: string): boolean {
   if (isCommandWord(word.toLowerCase())) return false;
   const lexicon = namesLexicon();
+  if (word.includes(' ')) return lexicon.sourceOf(word) !== undefined;
+  // A brand its makers write in lower case (`gulp`) counts capitalised here, before its kind.
+  if (lexicon.sourceOfLowerCase(word.toLowerCase()) !== undefined) return true;
   return [word, ...makers.map((maker) => `${maker} ${word}`)].some(
     (name) => lexicon.sourceOf(name) !== undefined,
   );
@@ -65,8 +69,14 @@ export function placeBrandsInContext(tree: Root, place: PlaceName): void {
     const keep = (at: number, word: string) =>
       place({ start: start + at, end: start + at + word.length }, 'named by the word next to it');
     for (const match of text.matchAll(beforeKind)) {
-      const word = match[1] as string;
-      if (knownBrand(word)) keep(match.index, word);
+      // The longest known name that ends before the kind: `Visual Studio Code plugin`, `Sketch plugin`.
+      const words = (match[1] as string).split(' ');
+      const from = words.findIndex((_, at) => knownBrand(words.slice(at).join(' ')));
+      if (from >= 0)
+        keep(
+          match.index + words.slice(0, from).join(' ').length + (from > 0 ? 1 : 0),
+          words.slice(from).join(' '),
+        );
     }
     const titled = sentences(text).some((tokens) => isTitleCase(tokens));
     if (!titled) for (const match of text.matchAll(beforePlatform)) keep(match.index, match[1] as string);
