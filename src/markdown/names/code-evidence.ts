@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
-import { isEnglishWord } from '../english-words.js';
+import { isEnglishWord, isEverydayWord } from '../english-words.js';
+import { namesLexicon } from '../names-lexicon.js';
 import { eachNode } from '../tree-walk.js';
 import { capitalised } from './tokens.js';
 import type { CodeEvidence } from './types.js';
@@ -32,6 +33,7 @@ export function collectCode(tree: Root): CodeEvidence {
   const capsInCode = new Set<string>();
   const lines: string[] = [];
   const joinedInCode = new Set<string>();
+  const spans: string[] = [];
   // Words of code, path segments included (`libvirt` of `/etc/libvirt/`), but not the parts of URLs.
   const addWords = (text: string) => {
     lines.push(text.toLowerCase());
@@ -59,8 +61,10 @@ export function collectCode(tree: Root): CodeEvidence {
   eachNode(tree, (node) => {
     if (node.type === 'inlineCode') {
       if (/^[^\s]{2,}$/u.test(node.value)) exact.set(node.value, (exact.get(node.value) ?? 0) + 1);
-      // `vagrant up` names the command `vagrant`, which the prose calls Vagrant.
-      else run(node.value.trim().split(/\s+/)[0] ?? '');
+      // `vagrant up` names the command `vagrant`, which the prose calls Vagrant; a phrase of English
+      // words (`since 7.0.0`, `capitalised mid-sentence`) is a label, not a command line.
+      else if (!englishPhrase(node.value)) run(node.value.trim().split(/\s+/)[0] ?? '');
+      else spans.push(node.value);
       addWords(node.value);
     }
     if (node.type === 'code' && shellLanguages.has((node.lang ?? '').toLowerCase())) {
@@ -77,6 +81,13 @@ export function collectCode(tree: Root): CodeEvidence {
       }
     }
   });
+  // A phrase's first word is a command all the same where shell code runs it or it is a brand no
+  // everyday word names (`vagrant up`; not `known name`).
+  for (const span of spans) {
+    const first = span.trim().split(/\s+/)[0] ?? '';
+    const brand = namesLexicon().sourceOfLowerCase(first) !== undefined && !isEverydayWord(first);
+    if (commands.has(first) || brand) run(first);
+  }
   return {
     exact,
     commands,
@@ -96,4 +107,21 @@ export function codeSpells(codeText: string, phrase: string): boolean {
     .slice(-2);
   if (words.length < 2) return false;
   return codeText.includes(words.join(' ')) || codeText.includes(words.join('-'));
+}
+
+/**
+ * Whether inline code of several words reads as English rather than a command line: a lower-case
+ * first word, every word an English word or an acronym (`HTML pages`), no sign of a shell (`-f`, `/`,
+ * `=`, `|`, `$`) but hyphens inside words (`mid-sentence`).
+ */
+function englishPhrase(code: string): boolean {
+  const words = code.trim().split(/\s+/u);
+  return (
+    words.length > 1 &&
+    /^\p{Ll}/u.test(words[0] ?? '') &&
+    !/[-/=|$<>*~\\]/u.test(code.replace(/(?<=\p{L})-(?=\p{L})/gu, '')) &&
+    [...code.matchAll(/\p{L}+/gu)].every(
+      ([word]) => word === 'a' || /^\p{Lu}{2,}s?$/u.test(word) || isEnglishWord(word.toLowerCase()),
+    )
+  );
 }
