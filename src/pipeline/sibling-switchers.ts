@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { splitSourceText } from '../markdown/source-text.js';
 import { findSwitcher, renderSwitcher } from '../markdown/switcher.js';
 import { switcherLinks } from './outputs.js';
 import type { SourceFile } from './source-document.js';
@@ -23,7 +24,8 @@ export async function refreshSiblingSwitchers(
       const text = await readFile(file, 'utf8').catch(() => undefined);
       const block = text === undefined ? undefined : findSwitcher(text);
       if (text === undefined || block === undefined) continue;
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      // The line ending the file mostly uses, as the switcher was first written with (and `check` expects).
+      const { eol } = splitSourceText(text);
       const expected = renderSwitcher(switcherLinks(language.lang, source.languages), eol);
       if (text.slice(block.start, block.end) === expected) continue;
       await writeFileAtomic(file, text.slice(0, block.start) + expected + text.slice(block.end));

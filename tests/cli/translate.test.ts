@@ -65,6 +65,19 @@ describe('translate command', async () => {
     expect((await runCliHere('readme-i18n', ['check'], project)).status).toBe(0);
   });
 
+  it('lists a language added later in a translation of a file with mixed line endings, as check expects', async () => {
+    const project = tempProject(fixture);
+    // Mostly LF, one CRLF line (as @types/d3's README): the lines readme-i18n adds take the majority's LF.
+    writeFileSync(join(project, 'README.md'), '# Title\r\n\nFirst paragraph.\n\nSecond paragraph.\n');
+    expect((await runCliHere('translate', ['--lang', 'fr', '--engine', 'pseudo'], project)).status).toBe(0);
+    expect((await runCliHere('translate', ['--lang', 'de', '--engine', 'pseudo'], project)).status).toBe(0);
+    const french = readFileSync(join(project, 'locales', 'README.fr.md'), 'utf8');
+    expect(french).toContain(
+      '<!-- readme-i18n:switcher:start -->\n🌐 [English](../README.md) · [Deutsch](README.de.md) · **Français**\n<!-- readme-i18n:switcher:end -->\n',
+    );
+    expect((await runCliHere('readme-i18n', ['check', '--lang', 'fr,de'], project)).status).toBe(0);
+  });
+
   it('prints one JSON line per language with --json', async () => {
     const project = tempProject(fixture);
     const result = await runCliHere(
