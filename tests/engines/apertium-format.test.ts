@@ -201,6 +201,18 @@ describe('repairCaseAfterTags', () => {
     );
   });
 
+  it('does the same after the dash or colon of a label that opens with code', () => {
+    expect(repairCaseAfterTags('<x id="1"/> - the file to read', '<x id="1"/> - El archivo para leer')).toBe(
+      '<x id="1"/> - el archivo para leer',
+    );
+    expect(repairCaseAfterTags('<x id="1"/>: the file', '<x id="1"/>: El archivo')).toBe(
+      '<x id="1"/>: el archivo',
+    );
+    expect(repairCaseAfterTags('<x id="1"/> - The file', '<x id="1"/> - El archivo')).toBe(
+      '<x id="1"/> - El archivo',
+    );
+  });
+
   it('does the same after a link or bold that holds only a name, opening a list item', () => {
     expect(
       repairCaseAfterTags(
