@@ -14,15 +14,22 @@ export type AttributeLocations = Readonly<Record<string, { startOffset: number; 
  */
 export function proseAttributeRanges(source: string, offset: number, attrs: AttributeLocations): Range[] {
   const ranges: Range[] = [];
+  const values = new Map<string, Range>();
   for (const [name, location] of Object.entries(attrs)) {
     if (!proseAttributes.has(name.toLowerCase())) continue;
     const start = offset + location.startOffset;
     const end = offset + location.endOffset;
     const written = /^[^=]*=\s*(["'])/.exec(source.slice(start, end));
     if (!written || source[end - 1] !== written[1]) continue;
-    const value = { start: start + written[0].length, end: end - 1 };
-    const text = source.slice(value.start, value.end);
-    if (/\p{L}/u.test(text) && !(name.toLowerCase() === 'alt' && isTitleCase(text))) ranges.push(value);
+    values.set(name.toLowerCase(), { start: start + written[0].length, end: end - 1 });
+  }
+  const text = (value: Range | undefined) => (value ? source.slice(value.start, value.end) : undefined);
+  const alt = text(values.get('alt'));
+  // A tooltip that repeats a kept alt (`title="Tidelift" alt="Tidelift"`, a sponsor's logo) is kept too.
+  const keptAlt = alt !== undefined && isTitleCase(alt) ? alt : undefined;
+  for (const value of values.values()) {
+    const written = text(value) ?? '';
+    if (/\p{L}/u.test(written) && written !== keptAlt) ranges.push(value);
   }
   return ranges.sort((a, b) => a.start - b.start);
 }
