@@ -32,9 +32,8 @@ describe('interruptions, with real child processes', () => {
     return folder;
   };
 
-  /** A slowed translate in its own process, once its first batch is saved in the memory. */
-  const translateUntilSaved = async (folder: string) => {
-    server.setFaults({ delayMs: 300 });
+  /** `translate --lang fr` in its own process, one request at a time, its stderr gathered. */
+  const spawnTranslate = (folder: string) => {
     const child = spawn(
       process.execPath,
       [join(root, 'bin', 'translate.js'), '--lang', 'fr', '--concurrency', '1'],
@@ -45,11 +44,18 @@ describe('interruptions, with real child processes', () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.on('close', (code, signal) => resolve({ code, signal })),
     );
+    return { child, exited, stderr: () => stderr };
+  };
+
+  /** A slowed translate in its own process, once its first batch is saved in the memory. */
+  const translateUntilSaved = async (folder: string) => {
+    server.setFaults({ delayMs: 300 });
+    const run = spawnTranslate(folder);
     // Bounded, and the run itself ends by itself in any case.
     const memoryFile = join(folder, 'locales', 'fr.po');
     for (let tries = 0; tries < 2400 && !existsSync(memoryFile); tries++)
       await new Promise((resolve) => setTimeout(resolve, 25));
-    return { child, exited, stderr: () => stderr };
+    return run;
   };
 
   it('SIGINT saves what is done, releases the lock, removes temporaries, exits 130, and a rerun finishes byte-identical', async () => {
@@ -91,23 +97,16 @@ describe('interruptions, with real child processes', () => {
     const folder = project();
     server.setFaults({ delayMs: 2000 });
     const before = server.requests.length;
-    const child = spawn(
-      process.execPath,
-      [join(root, 'bin', 'translate.js'), '--lang', 'fr', '--concurrency', '1'],
-      { cwd: folder, env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { child, exited, stderr } = spawnTranslate(folder);
     // Bounded: once the first request is in flight (the memory's lock held, its folder made).
     const inFlight = () => server.requests.slice(before).some((request) => request.path === '/v2/translate');
     for (let tries = 0; tries < 2400 && !inFlight(); tries++)
       await new Promise((resolve) => setTimeout(resolve, 25));
     child.kill('SIGINT');
-    const code = await exited;
+    const { code } = await exited;
     server.setFaults({});
     expect(code).toBe(130);
-    expect(stderr).toMatch(
+    expect(stderr()).toMatch(
       /readme-i18n: fr: interrupted before any of the 300 units to send was translated; running the same command again sends them\n$/,
     );
     expect(existsSync(join(folder, 'locales'))).toBe(false);
