@@ -1,5 +1,6 @@
 import { isEnglishWord } from './english-words.js';
 import { namesLexicon } from './names-lexicon.js';
+import { capitalize } from './names/tokens.js';
 
 interface Span {
   readonly start: number;
@@ -9,8 +10,6 @@ interface Span {
 // Words joined by slashes and nothing else: `X/Twitter`, `u/int8`, `javascript/node.js`, `*nix/windows`.
 const slashed =
   /(?<![\p{L}\p{N}_./\\*@#-])\*?[\p{L}\p{N}][\p{L}\p{N}_.+#-]*(?:\/\*?[\p{L}\p{N}][\p{L}\p{N}_.+#-]*)+(?![\p{L}\p{N}_/])/gu;
-
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** A known brand however the text writes it: `windows`, `javascript`, `Twitter`. */
 function brand(word: string): boolean {

@@ -40,9 +40,7 @@ export function collectCode(tree: Root): CodeEvidence {
     const withoutUrls = text.replace(/\b[a-z][\w+.-]*:\/\/\S*/giu, ' ');
     // Not an option (`--save-dev`), whose dashes lead; nor a phrase of English words written as code
     // (`capitalised mid-sentence`, a label the prose quotes).
-    const phrase =
-      /\s/u.test(text.trim()) &&
-      [...text.matchAll(/\p{L}+/gu)].every(([word]) => isEnglishWord(word.toLowerCase()));
+    const phrase = /\s/u.test(text.trim()) && everyWordEnglish(text);
     if (!phrase)
       for (const match of withoutUrls.matchAll(
         /(?<![\p{L}\p{N}_-])[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+(?![\p{L}\p{N}_-])/gu,
@@ -120,8 +118,13 @@ function englishPhrase(code: string): boolean {
     words.length > 1 &&
     /^\p{Ll}/u.test(words[0] ?? '') &&
     !/[-/=|$<>*~\\]/u.test(code.replace(/(?<=\p{L})-(?=\p{L})/gu, '')) &&
-    [...code.matchAll(/\p{L}+/gu)].every(
-      ([word]) => word === 'a' || /^\p{Lu}{2,}s?$/u.test(word) || isEnglishWord(word.toLowerCase()),
-    )
+    everyWordEnglish(code, (word) => word === 'a' || /^\p{Lu}{2,}s?$/u.test(word))
+  );
+}
+
+/** Whether every run of letters of `text` is an English word, or one `alsoAllowed` lets through. */
+function everyWordEnglish(text: string, alsoAllowed: (word: string) => boolean = () => false): boolean {
+  return [...text.matchAll(/\p{L}+/gu)].every(
+    ([word]) => alsoAllowed(word) || isEnglishWord(word.toLowerCase()),
   );
 }

@@ -5,6 +5,7 @@ import { isEverydayName } from './everyday-names.js';
 import type { FoundNames } from './found-names.js';
 import type { CodeEvidence } from './types.js';
 import type { Sentence } from './word-names.js';
+import { capitalize } from './tokens.js';
 
 /** A word of no dictionary written in lower case, nor derived nor compounded from one: `crun`, `vif`, `macvlan`. */
 export function unknownLower(word: string): boolean {
@@ -12,7 +13,7 @@ export function unknownLower(word: string): boolean {
     /^\p{Ll}[\p{Ll}\p{N}]{2,}$/u.test(word) &&
     !englishLike(word) &&
     !latin.has(word) &&
-    !isEverydayName(word.charAt(0).toUpperCase() + word.slice(1))
+    !isEverydayName(capitalize(word))
   );
 }
 

@@ -4,6 +4,7 @@ import { englishLike } from './english-like.js';
 import type { FoundNames } from './found-names.js';
 import { isEverydayName } from './everyday-names.js';
 import { keptByShapeOrCode } from './lower-case-names.js';
+import { capitalize } from './tokens.js';
 import type { CodeEvidence, NameReason } from './types.js';
 import type { Sentence } from './word-names.js';
 
@@ -68,5 +69,3 @@ export function addNameVariants(
           found.add(token.word, 'name written in another case');
       }
 }
-
-const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

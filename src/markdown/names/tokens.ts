@@ -40,3 +40,8 @@ export const capitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
 /** A word shaped as a name: capitalised, in capitals (`QEMU`, `URLs`) or CamelCase (`vSwitch`). */
 export const nameShaped = (word: string) =>
   capitalised(word) || /^\p{Lu}{2,}\p{Ll}*$|\p{Ll}\p{Lu}/u.test(word);
+
+/** The word with its first letter in capitals: `vagrant` → `Vagrant`. */
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
