@@ -101,6 +101,14 @@ export function isEnglishWord(word: string): boolean {
   return known;
 }
 
+/**
+ * The same answer without remembering it: for probes of made-up strings (the rest of a word after a
+ * prefix, a word one letter off), which would fill `isEnglishWord`'s memory with non-words.
+ */
+export function inWordList(word: string): boolean {
+  return loadList().has(word);
+}
+
 const prefixes = new Map<string, boolean>();
 const prefixWords = 50;
 
@@ -116,7 +124,7 @@ export function isEnglishPrefix(start: string): boolean {
   if (start.length >= 3)
     for (const word of loadList().startingWith(start)) {
       const rest = word.slice(start.length);
-      if (rest.length >= 3 && isEnglishWord(rest) && ++count >= prefixWords) break;
+      if (rest.length >= 3 && inWordList(rest) && ++count >= prefixWords) break;
     }
   known = count >= prefixWords;
   prefixes.set(start, known);

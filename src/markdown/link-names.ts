@@ -23,6 +23,19 @@ export interface AddressWords {
 }
 
 export function addressWords(url: string): AddressWords {
+  let words = addressWordsOf.get(url);
+  if (words === undefined) {
+    words = readAddressWords(url);
+    if (addressWordsOf.size >= 10_000) addressWordsOf.clear();
+    addressWordsOf.set(url, words);
+  }
+  return words;
+}
+
+/** `addressWords`' answers: one link's address is read by several rules. */
+const addressWordsOf = new Map<string, AddressWords>();
+
+function readAddressWords(url: string): AddressWords {
   const site = new Set<string>();
   const folders = new Set<string>();
   const add = (words: Set<string>, part: string) => {

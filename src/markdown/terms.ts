@@ -1,6 +1,13 @@
 import escapeStringRegexp from 'escape-string-regexp';
 import type { Root } from 'mdast';
-import { findDocumentNames, shouted, uiLabelSpans, type NameReason, type PlacedName } from './names/index.js';
+import {
+  capitalize,
+  findDocumentNames,
+  shouted,
+  uiLabelSpans,
+  type NameReason,
+  type PlacedName,
+} from './names/index.js';
 import { englishLike } from './names/english-like.js';
 import { isCommandWord } from './command-words.js';
 import { emojiSequences } from './emoji.js';
@@ -342,7 +349,7 @@ export function createTermFinder(document: Root, options: TermOptions = {}): Ter
         !(isCapsProse(line, start, start + word.length, listed) || shoutedWord(line, start, word, offset)),
     );
     const merged = mergeSpans(spans);
-    const pairs = slashPairs(line, merged);
+    const pairs = slash ? slashPairs(line, merged) : [];
     if (pairs.length > 0)
       return withPossessives(
         line,
@@ -475,10 +482,6 @@ function proseCounts(tree: Root | undefined, words: ReadonlySet<string>): Map<st
     }
   });
   return counts;
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Sorts spans and merges those that overlap, leftmost first; the first span's reason stands. */

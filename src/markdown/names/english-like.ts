@@ -1,4 +1,4 @@
-import { isEnglishWord } from '../english-words.js';
+import { inWordList, isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
 
 const suffixes = [
@@ -72,12 +72,12 @@ export function nearEnglishWord(lower: string): boolean {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (let at = 0; at <= lower.length; at++) {
     const before = lower.slice(0, at);
-    if (at < lower.length && isEnglishWord(before + lower.slice(at + 1))) return true;
-    if (at + 1 < lower.length && isEnglishWord(before + lower[at + 1] + lower[at] + lower.slice(at + 2)))
+    if (at < lower.length && inWordList(before + lower.slice(at + 1))) return true;
+    if (at + 1 < lower.length && inWordList(before + lower[at + 1] + lower[at] + lower.slice(at + 2)))
       return true;
     for (const letter of letters) {
-      if (at < lower.length && isEnglishWord(before + letter + lower.slice(at + 1))) return true;
-      if (isEnglishWord(before + letter + lower.slice(at))) return true;
+      if (at < lower.length && inWordList(before + letter + lower.slice(at + 1))) return true;
+      if (inWordList(before + letter + lower.slice(at))) return true;
     }
   }
   return false;

@@ -4,6 +4,7 @@ import { isEnglishWord } from '../english-words.js';
 import { namesLexicon } from '../names-lexicon.js';
 import { codeMark } from '../tree-walk.js';
 import type { FoundNames } from './found-names.js';
+import { capitalize } from './tokens.js';
 import type { CodeEvidence } from './types.js';
 
 // A word, then a version or a comparison with one, as code or text: `node < 0.10`, `node < `0.10``,
@@ -53,14 +54,21 @@ export function addProgramNames(texts: readonly string[], found: FoundNames, cod
  * after an article or a quantifier (`nodes that have a location`, `a node`, `each node`, `the given node`).
  */
 function usedAsNoun(lower: string, texts: readonly string[]): boolean {
+  let answers = nounUses.get(texts);
+  if (answers === undefined) nounUses.set(texts, (answers = new Map()));
+  let known = answers.get(lower);
+  if (known === undefined) answers.set(lower, (known = writesAsNoun(lower, texts)));
+  return known;
+}
+
+/** `usedAsNoun`'s answers, per document (its texts) and word: a program is named many times. */
+const nounUses = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function writesAsNoun(lower: string, texts: readonly string[]): boolean {
   const word = escapeStringRegexp(lower);
   const noun = new RegExp(
     `(?<![\\p{L}\\p{N}_-])(?:${word}s|(?:a|an|each|every|another|any|given|other) ${word})(?![\\p{L}\\p{N}_-])`,
     'iu',
   );
   return texts.some((text) => noun.test(text));
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
