@@ -46,7 +46,8 @@ export async function runPool<T>(
 ): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
-  const stopped = signal === undefined ? undefined : aborted(signal);
+  const abort = signal === undefined ? undefined : aborted(signal);
+  const stopped = abort?.promise;
   stopped?.catch(() => undefined); // raced below; never left unhandled
   const worker = async () => {
     while (failure === undefined && next < items.length) {
@@ -63,15 +64,25 @@ export async function runPool<T>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  } finally {
+    // One signal serves every file of a run: its listener goes with the pool.
+    abort?.release();
+  }
   if (failure) throw failure.error;
 }
 
-/** Rejects with an InterruptedError when `signal` aborts (never resolves otherwise). */
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const stop = () => reject(new InterruptedError('interrupted'));
+/**
+ * A promise that rejects with an InterruptedError when `signal` aborts (never resolves otherwise),
+ * and `release` to stop listening.
+ */
+function aborted(signal: AbortSignal): { promise: Promise<never>; release: () => void } {
+  let stop = () => undefined as void;
+  const promise = new Promise<never>((_, reject) => {
+    stop = () => reject(new InterruptedError('interrupted'));
     if (signal.aborted) stop();
     else signal.addEventListener('abort', stop, { once: true });
   });
+  return { promise, release: () => signal.removeEventListener('abort', stop) };
 }
